@@ -1,0 +1,51 @@
+/**
+ * The JSON answers of every /api route: data, or `{ error: { code, message, field?, requestId? } }`
+ * with a status that says whose fault it was (400 ours to fix, 404 not there, 502/504 upstream).
+ */
+import 'server-only';
+import { NextResponse } from 'next/server';
+import { ConfigError } from '@/lib/ci/config';
+import { CiError } from '@/lib/ci/errors';
+import type { ApiErrorBody } from '@/lib/ci/types';
+
+const NO_STORE = { 'cache-control': 'no-store' };
+
+export function ok<T>(data: T): NextResponse<T> {
+  return NextResponse.json(data, { headers: NO_STORE });
+}
+
+export function apiError(
+  status: number,
+  code: string,
+  message: string,
+  extra: { field?: string; requestId?: string | null; upstreamStatus?: number | null } = {},
+): NextResponse<ApiErrorBody> {
+  const error: ApiErrorBody['error'] = { code, message };
+  if (extra.field) error.field = extra.field;
+  if (extra.requestId) error.requestId = extra.requestId;
+  if (extra.upstreamStatus) error.status = extra.upstreamStatus;
+  return NextResponse.json({ error }, { status, headers: NO_STORE });
+}
+
+export function badRequest(field: string, message: string) {
+  return apiError(400, 'InvalidArgument', message, { field });
+}
+
+/** Maps anything thrown below a route to its JSON answer; never leaks a stack or a secret. */
+export function fromError(error: unknown): NextResponse<ApiErrorBody> {
+  if (error instanceof CiError) {
+    const common = { requestId: error.requestId, upstreamStatus: error.status };
+    if (error.kind === 'timeout') return apiError(504, error.code, error.message, common);
+    if (error.kind === 'ci' && error.status === 404) return apiError(404, error.code, error.message, common);
+    // CI refused a value we passed (e.g. a stale nextToken): the caller can fix it.
+    if (error.kind === 'ci' && error.status === 400 && error.code === 'InvalidArgument') {
+      return apiError(400, error.code, error.message, common);
+    }
+    return apiError(502, error.code, error.message, common);
+  }
+  if (error instanceof ConfigError) {
+    return apiError(500, 'ConfigurationError', `The server is misconfigured: ${error.variable} is invalid`);
+  }
+  console.error('[api] unexpected error:', error instanceof Error ? error.message : 'unknown');
+  return apiError(500, 'InternalError', 'The dashboard hit an unexpected error; the server log has details');
+}

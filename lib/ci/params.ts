@@ -1,0 +1,199 @@
+/**
+ * The GET /jobs parameters, as the seed page defines them: one schema for the /api/jobs route
+ * (which rejects anything else with a 400 naming the field) and for the UI's filters.
+ * Browser-safe: no server-only imports.
+ */
+import { z } from 'zod';
+import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
+
+/** The seed page's parameter names, in its order. Nothing else is forwarded to CI. */
+export const LIST_JOBS_PARAMS = [
+  'queueId',
+  'queueType',
+  'tag',
+  'workflowId',
+  'inventoryTriggerJobId',
+  'inputObject',
+  'orderByTime',
+  'nextToken',
+  'size',
+  'states',
+  'startCreationTime',
+  'endCreationTime',
+] as const;
+export type ListJobsParamName = (typeof LIST_JOBS_PARAMS)[number];
+
+const ID = /^[A-Za-z0-9_-]{1,64}$/;
+const idField = (what: string) =>
+  z.string().regex(ID, `${what} must be 1–64 letters, digits, "-" or "_"`);
+
+/**
+ * Accepts CI's own format (`2024-01-01T00:00:00+0800`) and ISO 8601 (`+08:00`, `Z`, milliseconds),
+ * and checks that the date exists. The value is normalised to CI's format before it is sent.
+ */
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function toCiTime(value: string): string | null {
+  const m = TIME.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, , zone] = m as unknown as string[];
+  const offset = zone === 'Z' ? '+0000' : zone!.replace(':', '');
+  const offH = Number(offset.slice(1, 3));
+  const offM = Number(offset.slice(3, 5));
+  if (offH > 14 || offM > 59) return null;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  if (
+    date.getUTCFullYear() !== Number(y) ||
+    date.getUTCMonth() !== Number(mo) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    date.getUTCHours() !== Number(h) ||
+    date.getUTCMinutes() !== Number(mi) ||
+    date.getUTCSeconds() !== Number(s)
+  ) {
+    return null;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
+}
+
+/** Instant of a CI-format time, for comparing bounds. */
+export function ciTimeToMs(ciTime: string): number {
+  return Date.parse(ciTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+/** Formats an instant in CI's format at a given offset in minutes (default +08:00, China time). */
+export function formatCiTime(ms: number, offsetMinutes = 480): string {
+  const shifted = new Date(ms + offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` +
+    `T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
+}
+
+const timeField = (name: string) =>
+  z.string().transform((value, ctx) => {
+    const ci = toCiTime(value);
+    if (ci === null) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`,
+      });
+      return z.NEVER;
+    }
+    return ci;
+  });
+
+const statesField = z.string().transform((value, ctx) => {
+  const items = value.split(',').map((s) => s.trim());
+  const bad = items.filter((s) => !(STATE_FILTER_VALUES as readonly string[]).includes(s));
+  if (items.length === 0 || bad.length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}${bad.length ? `; "${bad[0]}" is not one` : ''}`,
+    });
+    return z.NEVER;
+  }
+  return [...new Set(items)] as StateFilter[];
+});
+
+export const listJobsSchema = z
+  .object({
+    tag: z.enum(TAG_CODES, { error: `tag is required and must be one of: ${TAG_CODES.join(', ')}` }),
+    queueId: idField('queueId').optional(),
+    queueType: z
+      .enum(QUEUE_TYPE_CODES, { error: `queueType must be one of: ${QUEUE_TYPE_CODES.join(', ')}` })
+      .optional(),
+    workflowId: idField('workflowId').optional(),
+    inventoryTriggerJobId: idField('inventoryTriggerJobId').optional(),
+    inputObject: z
+      .string()
+      .min(1, 'inputObject must not be empty')
+      .max(850, 'inputObject must be at most 850 characters (the longest COS object key)')
+      // eslint-disable-next-line no-control-regex
+      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters')
+      .optional(),
+    orderByTime: z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' }).optional(),
+    nextToken: z
+      .string()
+      .regex(/^[A-Za-z0-9_\-=.:+/~]{1,512}$/, 'nextToken must be the NextToken of a previous page')
+      .optional(),
+    size: z
+      .string()
+      .regex(/^\d{1,3}$/, 'size must be an integer between 1 and 100')
+      .transform(Number)
+      .refine((n) => n >= 1 && n <= 100, 'size must be an integer between 1 and 100')
+      .optional(),
+    states: statesField.optional(),
+    startCreationTime: timeField('startCreationTime').optional(),
+    endCreationTime: timeField('endCreationTime').optional(),
+  })
+  .strict()
+  .superRefine((p, ctx) => {
+    if (p.startCreationTime && p.endCreationTime && ciTimeToMs(p.startCreationTime) > ciTimeToMs(p.endCreationTime)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['endCreationTime'],
+        message: 'endCreationTime must not be earlier than startCreationTime',
+      });
+    }
+  });
+
+export type ListJobsParams = z.output<typeof listJobsSchema>;
+
+export interface ParamError {
+  field: string;
+  message: string;
+}
+
+export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParamError };
+
+/**
+ * Validates a query string strictly: unknown names, repeated names and bad values are refused with
+ * the field named. Nothing that fails here is ever sent to CI.
+ */
+export function parseListJobsQuery(search: URLSearchParams): ParseResult<ListJobsParams> {
+  const raw: Record<string, string> = {};
+  for (const [name, value] of search) {
+    if (!(LIST_JOBS_PARAMS as readonly string[]).includes(name)) {
+      return {
+        ok: false,
+        error: { field: name, message: `Unknown parameter "${truncate(name)}"; allowed: ${LIST_JOBS_PARAMS.join(', ')}` },
+      };
+    }
+    if (name in raw) return { ok: false, error: { field: name, message: `${name} must be given at most once` } };
+    raw[name] = value;
+  }
+  // An empty optional value means "not set", as forms submit it; an empty tag is still missing.
+  for (const name of Object.keys(raw)) if (raw[name] === '' && name !== 'tag') delete raw[name];
+  const parsed = listJobsSchema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const field = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : 'query'));
+  return { ok: false, error: { field, message: issue.message } };
+}
+
+function truncate(s: string, n = 40): string {
+  return s.length > n ? `${s.slice(0, n)}…` : s;
+}
+
+/** The CI query for validated params: only what is set, in CI's names and formats. */
+export function toCiQuery(p: ListJobsParams): [string, string][] {
+  const q: [string, string][] = [['tag', p.tag]];
+  if (p.queueId) q.push(['queueId', p.queueId]);
+  if (p.queueType) q.push(['queueType', p.queueType]);
+  if (p.workflowId) q.push(['workflowId', p.workflowId]);
+  if (p.inventoryTriggerJobId) q.push(['inventoryTriggerJobId', p.inventoryTriggerJobId]);
+  if (p.inputObject) q.push(['inputObject', p.inputObject]);
+  if (p.orderByTime) q.push(['orderByTime', p.orderByTime]);
+  if (p.nextToken) q.push(['nextToken', p.nextToken]);
+  if (p.size !== undefined) q.push(['size', String(p.size)]);
+  if (p.states && p.states.length > 0) q.push(['states', p.states.join(',')]);
+  if (p.startCreationTime) q.push(['startCreationTime', p.startCreationTime]);
+  if (p.endCreationTime) q.push(['endCreationTime', p.endCreationTime]);
+  return q;
+}
+
+export const JOB_ID = /^[A-Za-z0-9_-]{1,64}$/;

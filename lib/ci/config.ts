@@ -7,6 +7,9 @@ import 'server-only';
 import { z } from 'zod';
 import { Credentials } from './credentials';
 
+/** The environment variables read here (a plain map, so tests can pass their own). */
+export type Env = Record<string, string | undefined>;
+
 export interface CiConfig {
   mode: 'ci' | 'emulator';
   /** Base URL without a trailing slash, e.g. https://examplebucket-1250000000.ci.ap-beijing.myqcloud.com */
@@ -69,7 +72,7 @@ export interface EmulatorTarget {
  * Reads the real-CI settings. Returns null when no CI_SECRET_ID is set, meaning: use the emulator.
  * Throws ConfigError naming the variable for anything that is set but wrong.
  */
-export function readCiConfig(env: NodeJS.ProcessEnv = process.env): CiConfig | null {
+export function readCiConfig(env: Env = process.env): CiConfig | null {
   const secretId = optional(env.CI_SECRET_ID);
   const secretKey = optional(env.CI_SECRET_KEY);
   const timeoutMs = positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000);
@@ -107,7 +110,7 @@ export function readCiConfig(env: NodeJS.ProcessEnv = process.env): CiConfig | n
 }
 
 /** The config that points the client at an emulator the server started itself. */
-export function emulatorConfig(target: EmulatorTarget, env: NodeJS.ProcessEnv = process.env): CiConfig {
+export function emulatorConfig(target: EmulatorTarget, env: Env = process.env): CiConfig {
   return {
     mode: 'emulator',
     endpoint: target.url,

@@ -10,7 +10,7 @@
  * - a close tag that matches nothing open becomes an empty element (`</Message>` → `<Message/>`),
  *   so the field is kept, as CI clearly meant an empty Message;
  * - an open tag with the name of the open leaf that already holds text closes that leaf;
- * - whatever is still open at the end is closed.
+ * - a document that ends with elements still open was truncated: it is refused (null), not guessed.
  *
  * Only called when the strict parse has failed, so well-formed responses never pay for it.
  */
@@ -22,7 +22,7 @@ interface OpenElement {
   hasText: boolean;
 }
 
-export function repairXml(xml: string): string {
+export function repairXml(xml: string): string | null {
   const out: string[] = [];
   const stack: OpenElement[] = [];
   let last = 0;
@@ -47,12 +47,14 @@ export function repairXml(xml: string): string {
     }
     const top = stack.at(-1);
     if (!slash) {
+      if (!selfClosing && top && top.name === name && top.hasText && !top.hasChildren) {
+        out.push(`</${name}>`);
+        stack.pop();
+        continue;
+      }
       if (top) top.hasChildren = true;
       if (selfClosing) {
         out.push(token);
-      } else if (top && top.name === name && top.hasText && !top.hasChildren) {
-        out.push(`</${name}>`);
-        stack.pop();
       } else {
         out.push(`<${name}${attrs}>`);
         stack.push({ name, hasChildren: false, hasText: false });
@@ -67,8 +69,11 @@ export function repairXml(xml: string): string {
     }
     while (stack.length > depth) out.push(`</${stack.pop()!.name}>`);
   }
-  out.push(xml.slice(last));
-  while (stack.length > 0) out.push(`</${stack.pop()!.name}>`);
+  const tail = xml.slice(last);
+  // Elements still open at the end, or a tag cut in half, mean the body was truncated: that is a
+  // transport failure to report, not a documentation typo to repair.
+  if (stack.length > 0 || tail.includes('<')) return null;
+  out.push(tail);
   return out.join('');
 }
 

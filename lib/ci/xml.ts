@@ -92,9 +92,14 @@ export function parseCiXml(xml: string): Record<string, XmlTree> {
   if (!body.startsWith('<')) throw new XmlParseError('The response is not XML.');
   let text = body;
   if (XMLValidator.validate(text) !== true) {
-    text = repairXml(text);
-    const check = XMLValidator.validate(text);
-    if (check !== true) throw new XmlParseError(`The response XML is malformed: ${check.err.msg}`);
+    const strictError = XMLValidator.validate(text);
+    const repaired = repairXml(text);
+    const check = repaired === null ? strictError : XMLValidator.validate(repaired);
+    if (check !== true) {
+      const reason = repaired === null ? 'it ends before its elements are closed (truncated?)' : check.err.msg;
+      throw new XmlParseError(`The response XML is malformed: ${reason}`);
+    }
+    text = repaired!;
   }
   return parser.parse(text) as Record<string, XmlTree>;
 }

@@ -112,7 +112,6 @@ export const listJobsSchema = z
       .string()
       .min(1, 'inputObject must not be empty')
       .max(850, 'inputObject must be at most 850 characters (the longest COS object key)')
-      // eslint-disable-next-line no-control-regex
       .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters')
       .optional(),
     orderByTime: z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' }).optional(),

@@ -1,0 +1,30 @@
+import { expect, test } from '@playwright/test';
+
+test('/jobs shows emulator rows in real Chromium', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveURL(/\/jobs$/);
+  await expect(page.getByRole('status')).toContainText('emulator');
+  const rows = page.getByTestId('jobs-table').locator('tbody tr');
+  await expect(rows.first()).toBeVisible();
+  expect(await rows.count()).toBeGreaterThan(1);
+  // Real emulator jobs: CI-shaped IDs and states, times with their offset.
+  await expect(rows.first().locator('td').first()).toHaveText(/^j[0-9a-f]{32}$/);
+  await expect(rows.first()).toContainText(/(Submitted|Running|Success|Failed|Pause|Cancel)/);
+  await expect(rows.first()).toContainText(/\+08:00/);
+});
+
+test('/api/health reports the emulator and that it answers', async ({ request }) => {
+  const res = await request.get('/api/health');
+  expect(res.ok()).toBe(true);
+  const body = await res.json();
+  expect(body.mode).toBe('emulator');
+  expect(body.upstream.reachable).toBe(true);
+});
+
+test('/api/jobs rejects a bad parameter with 400 naming it', async ({ request }) => {
+  const res = await request.get('/api/jobs?tag=Transcode&size=500');
+  expect(res.status()).toBe(400);
+  const body = await res.json();
+  expect(body.error).toMatchObject({ code: 'InvalidArgument', field: 'size' });
+  expect(body.error.message).toContain('between 1 and 100');
+});

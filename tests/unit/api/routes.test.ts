@@ -16,6 +16,7 @@ Object.assign(process.env, {
   CI_SECRET_KEY: SECRET_KEY,
   CI_ENDPOINT: upstream.url,
   CI_TIMEOUT_MS: '500',
+  CI_CACHE_TTL_MS: '0',
 });
 const jobsRoute = await import('@/app/api/jobs/route');
 const jobRoute = await import('@/app/api/jobs/[jobId]/route');

@@ -19,12 +19,13 @@ export function apiError(
   code: string,
   message: string,
   extra: { field?: string; requestId?: string | null; upstreamStatus?: number | null } = {},
+  headers: Record<string, string> = {},
 ): NextResponse<ApiErrorBody> {
   const error: ApiErrorBody['error'] = { code, message };
   if (extra.field) error.field = extra.field;
   if (extra.requestId) error.requestId = extra.requestId;
   if (extra.upstreamStatus) error.status = extra.upstreamStatus;
-  return NextResponse.json({ error }, { status, headers: NO_STORE });
+  return NextResponse.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function badRequest(field: string, message: string) {

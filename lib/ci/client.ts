@@ -4,6 +4,7 @@
  * Every call is a GET: the dashboard reads and never changes anything in CI.
  */
 import 'server-only';
+import { CoalescingCache } from './coalesce';
 import type { CiConfig } from './config';
 import { CiError } from './errors';
 import { type ListJobsParams, toCiQuery } from './params';
@@ -41,6 +42,7 @@ export class CiClient {
   private readonly now: () => number;
   private readonly ttl: number;
   private readonly retryBaseMs: number;
+  private readonly reads: CoalescingCache<unknown>;
 
   constructor(
     readonly config: CiConfig,
@@ -50,17 +52,27 @@ export class CiClient {
     this.now = options.now ?? Date.now;
     this.ttl = options.signatureTtlSeconds ?? 900;
     this.retryBaseMs = options.retryBaseMs ?? 200;
+    this.reads = new CoalescingCache(config.cacheTtlMs);
   }
 
-  async listJobs(params: ListJobsParams): Promise<JobPage> {
-    const res = await this.get('/jobs', toCiQuery(params));
-    return this.parse(res, parseJobsList);
+  /** Shares identical reads in flight and keeps their parsed answers for cacheTtlMs. */
+  private shared<T>(path: string, query: [string, string][], load: () => Promise<T>): Promise<T> {
+    const key = `${path}?${new URLSearchParams(query).toString()}`;
+    return this.reads.get(key, load) as Promise<T>;
+  }
+
+  listJobs(params: ListJobsParams): Promise<JobPage> {
+    const query = toCiQuery(params);
+    return this.shared('/jobs', query, async () => this.parse(await this.get('/jobs', query), parseJobsList));
   }
 
   /** Several jobs by ID (GET /jobs/<id1>,<id2>); unknown IDs come back in nonExistJobIds. */
-  async getJobs(jobIds: string[]): Promise<JobLookup & { xml: string }> {
-    const res = await this.get(`/jobs/${jobIds.join(',')}`, []);
-    return { ...this.parse(res, parseJobLookup), xml: res.body };
+  getJobs(jobIds: string[]): Promise<JobLookup & { xml: string }> {
+    const path = `/jobs/${jobIds.join(',')}`;
+    return this.shared(path, [], async () => {
+      const res = await this.get(path, []);
+      return { ...this.parse(res, parseJobLookup), xml: res.body };
+    });
   }
 
   /** One job, or null when CI says it does not exist (404 or NonExistJobIds). */
@@ -78,10 +90,9 @@ export class CiClient {
   /** Every queue of every queue type, each list asked in parallel. */
   async listQueues(): Promise<Queue[]> {
     const lists = await Promise.all(
-      QUEUE_ENDPOINTS.map(async ({ path, query, type }) => {
-        const res = await this.get(path, query);
-        return this.parse(res, (xml) => parseQueueList(xml, type).queues);
-      }),
+      QUEUE_ENDPOINTS.map(({ path, query, type }) =>
+        this.shared(path, query, async () => this.parse(await this.get(path, query), (xml) => parseQueueList(xml, type).queues)),
+      ),
     );
     return lists.flat();
   }

@@ -19,6 +19,8 @@ export interface CiConfig {
   credentials: Credentials;
   timeoutMs: number;
   maxRetries: number;
+  /** How long identical reads share one answer (CI_CACHE_TTL_MS, default 2000; 0 = only in flight). */
+  cacheTtlMs: number;
 }
 
 export class ConfigError extends Error {
@@ -106,6 +108,7 @@ export function readCiConfig(env: Env = process.env): CiConfig | null {
     credentials: new Credentials(secretId, secretKey, optional(env.CI_SESSION_TOKEN)),
     timeoutMs,
     maxRetries,
+    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
   };
 }
 
@@ -119,5 +122,6 @@ export function emulatorConfig(target: EmulatorTarget, env: Env = process.env): 
     credentials: new Credentials(target.secretId, target.secretKey),
     timeoutMs: positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000),
     maxRetries: positiveInt('CI_MAX_RETRIES', env.CI_MAX_RETRIES, 2, 2),
+    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
   };
 }

@@ -162,3 +162,25 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
     expect(await clientFor().getJob('jnope')).toBeNull();
   });
 });
+
+describe('sharing reads', () => {
+  it('sends 100 concurrent identical requests upstream once, and keeps the answer for the TTL', async () => {
+    handler = (_req, res) => setTimeout(() => xml(res, 200, LIST), 50);
+    const client = clientFor({ CI_CACHE_TTL_MS: '2000' });
+    const pages = await Promise.all(Array.from({ length: 100 }, () => client.listJobs(params('tag=Transcode&size=10'))));
+    expect(pages.every((p) => p.jobs[0]?.jobId === 'j1')).toBe(true);
+    expect(upstream.recorded).toHaveLength(1);
+    await client.listJobs(params('tag=Transcode&size=10'));
+    expect(upstream.recorded).toHaveLength(1);
+    await client.listJobs(params('tag=Transcode&size=11'));
+    expect(upstream.recorded).toHaveLength(2);
+  });
+
+  it('does not keep failures', async () => {
+    let calls = 0;
+    handler = (_req, res) => (++calls === 1 ? xml(res, 403, '<Error><Code>AccessDenied</Code><Message>x</Message></Error>') : xml(res, 200, LIST));
+    const client = clientFor({ CI_CACHE_TTL_MS: '2000' });
+    await expect(client.listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'AccessDenied' });
+    expect((await client.listJobs(params('tag=Transcode'))).jobs).toHaveLength(1);
+  });
+});

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { THEME_BOOT_SCRIPT } from '@/lib/preferences';
+import { THEME_BOOT_SCRIPT } from '@/lib/theme-script';
 import { Providers } from './providers';
 import './globals.css';
 

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { isTimeZoneChoice, type TimeZoneChoice } from './format';
+import { PREFERENCES_KEY as STORAGE_KEY } from './theme-script';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
 
@@ -24,7 +25,6 @@ export const DEFAULT_PREFERENCES: Preferences = {
 };
 
 export const REFRESH_CHOICES = [2, 5, 10, 30, 60] as const;
-const STORAGE_KEY = 'ci-dashboard.preferences';
 
 function sanitize(raw: unknown): Preferences {
   const p = (typeof raw === 'object' && raw !== null ? raw : {}) as Partial<Record<keyof Preferences, unknown>>;
@@ -86,6 +86,3 @@ export function applyTheme(theme: ThemeChoice) {
   document.documentElement.classList.toggle('dark', dark);
   document.documentElement.style.colorScheme = dark ? 'dark' : 'light';
 }
-
-/** Inline in <head> before paint, so a dark-theme reload never flashes white. */
-export const THEME_BOOT_SCRIPT = `(function(){try{var p=JSON.parse(localStorage.getItem(${JSON.stringify(STORAGE_KEY)})||'{}');var t=p.theme;var d=t==='dark'||((t!=='light')&&matchMedia('(prefers-color-scheme: dark)').matches);var e=document.documentElement;if(d)e.classList.add('dark');e.style.colorScheme=d?'dark':'light';}catch(e){}})();`;

@@ -54,7 +54,6 @@ export function DateRangeFilter({
       label={`${label}: ${summary}`}
       summary={
         <>
-          <span className="text-slate-500 dark:text-slate-400">{label}</span>
           <span className="font-medium">{summary}</span>
         </>
       }

@@ -22,7 +22,6 @@ export function FacetedFilter<T extends string>({
       label={`${label}: ${summary}`}
       summary={
         <>
-          <span className="text-slate-500 dark:text-slate-400">{label}</span>
           <span className="font-medium">{summary}</span>
         </>
       }

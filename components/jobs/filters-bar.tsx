@@ -82,7 +82,7 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
       <div className="flex flex-wrap items-end gap-2">
         <Field label="Tag (required)">
           <select
-            className={cn(fieldClass, 'w-72')}
+            className={cn(fieldClass, 'w-80')}
             value={view.tag}
             onChange={(e) => actions.setFilters({ tag: e.target.value })}
             data-testid="filter-tag"

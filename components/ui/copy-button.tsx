@@ -28,7 +28,16 @@ export function CopyButton({ value, label, className }: { value: string; label: 
         className,
       )}
     >
-      <span aria-hidden>{state === 'copied' ? '✓' : state === 'failed' ? '!' : '⧉'}</span>
+      {state === 'copied' ? (
+        <span aria-hidden className="text-emerald-600 dark:text-emerald-400">✓</span>
+      ) : state === 'failed' ? (
+        <span aria-hidden className="text-red-600">!</span>
+      ) : (
+        <svg aria-hidden viewBox="0 0 16 16" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.5">
+          <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />
+          <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-7a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h1" />
+        </svg>
+      )}
       <span className="sr-only" role="status">
         {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
       </span>

@@ -25,8 +25,8 @@ export function OperationSection({ operation }: { operation: Operation }) {
             'Watermark templates',
             operation.watermarkTemplateIds.length ? (
               <ul key="w" className="flex flex-col">
-                {operation.watermarkTemplateIds.map((id) => (
-                  <li key={id}>
+                {operation.watermarkTemplateIds.map((id, i) => (
+                  <li key={i}>
                     <Copyable value={id} label="watermark template ID" />
                   </li>
                 ))}

@@ -1,19 +1,10 @@
 /**
- * Runs once when the server starts: validates the configuration (a bad variable stops the server
- * with a message naming it) and, with no credentials, starts the embedded emulator so the first
- * page is served without waiting for it.
+ * Runs once when the server starts. The Node-only part lives in instrumentation-node.ts so the
+ * Edge build never sees it.
  */
 export async function register() {
-  if (process.env.NEXT_RUNTIME !== 'nodejs') return;
-  const { getBackend } = await import('./lib/ci/backend');
-  const { ConfigError } = await import('./lib/ci/config');
-  try {
-    await getBackend();
-  } catch (error) {
-    if (error instanceof ConfigError) {
-      console.error(`\nConfiguration error — ${error.message}\nSee README.md, "Pointing it at real CI".\n`);
-      process.exit(1);
-    }
-    throw error;
+  if (process.env.NEXT_RUNTIME === 'nodejs') {
+    const { startBackend } = await import('./instrumentation-node');
+    await startBackend();
   }
 }

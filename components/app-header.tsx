@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
 
 /**
@@ -24,6 +25,7 @@ export function AppHeader({ mode, bucket, region }: { mode: 'emulator' | 'ci'; b
             Tencent Cloud Infinite
           </span>
         )}
+        <HealthStatus />
         <div className="ml-auto">
           <PreferencesBar />
         </div>

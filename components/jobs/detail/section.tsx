@@ -18,7 +18,7 @@ export function Section({ title, children, testId, aside }: { title: string; chi
 /** A dense label/value grid. Entries with an undefined value are left out; null shows as —. */
 export function Fields({ entries, className }: { entries: [string, ReactNode | null | undefined][]; className?: string }) {
   return (
-    <dl className={cn('grid grid-cols-[minmax(7rem,auto)_1fr] gap-x-4 gap-y-1 text-sm', className)}>
+    <dl className={cn('grid grid-cols-[9.5rem_1fr] gap-x-4 gap-y-1 text-sm', className)}>
       {entries
         .filter(([, v]) => v !== undefined)
         .map(([label, value]) => (

@@ -69,12 +69,12 @@ const BY_CODE: Record<string, Omit<Advice, 'title'> & { title?: string }> = {
   NoSuchJob: { title: 'No such job', hint: 'No job with this ID exists in this bucket; check the ID.', transient: false },
 };
 
-export function adviceFor(error: ErrorLike): Advice {
+export function adviceFor(error: ErrorLike, fieldLabel: (field: string) => string = (f) => f): Advice {
   const known = BY_CODE[error.code];
   if (known) return { title: known.title ?? error.code, hint: known.hint, transient: known.transient };
   if (error.code === 'InvalidArgument') {
     return {
-      title: error.field ? `The filter "${error.field}" is not accepted` : 'A request parameter is not accepted',
+      title: error.field ? `The filter "${fieldLabel(error.field)}" is not accepted` : 'A request parameter is not accepted',
       hint: error.field === 'nextToken'
         ? 'The page token no longer fits these filters; go back to page 1.'
         : 'Fix that filter (or clear the filters) and try again.',

@@ -238,3 +238,9 @@ export function activeFilters(view: JobsView): { key: JobsViewKey; label: string
   }
   return out;
 }
+
+/** The operator's name for a GET /jobs parameter CI or our API refused (`queueId` → `Queue`). */
+export function labelForApiField(field: string): string {
+  const key = URL_KEY_OF_API.get(field);
+  return key ? KEY_LABELS[key] : field;
+}

@@ -75,8 +75,10 @@ export function DateRangeFilter({
             Any time
           </Button>
         </div>
-        <fieldset className="mt-2 border-t border-slate-200 pt-2 dark:border-slate-700">
-          <legend className="text-xs font-semibold text-slate-500">Custom range ({zone === 'local' ? 'local time' : zone === 'utc' ? 'UTC' : '+08:00'})</legend>
+        <div role="group" aria-labelledby="custom-range-title" className="mt-2 border-t border-slate-200 pt-2 dark:border-slate-700">
+          <p id="custom-range-title" className="text-xs font-semibold text-slate-500 dark:text-slate-400">
+            Custom range ({zone === 'local' ? 'local time' : zone === 'utc' ? 'UTC' : '+08:00'})
+          </p>
           <label className="mt-1 flex items-center justify-between gap-2 text-xs">
             From
             <input type="datetime-local" className={fieldClass} value={from} onChange={(e) => setFrom(e.target.value)} />
@@ -93,7 +95,7 @@ export function DateRangeFilter({
           <Button size="sm" variant="primary" className="mt-2 w-full justify-center" onClick={apply}>
             Apply range
           </Button>
-        </fieldset>
+        </div>
       </div>
     </Popover>
   );

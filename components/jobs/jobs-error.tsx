@@ -4,6 +4,7 @@ import { cn } from '@/components/ui/cn';
 import { useNow } from '@/components/ui/use-now';
 import { ApiError } from '@/lib/api/fetch-json';
 import { adviceFor } from '@/lib/error-advice';
+import { labelForApiField } from '@/lib/jobs-search-params';
 
 /**
  * An error from /api, with CI's Code and Message, what to do about it, and — for errors that may
@@ -25,7 +26,7 @@ export function JobsError({
   const now = useNow();
   const e =
     error instanceof ApiError ? error : new ApiError('InternalError', error instanceof Error ? error.message : 'Unknown error', 0);
-  const advice = adviceFor(e);
+  const advice = adviceFor(e, labelForApiField);
   const seconds = retryAt && now ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : null;
   return (
     <div

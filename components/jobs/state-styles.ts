@@ -14,7 +14,7 @@ export const STATE_ICONS: Record<string, string> = {
   Running: '◔',
   Success: '✓',
   Failed: '✕',
-  Pause: '⏸',
+  Pause: '‖',
   Cancel: '⊘',
 };
 

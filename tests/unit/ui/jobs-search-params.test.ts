@@ -113,3 +113,13 @@ describe('sort and active filters', () => {
     ]);
   });
 });
+
+describe('labelForApiField', () => {
+  it('names refused API parameters as the filters bar does', async () => {
+    const { labelForApiField } = await import('@/lib/jobs-search-params');
+    expect(labelForApiField('queueId')).toBe('Queue');
+    expect(labelForApiField('startCreationTime')).toBe('Created from');
+    expect(labelForApiField('nextToken')).toBe('Page tokens');
+    expect(labelForApiField('other')).toBe('other');
+  });
+});

@@ -1,0 +1,137 @@
+/**
+ * The emulator's own control surface under /__emulator/ (JSON, unsigned: it is a loopback tool for
+ * tests and demos, and never shares a path with CI's API):
+ *   GET    /__emulator/faults    current fault settings
+ *   PUT    /__emulator/faults    replace them (JSON body; unknown keys are refused)
+ *   DELETE /__emulator/faults    clear them
+ *   GET    /__emulator/requests  recorded CI requests, oldest first (last 10,000)
+ *   DELETE /__emulator/requests  clear the record
+ *   GET    /__emulator/stats     counters: requests by status and route, injected faults, data set
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JOB_STATES } from '@/lib/ci/tags';
+import { type Dataset, viewAt } from './dataset';
+import { FaultConfigError, type FaultInjector } from './faults';
+import type { RequestLog } from './requests';
+import type { JobXmlCache } from './xml';
+
+export const CONTROL_PREFIX = '/__emulator/';
+const MAX_BODY = 64 * 1024;
+
+export interface ControlContext {
+  dataset: Dataset;
+  faults: FaultInjector;
+  log: RequestLog;
+  cache: JobXmlCache;
+  now: () => number;
+  startedAt: number;
+}
+
+function json(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': Buffer.byteLength(text),
+    'Cache-Control': 'no-store',
+  });
+  res.end(text);
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(new FaultConfigError(`request body exceeds ${MAX_BODY} bytes`));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function stats(ctx: ControlContext) {
+  const now = ctx.now();
+  const byState: Record<string, number> = Object.fromEntries(JOB_STATES.map((s) => [s, 0]));
+  let visible = 0;
+  for (const job of ctx.dataset.jobs) {
+    const view = viewAt(job, now);
+    if (!view) continue;
+    visible++;
+    byState[view.state] = (byState[view.state] ?? 0) + 1;
+  }
+  return {
+    startedAt: new Date(ctx.startedAt).toISOString(),
+    now: new Date(now).toISOString(),
+    requests: {
+      total: ctx.log.total,
+      recorded: ctx.log.list().length,
+      byStatus: Object.fromEntries(ctx.log.byStatus),
+      byRoute: Object.fromEntries(ctx.log.byRoute),
+    },
+    faults: { injected: ctx.faults.counts, active: ctx.faults.config },
+    cache: { hits: ctx.cache.hits, misses: ctx.cache.misses },
+    dataset: {
+      seed: ctx.dataset.seed,
+      baseTime: new Date(ctx.dataset.baseTime).toISOString(),
+      jobs: ctx.dataset.jobs.length,
+      visibleJobs: visible,
+      byState,
+      queues: ctx.dataset.queues.length,
+      workflows: ctx.dataset.workflows.map((w) => ({ workflowId: w.workflowId, name: w.name })),
+      batchJobs: ctx.dataset.batchJobs.map((b) => ({ jobId: b.jobId, name: b.name, tag: b.tag })),
+    },
+  };
+}
+
+export async function handleControl(ctx: ControlContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+  const resource = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  const method = req.method ?? 'GET';
+  const allowed: Record<string, readonly string[]> = {
+    faults: ['GET', 'PUT', 'DELETE'],
+    requests: ['GET', 'DELETE'],
+    stats: ['GET'],
+  };
+  const methods = allowed[resource];
+  if (!methods) return json(res, 404, { error: { code: 'NotFound', message: `no control endpoint ${path}; try ${Object.keys(allowed).map((k) => CONTROL_PREFIX + k).join(', ')}` } });
+  if (!methods.includes(method)) {
+    res.setHeader('Allow', methods.join(', '));
+    return json(res, 405, { error: { code: 'MethodNotAllowed', message: `${method} is not supported on ${path}; use ${methods.join(', ')}` } });
+  }
+  switch (`${method} ${resource}`) {
+    case 'GET faults':
+      return json(res, 200, { faults: ctx.faults.config });
+    case 'PUT faults': {
+      try {
+        const text = await readBody(req);
+        let body: unknown;
+        try {
+          body = text.trim() === '' ? {} : JSON.parse(text);
+        } catch {
+          throw new FaultConfigError('the body is not valid JSON');
+        }
+        return json(res, 200, { faults: ctx.faults.set(body) });
+      } catch (error) {
+        if (error instanceof FaultConfigError) return json(res, 400, { error: { code: 'InvalidFaults', message: error.message } });
+        throw error;
+      }
+    }
+    case 'DELETE faults':
+      ctx.faults.clear();
+      return json(res, 200, { faults: ctx.faults.config });
+    case 'GET requests':
+      return json(res, 200, { requests: ctx.log.list() });
+    case 'DELETE requests': {
+      const cleared = ctx.log.list().length;
+      ctx.log.clear();
+      return json(res, 200, { cleared });
+    }
+    default:
+      return json(res, 200, stats(ctx));
+  }
+}

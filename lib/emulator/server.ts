@@ -1,0 +1,229 @@
+/**
+ * The HTTP face of the emulator: CI's routes in CI's wire format, plus the /__emulator/ controls.
+ *
+ *   GET /jobs                      list (query.ts)
+ *   GET /jobs/<id>[,<id>…]         one or several jobs; unknown ids under NonExistJobIds, and 404
+ *                                  NoSuchResource when none of them exists
+ *   GET /queue|/asrqueue|/picqueue|/ai_queue   queue search (queues.ts)
+ *
+ * Each CI request goes: fault plan → signature check → route → (fault-shaped) answer → log. Every
+ * answer carries CI's headers (`Server: tencent-ci`, `x-ci-request-id`, which error bodies repeat
+ * as RequestId). Handlers are synchronous apart from injected latency, and job XML comes from the
+ * per-job cache, so a list page costs a binary search, a short scan and a string join.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Authenticator } from './auth';
+import { CONTROL_PREFIX, handleControl, type ControlContext } from './control';
+import { viewAt } from './dataset';
+import { cutBody, malform, type FaultPlan } from './faults';
+import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
+import { QUEUE_ROUTES, searchQueues } from './queues';
+import type { RequestRecord } from './requests';
+import { errorXml, jobBatchXml, jobListXml, queueListXml } from './xml';
+
+export interface ServerContext extends ControlContext {
+  auth: Authenticator;
+}
+
+export const MAX_BATCH_IDS = 100;
+
+interface Answer {
+  status: number;
+  body: string | Buffer;
+  code?: string;
+  detail?: string;
+  ignored?: string[];
+}
+
+let counter = 0;
+/** Looks like CI's ids (base64 of `<hex time>_<hex>_<hex>_<hex seq>`); unique per process. */
+function newRequestId(nowMs: number): string {
+  counter = (counter + 1) % 0xfffffff;
+  const raw = `${Math.floor(nowMs / 1000).toString(16)}_${Math.floor(Math.random() * 0xffffffff).toString(16)}_${Math.floor(Math.random() * 0xffff).toString(16)}_${counter.toString(16)}`;
+  return Buffer.from(raw, 'latin1').toString('base64');
+}
+
+function decode(text: string): string {
+  const plus = text.includes('+') ? text.replace(/\+/g, ' ') : text;
+  if (!plus.includes('%')) return plus;
+  try {
+    return decodeURIComponent(plus);
+  } catch {
+    return plus;
+  }
+}
+
+/** Query pairs as a form decoder reads them: `+` is a space, so a raw `+0800` arrives as ` 0800`. */
+export function parseQuery(raw: string): [string, string][] {
+  const pairs: [string, string][] = [];
+  if (raw === '') return pairs;
+  for (const part of raw.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    pairs.push(eq < 0 ? [decode(part), ''] : [decode(part.slice(0, eq)), decode(part.slice(eq + 1))]);
+  }
+  return pairs;
+}
+
+const error = (status: number, code: string, message: string, requestId: string, detail?: string): Answer => ({
+  status,
+  body: errorXml(code, message, requestId),
+  code,
+  ...(detail ? { detail } : {}),
+});
+
+function routeOf(path: string): string {
+  if (path === '/jobs') return 'jobs';
+  if (path.startsWith('/jobs/')) return 'job';
+  if (QUEUE_ROUTES[path]) return path.slice(1);
+  return 'other';
+}
+
+function answerCi(ctx: ServerContext, method: string, path: string, params: QueryPairs, requestId: string, now: number): Answer {
+  const route = routeOf(path);
+  if (route === 'other') return error(404, 'NoSuchResource', `The specified resource does not exist: ${path.slice(0, 200)}`, requestId);
+  if (method !== 'GET') return error(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${method} ${path.slice(0, 200)}`, requestId);
+  try {
+    if (route === 'jobs') {
+      const query = parseListQuery(params);
+      const result = runListQuery(ctx.dataset, query, now);
+      const elements = result.jobs.map(({ job, view }) => ctx.cache.element(job, view));
+      return { status: 200, body: jobListXml(elements, result.nextToken), ...(query.ignored.length ? { ignored: query.ignored } : {}) };
+    }
+    if (route === 'job') {
+      const ids = [...new Set(path.slice('/jobs/'.length).split(',').filter(Boolean))];
+      if (ids.length === 0) return error(404, 'NoSuchResource', 'The specified resource does not exist: /jobs/', requestId);
+      if (ids.length > MAX_BATCH_IDS) {
+        return error(400, 'InvalidArgument', `At most ${MAX_BATCH_IDS} job ids may be requested at once; got ${ids.length}`, requestId);
+      }
+      const elements: Buffer[] = [];
+      const missing: string[] = [];
+      for (const id of ids) {
+        const job = ctx.dataset.byId.get(id);
+        const view = job ? viewAt(job, now) : null;
+        if (job && view) elements.push(ctx.cache.element(job, view));
+        else missing.push(id);
+      }
+      if (elements.length === 0) {
+        const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');
+        return error(404, 'NoSuchResource', `The specified job does not exist: ${shown}`, requestId);
+      }
+      return { status: 200, body: jobBatchXml(elements, missing), ...(params.length ? { ignored: params.map(([k]) => k) } : {}) };
+    }
+    const result = searchQueues(ctx.dataset, path, params);
+    return {
+      status: 200,
+      body: queueListXml({ requestId, ...result }),
+      ...(result.ignored.length ? { ignored: result.ignored } : {}),
+    };
+  } catch (e) {
+    if (e instanceof InvalidArgumentError) return error(400, 'InvalidArgument', e.message, requestId, `parameter ${e.parameter}`);
+    throw e;
+  }
+}
+
+function send(res: ServerResponse, answer: Answer, requestId: string, now: number, plan: FaultPlan | null): void {
+  let bytes = typeof answer.body === 'string' ? Buffer.from(answer.body, 'utf8') : answer.body;
+  if (plan?.malformed || plan?.truncate === 'cut') {
+    let text = bytes.toString('utf8');
+    if (plan.malformed) text = malform(text, plan.malformed);
+    if (plan.truncate === 'cut') text = cutBody(text);
+    bytes = Buffer.from(text, 'utf8');
+  }
+  res.sendDate = false;
+  res.writeHead(answer.status, {
+    'Content-Type': 'application/xml',
+    'Content-Length': bytes.length,
+    Server: 'tencent-ci',
+    'x-ci-request-id': requestId,
+    Date: new Date(now).toUTCString(),
+  });
+  if (plan?.truncate === 'length') {
+    // Promise the whole body, send half, then hang up.
+    res.write(bytes.subarray(0, Math.floor(bytes.length / 2)), () => res.socket?.destroy());
+    return;
+  }
+  res.end(bytes);
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createHandler(ctx: ServerContext) {
+  return async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const started = performance.now();
+    const url = req.url ?? '/';
+    const q = url.indexOf('?');
+    const rawPath = q < 0 ? url : url.slice(0, q);
+    let path: string;
+    try {
+      path = decodeURIComponent(rawPath);
+    } catch {
+      path = rawPath;
+    }
+    try {
+      if (path.startsWith(CONTROL_PREFIX)) {
+        await handleControl(ctx, req, res, path);
+        return;
+      }
+      const method = req.method ?? 'GET';
+      const query = parseQuery(q < 0 ? '' : url.slice(q + 1));
+      const arrivedAt = ctx.now();
+      const record: RequestRecord = {
+        seq: ctx.log.nextSeq(),
+        requestId: '',
+        time: new Date(arrivedAt).toISOString(),
+        method,
+        path,
+        query,
+        status: 0,
+        durationMs: 0,
+      };
+      const finish = (status: number, extra: Partial<RequestRecord>) => {
+        Object.assign(record, extra, { status, durationMs: Math.round((performance.now() - started) * 100) / 100 });
+        ctx.log.add(record, routeOf(path));
+      };
+
+      const plan = ctx.faults.plan(path);
+      const applied: string[] = [];
+      if (plan && plan.latencyMs > 0) {
+        applied.push('latency');
+        await sleep(plan.latencyMs);
+      }
+      if (plan?.drop) {
+        req.socket.destroy();
+        finish(0, { faults: [...applied, 'drop'] });
+        return;
+      }
+      const now = ctx.now();
+      const requestId = newRequestId(now);
+      record.requestId = requestId;
+      let answer: Answer;
+      if (plan?.error) {
+        applied.push('error');
+        answer = error(plan.error.status, plan.error.code, plan.error.message, requestId);
+      } else {
+        const verdict = ctx.auth.verify({ method, path, query, headers: req.headers });
+        answer = verdict.ok
+          ? answerCi(ctx, method, path, verdict.params, requestId, now)
+          : error(403, verdict.code, verdict.message, requestId, verdict.detail);
+      }
+      if (plan?.malformed) applied.push('malformed');
+      if (plan?.truncate) applied.push(`truncate:${plan.truncate}`);
+      if (res.destroyed) return;
+      send(res, answer, requestId, now, plan);
+      finish(answer.status, {
+        ...(answer.code ? { code: answer.code } : {}),
+        ...(answer.detail ? { detail: answer.detail } : {}),
+        ...(answer.ignored ? { ignored: answer.ignored } : {}),
+        ...(applied.length ? { faults: applied } : {}),
+      });
+    } catch (e) {
+      // A bug in the emulator: answer like CI's InternalError rather than hanging the client.
+      console.error('[emulator] internal error:', e);
+      if (!res.headersSent) {
+        const requestId = newRequestId(Date.now());
+        send(res, error(500, 'InternalError', 'Internal error in the CI emulator.', requestId), requestId, Date.now(), null);
+      } else res.destroy();
+    }
+  };
+}

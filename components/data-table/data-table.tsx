@@ -90,7 +90,7 @@ export function DataTable<TData extends RowData>({
               key={row.id}
               data-row-id={row.id}
               tabIndex={row.id === tabStop ? 0 : -1}
-              aria-selected={activeRowId === row.id || undefined}
+              aria-current={activeRowId === row.id ? 'true' : undefined}
               onFocus={() => setFocusId(row.id)}
               onClick={(event) => {
                 if ((event.target as HTMLElement).closest('button, a, input, select')) return;

@@ -58,7 +58,10 @@ export function Drawer({
               ×
             </button>
           </header>
-          <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">{children}</div>
+          {/* Focus starts on the content (not on the first button), so reading begins there. */}
+          <div tabIndex={-1} autoFocus className="min-h-0 flex-1 overflow-y-auto px-4 py-3 outline-none">
+            {children}
+          </div>
         </div>
       )}
     </dialog>

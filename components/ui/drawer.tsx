@@ -20,10 +20,14 @@ export function Drawer({
   children: ReactNode;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
+  const content = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const dialog = ref.current;
     if (!dialog) return;
-    if (open && !dialog.open) dialog.showModal();
+    if (open && !dialog.open) {
+      dialog.showModal();
+      content.current?.focus(); // reading starts at the content, not at the first button
+    }
     if (!open && dialog.open) dialog.close();
   }, [open]);
   return (
@@ -58,8 +62,7 @@ export function Drawer({
               ×
             </button>
           </header>
-          {/* Focus starts on the content (not on the first button), so reading begins there. */}
-          <div tabIndex={-1} autoFocus className="min-h-0 flex-1 overflow-y-auto px-4 py-3 outline-none">
+          <div ref={content} tabIndex={-1} className="min-h-0 flex-1 overflow-y-auto px-4 py-3 outline-none">
             {children}
           </div>
         </div>

@@ -1,12 +1,12 @@
 'use client';
 /**
- * Live refresh of the list: while the tab is visible, not paused, and a shown job is Submitted or
- * Running, refetch `interval` after the previous answer (so requests never overlap). After a
- * transient error, retry with back-off (2 s, 4 s, 8 s … at most 30 s) whatever the jobs' states.
+ * Live refresh of the list: applies lib/live-refresh's plan (poll while visible, not paused and a
+ * shown job is active; back off after transient errors) with one timer at a time.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { ApiError } from '@/lib/api/fetch-json';
 import { adviceFor } from '@/lib/error-advice';
+import { planRefresh, type RefreshMode } from '@/lib/live-refresh';
 
 function subscribeVisibility(listener: () => void) {
   document.addEventListener('visibilitychange', listener);
@@ -21,16 +21,11 @@ export function usePageVisible(): boolean {
   );
 }
 
-/** Back-off after `failures` consecutive failures: 2 s, 4 s, 8 s, 16 s, 30 s, 30 s … */
-export function backoffMs(failures: number): number {
-  return Math.min(30_000, 2_000 * 2 ** Math.max(0, failures - 1));
-}
-
 export interface LiveRefreshState {
   /** When the next automatic request is due (epoch ms), or null when none is scheduled. */
   nextAt: number | null;
   /** Why nothing is scheduled, or what is: for the status line. */
-  mode: 'polling' | 'retrying' | 'idle' | 'paused' | 'hidden' | 'stopped';
+  mode: RefreshMode;
   failures: number;
 }
 
@@ -67,22 +62,19 @@ export function useLiveRefresh({
   else if (lastWasError && track.counted !== errorUpdatedAt) setTrack({ ...track, counted: errorUpdatedAt, count: track.count + 1 });
   const failures = lastWasError ? Math.max(1, track.count) : 0;
 
-  let mode: LiveRefreshState['mode'];
-  let delay: number | null = null;
-  if (!enabled) mode = 'stopped';
-  else if (lastWasError) {
-    const transient = error instanceof ApiError ? adviceFor(error).transient : true;
-    mode = transient ? 'retrying' : 'stopped';
-    if (transient) delay = backoffMs(failures);
-  } else if (!visible) mode = 'hidden';
-  else if (paused) mode = 'paused';
-  else if (!active) mode = 'idle';
-  else {
-    mode = 'polling';
-    delay = intervalMs;
-  }
-  if (isFetching) delay = null;
-  const nextAt = delay === null ? null : (lastWasError ? errorUpdatedAt : dataUpdatedAt) + delay;
+  const transient = lastWasError && (error instanceof ApiError ? adviceFor(error).transient : true);
+  const { mode, nextAt } = planRefresh({
+    enabled,
+    failed: lastWasError,
+    transient,
+    failures,
+    visible,
+    paused,
+    active,
+    fetching: isFetching,
+    intervalMs,
+    lastAnswerAt: lastWasError ? errorUpdatedAt : dataUpdatedAt,
+  });
 
   const refetchRef = useRef(refetch);
   useEffect(() => {

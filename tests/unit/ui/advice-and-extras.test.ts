@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviceFor } from '@/lib/error-advice';
 import { collectExtras } from '@/lib/job-extras';
-import { backoffMs } from '@/components/jobs/use-live-refresh';
+import { backoffMs, planRefresh, type RefreshInput } from '@/lib/live-refresh';
 import type { Job } from '@/lib/ci/types';
 
 describe('adviceFor', () => {
@@ -53,5 +53,39 @@ describe('collectExtras', () => {
       'Operation › Media info › Video stream 1',
       'Operation › Result › Speech',
     ]);
+  });
+});
+
+describe('planRefresh', () => {
+  const base: RefreshInput = {
+    enabled: true,
+    failed: false,
+    transient: false,
+    failures: 0,
+    visible: true,
+    paused: false,
+    active: true,
+    fetching: false,
+    intervalMs: 5_000,
+    lastAnswerAt: 1_000_000,
+  };
+  it('polls an interval after the last answer while a shown job is active', () => {
+    expect(planRefresh(base)).toEqual({ mode: 'polling', nextAt: 1_005_000 });
+  });
+  it('plans nothing while a request is in flight, so requests never overlap', () => {
+    expect(planRefresh({ ...base, fetching: true })).toEqual({ mode: 'polling', nextAt: null });
+  });
+  it('does not poll when idle, paused or hidden', () => {
+    expect(planRefresh({ ...base, active: false })).toEqual({ mode: 'idle', nextAt: null });
+    expect(planRefresh({ ...base, paused: true })).toEqual({ mode: 'paused', nextAt: null });
+    expect(planRefresh({ ...base, visible: false })).toEqual({ mode: 'hidden', nextAt: null });
+  });
+  it('retries transient errors with back-off even with no active job, and stops on permanent ones', () => {
+    expect(planRefresh({ ...base, active: false, failed: true, transient: true, failures: 3 })).toEqual({
+      mode: 'retrying',
+      nextAt: 1_008_000,
+    });
+    expect(planRefresh({ ...base, failed: true, transient: false, failures: 1 })).toEqual({ mode: 'stopped', nextAt: null });
+    expect(planRefresh({ ...base, enabled: false })).toEqual({ mode: 'stopped', nextAt: null });
   });
 });

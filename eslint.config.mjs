@@ -5,7 +5,7 @@ import nextTs from 'eslint-config-next/typescript';
  * Next's rules plus the import boundaries of the architecture (docs in README, "Layout"):
  * the browser side never imports the CI client or the emulator; lib/ci never imports React.
  */
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   {
@@ -38,3 +38,5 @@ export default [
     },
   },
 ];
+
+export default config;

@@ -126,3 +126,14 @@ test('keyboard: arrows move between rows and Enter opens the job', async ({ page
   await page.keyboard.press('Escape');
   await expect(page).not.toHaveURL(/job=/);
 });
+
+test('no matching jobs: the empty state lists the active filters and clears them', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&states=Failed&input=no/such/object.mp4');
+  const empty = page.getByTestId('empty-state');
+  await expect(empty).toContainText('No Transcode jobs match these filters');
+  await expect(empty).toContainText('States: Failed');
+  await expect(empty).toContainText('Input object: no/such/object.mp4');
+  await empty.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/input=|states=/);
+  await expect((await settledRows(page)).first()).toBeVisible();
+});

@@ -4,12 +4,15 @@
  */
 import { getBackend } from './lib/ci/backend';
 import { ConfigError } from './lib/ci/config';
+import { AuthConfigError, authConfig } from './lib/auth/session';
 
 export async function startBackend() {
   try {
+    const { users } = authConfig();
     await getBackend();
+    console.log(users ? `[auth] login required (${users.size} user${users.size === 1 ? '' : 's'})` : '[auth] no login');
   } catch (error) {
-    if (error instanceof ConfigError) {
+    if (error instanceof ConfigError || error instanceof AuthConfigError) {
       console.error(`\nConfiguration error — ${error.message}\nSee README.md, "Point it at real CI".\n`);
       process.exit(1);
     }

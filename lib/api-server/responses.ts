@@ -6,6 +6,7 @@ import 'server-only';
 import { NextResponse } from 'next/server';
 import { ConfigError } from '@/lib/ci/config';
 import { CiError } from '@/lib/ci/errors';
+import { LIST_JOBS_PARAMS } from '@/lib/ci/params';
 import type { ApiErrorBody } from '@/lib/ci/types';
 
 const NO_STORE = { 'cache-control': 'no-store' };
@@ -19,12 +20,13 @@ export function apiError(
   code: string,
   message: string,
   extra: { field?: string; requestId?: string | null; upstreamStatus?: number | null } = {},
+  headers: Record<string, string> = {},
 ): NextResponse<ApiErrorBody> {
   const error: ApiErrorBody['error'] = { code, message };
   if (extra.field) error.field = extra.field;
   if (extra.requestId) error.requestId = extra.requestId;
   if (extra.upstreamStatus) error.status = extra.upstreamStatus;
-  return NextResponse.json({ error }, { status, headers: NO_STORE });
+  return NextResponse.json({ error }, { status, headers: { ...NO_STORE, ...headers } });
 }
 
 export function badRequest(field: string, message: string) {
@@ -39,7 +41,7 @@ export function fromError(error: unknown): NextResponse<ApiErrorBody> {
     if (error.kind === 'ci' && error.status === 404) return apiError(404, error.code, error.message, common);
     // CI refused a value we passed (e.g. a stale nextToken): the caller can fix it.
     if (error.kind === 'ci' && error.status === 400 && error.code === 'InvalidArgument') {
-      return apiError(400, error.code, error.message, common);
+      return apiError(400, error.code, error.message, { ...common, field: fieldNamedIn(error.message) });
     }
     return apiError(502, error.code, error.message, common);
   }
@@ -48,4 +50,10 @@ export function fromError(error: unknown): NextResponse<ApiErrorBody> {
   }
   console.error('[api] unexpected error:', error instanceof Error ? error.message : 'unknown');
   return apiError(500, 'InternalError', 'The dashboard hit an unexpected error; the server log has details');
+}
+
+/** The parameter CI's message names (CI says e.g. "Parameter nextToken is invalid"), else the query as a whole. */
+function fieldNamedIn(message: string): string {
+  const words = new Set(message.split(/[^A-Za-z]+/));
+  return LIST_JOBS_PARAMS.find((p) => words.has(p)) ?? 'query';
 }

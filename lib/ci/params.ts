@@ -156,6 +156,9 @@ export type ParseResult<T> = { ok: true; value: T } | { ok: false; error: ParamE
 export function parseListJobsQuery(search: URLSearchParams): ParseResult<ListJobsParams> {
   const raw: Record<string, string> = {};
   for (const [name, value] of search) {
+    if (name === '') {
+      return { ok: false, error: { field: '(unnamed)', message: `A parameter has no name; allowed: ${LIST_JOBS_PARAMS.join(', ')}` } };
+    }
     if (!(LIST_JOBS_PARAMS as readonly string[]).includes(name)) {
       return {
         ok: false,

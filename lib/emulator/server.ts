@@ -209,7 +209,11 @@ export function createHandler(ctx: ServerContext) {
       }
       if (plan?.malformed) applied.push('malformed');
       if (plan?.truncate) applied.push(`truncate:${plan.truncate}`);
-      if (res.destroyed) return;
+      if (res.destroyed) {
+        // The client gave up (a timeout): it still reached us, so it is still counted.
+        finish(0, { faults: applied, detail: 'the client closed the connection before the answer' });
+        return;
+      }
       send(res, answer, requestId, now, plan);
       finish(answer.status, {
         ...(answer.code ? { code: answer.code } : {}),

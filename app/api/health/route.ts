@@ -1,6 +1,7 @@
 import { getBackend } from '@/lib/ci/backend';
 import { CiError } from '@/lib/ci/errors';
 import { fromError, ok } from '@/lib/api-server/responses';
+import { denyWithoutSession } from '@/lib/api-server/guard';
 
 export const dynamic = 'force-dynamic';
 
@@ -9,6 +10,8 @@ export const dynamic = 'force-dynamic';
  * signed call (the queue list), so a wrong key shows here as the 403 it is.
  */
 export async function GET() {
+  const denied = await denyWithoutSession();
+  if (denied) return denied;
   try {
     const { client, config } = await getBackend();
     const started = performance.now();

@@ -17,6 +17,7 @@ Object.assign(process.env, {
   CI_ENDPOINT: upstream.url,
   CI_TIMEOUT_MS: '500',
   CI_CACHE_TTL_MS: '0',
+  DASHBOARD_AUTH: 'none',
 });
 const jobsRoute = await import('@/app/api/jobs/route');
 const jobRoute = await import('@/app/api/jobs/[jobId]/route');

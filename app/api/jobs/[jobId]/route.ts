@@ -1,11 +1,14 @@
 import { getCiClient } from '@/lib/ci/backend';
 import { JOB_ID } from '@/lib/ci/params';
 import { apiError, badRequest, fromError, ok } from '@/lib/api-server/responses';
+import { denyWithoutSession } from '@/lib/api-server/guard';
 
 export const dynamic = 'force-dynamic';
 
 /** GET /api/jobs/<jobId>: one job with its original XML, or 404. */
 export async function GET(request: Request, context: { params: Promise<{ jobId: string }> }) {
+  const denied = await denyWithoutSession();
+  if (denied) return denied;
   const { jobId } = await context.params;
   if (!JOB_ID.test(jobId)) return badRequest('jobId', 'jobId must be 1–64 letters, digits, "-" or "_"');
   if (new URL(request.url).searchParams.size > 0) {

@@ -1,0 +1,64 @@
+import { NextResponse } from 'next/server';
+import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/lib/auth/session';
+import { verifyPassword } from '@/lib/auth/password';
+import { clientKey, loginLimiter } from '@/lib/api-server/clients';
+import { apiError } from '@/lib/api-server/responses';
+
+export const dynamic = 'force-dynamic';
+
+/** Only same-site paths: a login link must not become an open redirect. */
+function safeNext(value: unknown): string {
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/jobs';
+}
+
+// A fixed hash to compare against for unknown users, so timing does not reveal which names exist.
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+/**
+ * POST /api/auth/login — from the login form (redirects back) or as JSON (answers JSON).
+ * Attempts are rate-limited per client.
+ */
+export async function POST(request: Request) {
+  const users = authConfig().users;
+  const isForm = (request.headers.get('content-type') ?? '').includes('form');
+  let user = '';
+  let password = '';
+  let next = '/jobs';
+  try {
+    if (isForm) {
+      const form = await request.formData();
+      user = String(form.get('user') ?? '');
+      password = String(form.get('password') ?? '');
+      next = safeNext(form.get('next'));
+    } else {
+      const body = (await request.json()) as { user?: unknown; password?: unknown; next?: unknown };
+      user = typeof body.user === 'string' ? body.user : '';
+      password = typeof body.password === 'string' ? body.password : '';
+      next = safeNext(body.next);
+    }
+  } catch {
+    return apiError(400, 'InvalidArgument', 'Send user and password as a form or as JSON', { field: 'body' });
+  }
+  const back = (error: string) => {
+    const url = new URL('/login', request.url);
+    url.searchParams.set('error', error);
+    url.searchParams.set('next', next);
+    return NextResponse.redirect(url, 303);
+  };
+
+  if (!users) return isForm ? NextResponse.redirect(new URL(next, request.url), 303) : apiError(404, 'LoginOff', 'Login is not configured on this server');
+
+  const wait = loginLimiter().take(clientKey(request.headers));
+  if (wait > 0) {
+    if (isForm) return back('rate');
+    return apiError(429, 'TooManyRequests', `Too many login attempts; try again in ${wait} s`, {}, { 'retry-after': String(wait) });
+  }
+  const stored = users.get(user);
+  const ok = (await verifyPassword(password.slice(0, 1024), stored ?? DUMMY_HASH)) && stored !== undefined;
+  if (!ok) return isForm ? back('invalid') : apiError(401, 'InvalidCredentials', 'Wrong user name or password');
+
+  const { token, maxAgeSeconds } = await createSession(user);
+  const response = isForm ? NextResponse.redirect(new URL(next, request.url), 303) : NextResponse.json({ user });
+  response.cookies.set(SESSION_COOKIE, token, cookieOptions(maxAgeSeconds));
+  return response;
+}

@@ -1,0 +1,57 @@
+/**
+ * In front of every request: security headers with a per-request CSP nonce, the read-only rule
+ * (only GET/HEAD reach /api, but for login and logout), the session check when login is on, and
+ * a per-client rate limit on /api. Route handlers check the session again (lib/api-server/guard.ts):
+ * the proxy is the first line, not the only one.
+ */
+import { type NextRequest, NextResponse } from 'next/server';
+import { newNonce, securityHeaders } from '@/lib/security/headers';
+import { SESSION_COOKIE, loginRequired, verifySession } from '@/lib/auth/session';
+import { clientKey, apiLimiter } from '@/lib/api-server/clients';
+
+const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
+const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout']);
+
+export async function proxy(request: NextRequest) {
+  const nonce = newNonce();
+  const headers = securityHeaders(nonce, process.env.NODE_ENV === 'development');
+  const { pathname } = request.nextUrl;
+  const isApi = pathname.startsWith('/api/');
+  const finish = (response: NextResponse) => {
+    for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
+    return response;
+  };
+  const apiError = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+    finish(NextResponse.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }));
+
+  if (isApi && request.method !== 'GET' && request.method !== 'HEAD' && !WRITE_ALLOWED.has(pathname)) {
+    return apiError(405, 'MethodNotAllowed', 'This dashboard is read-only: /api answers GET only', { allow: 'GET, HEAD' });
+  }
+
+  if (isApi) {
+    const wait = apiLimiter().take(clientKey(request.headers));
+    if (wait > 0) {
+      return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, { 'retry-after': String(wait) });
+    }
+  }
+
+  if (loginRequired() && !PUBLIC_PATHS.has(pathname)) {
+    const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
+    if (!user) {
+      if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
+      const login = new URL('/login', request.url);
+      login.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
+      return finish(NextResponse.redirect(login));
+    }
+  }
+
+  const forwarded = new Headers(request.headers);
+  forwarded.set('x-nonce', nonce);
+  forwarded.set('content-security-policy', headers['content-security-policy']!);
+  return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+export const config = {
+  matcher: ['/((?!_next/static|_next/image).*)'],
+};
+

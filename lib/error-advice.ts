@@ -66,6 +66,16 @@ const BY_CODE: Record<string, Omit<Advice, 'title'> & { title?: string }> = {
     hint: 'The answer was not valid XML (cut off or corrupted); retrying automatically. If it persists, report it with the request ID.',
     transient: true,
   },
+  Unauthorized: {
+    title: 'Signed out',
+    hint: 'Your session ended or is missing: sign in again (the page reloads to the sign-in form).',
+    transient: false,
+  },
+  TooManyRequests: {
+    title: 'Too many requests from this browser',
+    hint: 'The dashboard limits requests per client; retrying more slowly.',
+    transient: true,
+  },
   NoSuchJob: { title: 'No such job', hint: 'No job with this ID exists in this bucket; check the ID.', transient: false },
 };
 

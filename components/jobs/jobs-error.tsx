@@ -76,6 +76,14 @@ export function JobsError({
           Retry now
         </Button>
         {seconds !== null && <span className="text-xs">Retrying automatically in {seconds} s…</span>}
+        {e.code === 'Unauthorized' && (
+          <a
+            className="text-xs font-medium text-blue-700 underline dark:text-blue-300"
+            href={`/login?next=${encodeURIComponent(typeof window === 'undefined' ? '/jobs' : window.location.pathname + window.location.search)}`}
+          >
+            Sign in
+          </a>
+        )}
         {onFixFilter && e.code === 'InvalidArgument' && (
           <Button size="sm" variant="ghost" onClick={onFixFilter}>
             {e.field === 'nextToken' ? 'Back to page 1' : 'Clear filters'}

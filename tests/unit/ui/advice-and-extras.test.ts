@@ -89,3 +89,10 @@ describe('planRefresh', () => {
     expect(planRefresh({ ...base, enabled: false })).toEqual({ mode: 'stopped', nextAt: null });
   });
 });
+
+describe('adviceFor the dashboard\'s own refusals', () => {
+  it('sends a signed-out operator to sign in and retries a rate limit', () => {
+    expect(adviceFor({ code: 'Unauthorized', message: '', status: 401 })).toMatchObject({ transient: false });
+    expect(adviceFor({ code: 'TooManyRequests', message: '', status: 429 })).toMatchObject({ transient: true });
+  });
+});

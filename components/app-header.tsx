@@ -6,7 +6,18 @@ import { PreferencesBar } from './preferences-bar';
  * The header of every page: what this is, which backend it shows (rendered on the server from the
  * configuration, so it is right on first paint), and the time-zone and theme switches.
  */
-export function AppHeader({ mode, bucket, region }: { mode: 'emulator' | 'ci'; bucket: string; region: string }) {
+export function AppHeader({
+  mode,
+  bucket,
+  region,
+  signOut = false,
+}: {
+  mode: 'emulator' | 'ci';
+  bucket: string;
+  region: string;
+  /** Show "Sign out" (login is on). */
+  signOut?: boolean;
+}) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[100rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
@@ -26,8 +37,15 @@ export function AppHeader({ mode, bucket, region }: { mode: 'emulator' | 'ci'; b
           </span>
         )}
         <HealthStatus />
-        <div className="ml-auto">
+        <div className="ml-auto flex items-center gap-3">
           <PreferencesBar />
+          {signOut && (
+            <form method="post" action="/api/auth/logout">
+              <button type="submit" className="rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+                Sign out
+              </button>
+            </form>
+          )}
         </div>
       </div>
     </header>

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { JobsBrowser } from '@/components/jobs/jobs-browser';
+import { loginRequired } from '@/lib/auth/session';
 import { getBackend } from '@/lib/ci/backend';
 
 export const dynamic = 'force-dynamic';
@@ -15,7 +16,7 @@ export default async function JobsPage() {
   const { config } = await getBackend();
   return (
     <>
-      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} />
+      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <h1 className="sr-only">CI jobs</h1>
         <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>

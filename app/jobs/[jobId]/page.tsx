@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { AppHeader } from '@/components/app-header';
 import { JobDetailLoader } from '@/components/jobs/detail/job-detail-loader';
+import { loginRequired } from '@/lib/auth/session';
 import { getBackend } from '@/lib/ci/backend';
 
 export const dynamic = 'force-dynamic';
@@ -11,7 +12,7 @@ export default async function JobPage({ params }: { params: Promise<{ jobId: str
   const { config } = await getBackend();
   return (
     <>
-      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} />
+      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
       <main className="mx-auto max-w-5xl px-4 py-3">
         <nav aria-label="Breadcrumb" className="mb-2 text-sm">
           <Link href="/jobs" className="text-blue-700 hover:underline dark:text-blue-300">

@@ -3,77 +3,20 @@
  * Every GET /jobs parameter as a control. Text filters apply on Enter or when the field is left;
  * selects and menus apply at once. Each change goes to the URL and starts again at page 1.
  */
-import { useState, type ReactNode } from 'react';
 import { DateRangeFilter } from '@/components/data-table/date-range-filter';
 import { FacetedFilter } from '@/components/data-table/faceted-filter';
+import { Field, TextFilter } from '@/components/data-table/text-filter';
 import { Button } from '@/components/ui/button';
 import { cn, fieldClass } from '@/components/ui/cn';
-import { useQueues } from '@/lib/api/queues';
 import { JOB_STATES, QUEUE_TYPES, TAGS } from '@/lib/ci/tags';
 import { PAGE_SIZES, RANGE_PRESETS, activeFilters, type JobsView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/lib/preferences';
+import { QueueSelect } from './queue-select';
 import { StateBadge } from './state-badge';
 import type { JobsViewActions } from './use-jobs-view';
 
-function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
-  return (
-    <label className={cn('flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300', className)}>
-      {label}
-      {children}
-    </label>
-  );
-}
-
-/** A text filter that applies on Enter / blur, so typing does not fire a request per key. */
-function TextFilter({
-  label,
-  value,
-  placeholder,
-  hint,
-  onApply,
-  className,
-  mono,
-}: {
-  label: string;
-  value: string;
-  placeholder?: string;
-  hint?: string;
-  onApply: (value: string) => void;
-  className?: string;
-  mono?: boolean;
-}) {
-  const [draft, setDraft] = useState(value);
-  const [seen, setSeen] = useState(value);
-  if (seen !== value) {
-    // The URL changed under us (back/forward, clear filters): show the new value.
-    setSeen(value);
-    setDraft(value);
-  }
-  const apply = () => {
-    if (draft.trim() !== value) onApply(draft.trim());
-  };
-  return (
-    <Field label={label} className={className}>
-      <input
-        type="search"
-        className={cn(fieldClass, mono && 'font-mono text-xs')}
-        value={draft}
-        placeholder={placeholder}
-        title={hint}
-        onChange={(e) => setDraft(e.target.value)}
-        onBlur={apply}
-        onKeyDown={(e) => {
-          if (e.key === 'Enter') apply();
-          if (e.key === 'Escape') setDraft(value);
-        }}
-      />
-    </Field>
-  );
-}
-
 export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsViewActions }) {
   const { timeZone } = usePreferences();
-  const queues = useQueues();
   const active = activeFilters(view);
   const queueTypeNames = new Map<string, string>(QUEUE_TYPES.map((q) => [q.code, q.name]));
 
@@ -136,29 +79,7 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
         </Field>
       </div>
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="Queue">
-          <select
-            className={cn(fieldClass, 'w-64')}
-            value={view.queue}
-            onChange={(e) => actions.setFilters({ queue: e.target.value || null })}
-            aria-busy={queues.isPending || undefined}
-          >
-            <option value="">Any queue</option>
-            {view.queue && !queues.data?.some((q) => q.queueId === view.queue) && <option value={view.queue}>{view.queue}</option>}
-            {QUEUE_TYPES.map((qt) => {
-              const list = queues.data?.filter((q) => q.queueType === qt.code) ?? [];
-              return list.length ? (
-                <optgroup key={qt.code} label={qt.name}>
-                  {list.map((q) => (
-                    <option key={q.queueId} value={q.queueId}>
-                      {q.name ?? '(unnamed)'} · {q.queueId}
-                    </option>
-                  ))}
-                </optgroup>
-              ) : null;
-            })}
-          </select>
-        </Field>
+        <QueueSelect value={view.queue} onChange={(queue) => actions.setFilters({ queue: queue || null })} />
         <Field label="Queue type">
           <select className={fieldClass} value={view.queueType} onChange={(e) => actions.setFilters({ queueType: e.target.value || null })}>
             <option value="">Any type</option>

@@ -58,11 +58,16 @@ export function JobsBrowser() {
   const refetch = () => void result.refetch();
   const switching = result.isPlaceholderData;
 
-  const stateText = view.states.length ? `${view.states.join(', ')} ` : '';
+  // History entries and tabs say what they show.
+  const title = `${view.job ? `Job ${view.job} · ` : ''}${view.states.length ? `${view.states.join(', ')} ` : ''}${view.tag} jobs${
+    view.tokens.length ? ` · page ${view.tokens.length + 1}` : ''
+  } — CI Jobs Dashboard`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
   return (
     <div className="flex flex-col gap-3">
-      {/* React 19 hoists this into <head>: history entries and tabs say what they show. */}
-      <title>{`${view.job ? `Job ${view.job} · ` : ''}${stateText}${view.tag} jobs${view.tokens.length ? ` · page ${view.tokens.length + 1}` : ''} — CI Jobs Dashboard`}</title>
       <FiltersBar key={view.tag} view={view} actions={actions} />
       {issues.length > 0 && query === null ? (
         <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />

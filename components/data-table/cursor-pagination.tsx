@@ -12,6 +12,7 @@ export function CursorPagination({
   onNext,
   onPrevious,
   onFirst,
+  onNextIntent,
   busy,
 }: {
   page: number;
@@ -21,11 +22,13 @@ export function CursorPagination({
   onNext: () => void;
   onPrevious: () => void;
   onFirst: () => void;
+  /** The pointer or focus is on Next: a chance to fetch the next page ahead. */
+  onNextIntent?: () => void;
   busy?: boolean;
 }) {
   return (
     <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
-      <span className="text-slate-600 tabular-nums dark:text-slate-300" data-testid="page-status">
+      <span className="text-slate-600 tabular-nums dark:text-slate-300" data-testid="page-status" aria-live="polite">
         Page {page} · {loaded} loaded{hasNext ? ' · more available' : ' · last page'}
       </span>
       <Button size="sm" onClick={onFirst} disabled={!hasPrevious || busy} aria-label="First page">
@@ -34,7 +37,7 @@ export function CursorPagination({
       <Button size="sm" onClick={onPrevious} disabled={!hasPrevious || busy}>
         ‹ Previous
       </Button>
-      <Button size="sm" onClick={onNext} disabled={!hasNext || busy}>
+      <Button size="sm" onClick={onNext} onMouseEnter={onNextIntent} onFocus={onNextIntent} disabled={!hasNext || busy}>
         Next ›
       </Button>
     </nav>

@@ -85,7 +85,7 @@ export function JobsBrowser() {
             />
             <div className="flex items-center gap-2">
               {result.data && (
-                <JobsPagination view={view} actions={actions} loaded={jobs.length} nextToken={result.data.nextToken} busy={result.isFetching} />
+                <JobsPagination view={view} actions={actions} loaded={jobs.length} query={query ?? ''} nextToken={result.data.nextToken} busy={result.isFetching} />
               )}
               <JobsColumnsMenu table={table} />
             </div>

@@ -18,6 +18,7 @@ export async function freePort(): Promise<number> {
 
 export interface Started {
   url: string;
+  pid: number;
   log: () => string;
   stop: () => Promise<void>;
 }
@@ -52,7 +53,7 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
       }
     });
   });
-  return { url, ...t };
+  return { url, pid: child.pid ?? 0, ...t };
 }
 
 /** The production build (already built by npm run test:e2e), on its own port. */
@@ -78,5 +79,5 @@ export async function startAppProcess(env: Record<string, string>): Promise<Star
     }
     await new Promise((r) => setTimeout(r, 250));
   }
-  return { url, ...t };
+  return { url, pid: child.pid ?? 0, ...t };
 }

@@ -5,7 +5,7 @@ import { Copyable, Fields, Muted, Section } from './section';
 function location(loc: CosLocation, what: string): [string, ReactNode][] {
   return [
     ['Bucket', <Copyable key="b" value={loc.bucket} label={`${what} bucket`} />],
-    ['Region', loc.region],
+    ['Region', <Copyable key="r" value={loc.region} label={`${what} region`} />],
     ['Object', <Copyable key="o" value={loc.object} label={`${what} object`} />],
   ];
 }

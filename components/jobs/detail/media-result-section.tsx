@@ -30,8 +30,8 @@ export function MediaResultSection({ result }: { result: MediaResult }) {
               rows={files(list).map((r) => [
                 <Copyable key="o" value={r.name} label="object name" />,
                 r.md5 ? <Copyable key="m" value={r.md5} label={`MD5 of ${r.name}`} /> : '—',
-                r.file.bucket ?? '—',
-                r.file.region ?? '—',
+                <Copyable key="b" value={r.file.bucket} label="bucket" />,
+                <Copyable key="r" value={r.file.region} label="region" />,
               ])}
             />
           </div>

@@ -1,7 +1,11 @@
-import { KeyValueTree, isEmptyTree } from '@/components/ui/key-value-tree';
-import type { MediaInfo } from '@/lib/ci/types';
+import type { MediaInfo, XmlTree } from '@/lib/ci/types';
 import { formatBytes, formatDuration, formatKbps, formatNumber, formatSampleRate } from '@/lib/format';
 import { Fields, MiniTable, Section } from './section';
+
+/** A text leaf of an uninterpreted bag (the full bag is listed under "Other fields"). */
+function text(value: XmlTree | undefined): string | null {
+  return typeof value === 'string' && value !== '' ? value : null;
+}
 
 function resolution(w: number | null, h: number | null) {
   return w && h ? `${w} × ${h}` : '—';
@@ -74,8 +78,13 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
           <h4 className="mb-1 text-xs font-medium text-slate-500">Subtitle streams</h4>
           <MiniTable
             label="Subtitle streams"
-            columns={['#', 'Language', 'Other']}
-            rows={info.subtitle.map((s) => [s.index, s.language ?? '—', isEmptyTree(s.extra) ? '—' : <KeyValueTree key="x" value={s.extra} />])}
+            columns={['#', 'Codec', 'Language', 'Duration']}
+            rows={info.subtitle.map((s) => [
+              s.index,
+              text(s.extra.CodecName) ?? '—',
+              s.language ?? '—',
+              formatDuration(Number(text(s.extra.Duration) ?? NaN)),
+            ])}
           />
         </div>
       )}

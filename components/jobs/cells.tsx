@@ -31,7 +31,7 @@ export function TagCell({ tag }: { tag: string }) {
 export function ObjectCell({ object }: { object: string | null | undefined }) {
   if (!object) return <span className="text-slate-400">—</span>;
   return (
-    <span className="block max-w-[14rem] truncate font-mono text-xs" title={object}>
+    <span className="block max-w-[12rem] truncate font-mono text-xs" title={object}>
       {object}
     </span>
   );

@@ -47,7 +47,7 @@ export const jobColumns = helper.columns([
     header: 'Progress',
     cell: (info) => <ProgressBar value={info.row.original.progress} state={info.row.original.state} />,
     sortFn: 'basic',
-    meta: { label: 'Progress', className: 'w-36' },
+    meta: { label: 'Progress', className: 'w-32' },
   }),
   helper.accessor((job) => job.input?.object ?? '', {
     id: 'input',

@@ -29,7 +29,7 @@ export function ProgressBar({ value, state, className }: { value: number | null;
         aria-valuemin={0}
         aria-valuemax={100}
         aria-label="Progress"
-        className="h-1.5 w-20 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+        className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
         <div className={cn('h-full rounded-full transition-[width] duration-500', tone)} style={{ width: `${pct}%` }} />
       </div>

@@ -137,3 +137,27 @@ test('no matching jobs: the empty state lists the active filters and clears them
   await expect(page).not.toHaveURL(/input=|states=/);
   await expect((await settledRows(page)).first()).toBeVisible();
 });
+
+test('sorting the loaded rows lives in the URL; hidden columns are remembered', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&size=20');
+  await settledRows(page);
+  // Numbers sort largest first on the first click (TanStack's default for numeric columns).
+  const values = async () =>
+    (await (await settledRows(page)).getByTestId('progress-value').allTextContents()).map((t) => Number(t.replace('%', '')));
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  await expect(page).toHaveURL(/sort=-progress/);
+  const desc = await values();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  await expect(page).toHaveURL(/sort=progress(&|$)/);
+  const asc = await values();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+
+  await page.getByLabel('Columns').click();
+  await page.getByRole('checkbox', { name: 'Queue' }).uncheck();
+  await expect(page.getByRole('columnheader', { name: /Queue/ })).toHaveCount(0);
+  await page.reload();
+  await settledRows(page);
+  await expect(page.getByRole('columnheader', { name: /Queue/ })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: /Progress/ })).toHaveAttribute('aria-sort', 'ascending');
+});

@@ -1,5 +1,8 @@
 import type { Metadata } from 'next';
+import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+import { THEME_BOOT_SCRIPT } from '@/lib/theme-script';
+import { Providers } from './providers';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -7,11 +10,17 @@ export const metadata: Metadata = {
   description: 'What Tencent Cloud Infinite is doing with your media',
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  // The CSP (proxy.ts) runs only scripts that carry this request's nonce.
+  const nonce = (await headers()).get('x-nonce') ?? undefined;
   return (
-    <html lang="en">
+    <html lang="en" suppressHydrationWarning>
+      <head>
+        {/* Applies the remembered (or the system's) theme before first paint. */}
+        <script nonce={nonce} dangerouslySetInnerHTML={{ __html: THEME_BOOT_SCRIPT }} />
+      </head>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
-        {children}
+        <Providers>{children}</Providers>
       </body>
     </html>
   );

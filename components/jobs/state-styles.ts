@@ -7,3 +7,16 @@ export const STATE_STYLES: Record<string, string> = {
   Pause: 'bg-amber-50 text-amber-800 ring-amber-300 dark:bg-amber-950 dark:text-amber-200 dark:ring-amber-800',
   Cancel: 'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-300 dark:ring-slate-600',
 };
+
+/** A small glyph per state, so the badge does not rely on colour alone. */
+export const STATE_ICONS: Record<string, string> = {
+  Submitted: '○',
+  Running: '◔',
+  Success: '✓',
+  Failed: '✕',
+  Pause: '‖',
+  Cancel: '⊘',
+};
+
+/** States whose jobs still change: the list polls while one is shown. */
+export const ACTIVE_STATES: ReadonlySet<string> = new Set(['Submitted', 'Running']);

@@ -6,8 +6,22 @@ import 'server-only';
 
 export type CiFailureKind = 'ci' | 'network' | 'timeout' | 'malformed';
 
+/** Brand shared by every copy of this module (see Symbol.hasInstance below). */
+const CI_ERROR = Symbol.for('ci-jobs-dashboard.CiError');
+
 export class CiError extends Error {
   override readonly name = 'CiError';
+  readonly [CI_ERROR] = true;
+
+  /**
+   * Next bundles this module once per entry (instrumentation, each route), while the one client on
+   * globalThis throws the class of the bundle that created it: `instanceof` checks the brand, so a
+   * route still recognises CI's errors (otherwise they became 500 InternalError).
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return typeof value === 'object' && value !== null && (value as { [CI_ERROR]?: unknown })[CI_ERROR] === true;
+  }
+
   constructor(
     readonly kind: CiFailureKind,
     /** CI's Code, or ours for failures on the way: NetworkError, RequestTimeout, MalformedResponse. */

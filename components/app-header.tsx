@@ -1,0 +1,53 @@
+import Link from 'next/link';
+import { HealthStatus } from './health-status';
+import { PreferencesBar } from './preferences-bar';
+
+/**
+ * The header of every page: what this is, which backend it shows (rendered on the server from the
+ * configuration, so it is right on first paint), and the time-zone and theme switches.
+ */
+export function AppHeader({
+  mode,
+  bucket,
+  region,
+  signOut = false,
+}: {
+  mode: 'emulator' | 'ci';
+  bucket: string;
+  region: string;
+  /** Show "Sign out" (login is on). */
+  signOut?: boolean;
+}) {
+  return (
+    <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
+      <div className="mx-auto flex max-w-[100rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
+        <Link href="/jobs" className="text-sm font-semibold">
+          CI jobs
+        </Link>
+        <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
+          {bucket} · {region}
+        </span>
+        {mode === 'emulator' ? (
+          <span data-testid="backend-mode" className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
+            Built-in CI emulator — demo data, no cloud credentials configured
+          </span>
+        ) : (
+          <span data-testid="backend-mode" className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+            Tencent Cloud Infinite
+          </span>
+        )}
+        <HealthStatus />
+        <div className="ml-auto flex items-center gap-3">
+          <PreferencesBar />
+          {signOut && (
+            <form method="post" action="/api/auth/logout">
+              <button type="submit" className="rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+                Sign out
+              </button>
+            </form>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,45 @@
+import { Button } from '@/components/ui/button';
+
+/**
+ * Cursor paging: CI gives a NextToken, never a total. Previous pops the token stack, Next pushes;
+ * the footer says honestly how many rows are loaded.
+ */
+export function CursorPagination({
+  page,
+  loaded,
+  hasNext,
+  hasPrevious,
+  onNext,
+  onPrevious,
+  onFirst,
+  onNextIntent,
+  busy,
+}: {
+  page: number;
+  loaded: number;
+  hasNext: boolean;
+  hasPrevious: boolean;
+  onNext: () => void;
+  onPrevious: () => void;
+  onFirst: () => void;
+  /** The pointer or focus is on Next: a chance to fetch the next page ahead. */
+  onNextIntent?: () => void;
+  busy?: boolean;
+}) {
+  return (
+    <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+      <span className="text-slate-600 tabular-nums dark:text-slate-300" data-testid="page-status" aria-live="polite">
+        Page {page} · {loaded} loaded{hasNext ? ' · more available' : ' · last page'}
+      </span>
+      <Button size="sm" onClick={onFirst} disabled={!hasPrevious || busy} aria-label="First page">
+        « First
+      </Button>
+      <Button size="sm" onClick={onPrevious} disabled={!hasPrevious || busy}>
+        ‹ Previous
+      </Button>
+      <Button size="sm" onClick={onNext} onMouseEnter={onNextIntent} onFocus={onNextIntent} disabled={!hasNext || busy}>
+        Next ›
+      </Button>
+    </nav>
+  );
+}

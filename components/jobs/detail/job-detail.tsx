@@ -1,0 +1,30 @@
+'use client';
+/**
+ * The job detail frame: summary, input/output, the family's own panel (from the registry), the
+ * operation, media info and result, anything uninterpreted, and the raw JSON/XML.
+ */
+import type { Job } from '@/lib/ci/types';
+import { ExtrasSection } from './extras-section';
+import { IoSection } from './io-section';
+import { MediaInfoSection } from './media-info-section';
+import { MediaResultSection } from './media-result-section';
+import { OperationSection } from './operation-section';
+import { FamilyPanel } from './panels/registry';
+import { RawSection } from './raw-section';
+import { SummarySection } from './summary-section';
+
+export function JobDetail({ job, xml }: { job: Job; xml: string | null }) {
+  const operation = job.operation;
+  return (
+    <article aria-label={`Job ${job.jobId}`} data-testid="job-detail" data-tag={job.tag}>
+      <SummarySection job={job} />
+      <IoSection job={job} />
+      {operation && <FamilyPanel job={job} operation={operation} />}
+      {operation && <OperationSection operation={operation} />}
+      {operation?.mediaInfo && <MediaInfoSection info={operation.mediaInfo} />}
+      {operation?.mediaResult && <MediaResultSection result={operation.mediaResult} />}
+      <ExtrasSection job={job} />
+      <RawSection job={job} xml={xml} />
+    </article>
+  );
+}

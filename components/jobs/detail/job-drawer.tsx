@@ -1,0 +1,32 @@
+'use client';
+import Link from 'next/link';
+import { Drawer } from '@/components/ui/drawer';
+import { cn, focusRing } from '@/components/ui/cn';
+import { JobDetailLoader } from './job-detail-loader';
+
+/** The detail drawer of the list; its job is `?job=` in the URL, so a link reopens it. */
+export function JobDrawer({ jobId, onClose }: { jobId: string | null; onClose: () => void }) {
+  return (
+    <Drawer
+      open={Boolean(jobId)}
+      onClose={onClose}
+      title={
+        <>
+          Job <span className="font-mono">{jobId}</span>
+        </>
+      }
+      actions={
+        jobId ? (
+          <Link
+            href={`/jobs/${encodeURIComponent(jobId)}`}
+            className={cn('rounded px-2 py-1 text-xs text-blue-700 hover:underline dark:text-blue-300', focusRing)}
+          >
+            Open as page ↗
+          </Link>
+        ) : null
+      }
+    >
+      {jobId && <JobDetailLoader key={jobId} jobId={jobId} />}
+    </Drawer>
+  );
+}

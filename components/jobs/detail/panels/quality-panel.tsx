@@ -1,0 +1,45 @@
+import { KeyValueTree } from '@/components/ui/key-value-tree';
+import { Fields, Muted, Section } from '../section';
+import type { PanelProps } from './types';
+
+function scoreTone(score: number) {
+  if (score >= 80) return 'text-emerald-700 dark:text-emerald-300';
+  if (score >= 60) return 'text-amber-700 dark:text-amber-300';
+  return 'text-red-700 dark:text-red-300';
+}
+
+/** QualityEstimate: the score and the detected problems. */
+export function QualityPanel({ detail }: PanelProps<'quality'>) {
+  const q = detail.quality;
+  return (
+    <Section title="Quality estimate" testId="panel-quality">
+      {!q ? (
+        <Muted>No quality result reported.</Muted>
+      ) : (
+        <>
+          <div className="flex items-baseline gap-3">
+            <span className={`text-3xl font-semibold tabular-nums ${q.score === null ? '' : scoreTone(q.score)}`} data-testid="quality-score">
+              {q.score ?? '—'}
+            </span>
+            <span className="text-sm text-slate-500">quality score (0–100)</span>
+          </div>
+          <Fields
+            className="mt-2"
+            entries={[
+              ['No audio', q.noAudio === null ? undefined : q.noAudio ? 'yes' : 'no'],
+              ['No video', q.noVideo === null ? undefined : q.noVideo ? 'yes' : 'no'],
+            ]}
+          />
+          {q.details.map((d, i) => (
+            <div key={i} className="mt-2">
+              <h4 className="text-xs font-medium text-slate-500">
+                {d.type ?? 'Finding'} — {d.items.length} occurrence{d.items.length === 1 ? '' : 's'}
+              </h4>
+              {d.items.length > 0 && <KeyValueTree value={d.items} className="mt-1" />}
+            </div>
+          ))}
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,121 @@
+'use client';
+/**
+ * The jobs list: filters, table, paging, live refresh and the detail drawer, all driven by the URL
+ * (use-jobs-view). Data comes from GET /api/jobs through lib/api/jobs.
+ */
+import { useEffect, useMemo, useState } from 'react';
+import { TableSkeleton } from '@/components/data-table/table-skeleton';
+import { useJobs } from '@/lib/api/jobs';
+import type { Job } from '@/lib/ci/types';
+import { toIsoSeconds } from '@/lib/format';
+import { RANGE_PRESETS, currentToken, validateView } from '@/lib/jobs-search-params';
+import { usePreferences } from '@/lib/preferences';
+import { JobDrawer } from './detail/job-drawer';
+import { EmptyState } from './empty-state';
+import { FiltersBar } from './filters-bar';
+import { JobsError } from './jobs-error';
+import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
+import { LiveRefresh } from './live-refresh';
+import { JobsPagination } from './pagination';
+import { ACTIVE_STATES } from './state-styles';
+import { useJobsView } from './use-jobs-view';
+import { useLiveRefresh } from './use-live-refresh';
+import { ViewIssues } from './view-issues';
+
+const NO_JOBS: Job[] = [];
+
+export function JobsBrowser() {
+  const [view, actions] = useJobsView();
+  const { refreshSeconds } = usePreferences();
+  const [paused, setPaused] = useState(false);
+  const { query, issues } = useMemo(() => validateView(view), [view]);
+  const token = currentToken(view.tokens);
+  const fullQuery = query === null ? null : token ? `${query}&nextToken=${encodeURIComponent(token)}` : query;
+
+  // A preset link without its anchor (`?range=24h`): fix the start now, so paging stays consistent.
+  const preset = RANGE_PRESETS.find((p) => p.value === view.range);
+  const needsAnchor = Boolean(preset && !view.from);
+  useEffect(() => {
+    if (preset && needsAnchor) actions.setFilters({ from: toIsoSeconds(Date.now() - preset.ms) }, { replace: true });
+  }, [preset, needsAnchor, actions]);
+
+  const result = useJobs(needsAnchor ? null : fullQuery);
+  const jobs = result.data?.jobs ?? NO_JOBS;
+  const table = useJobsTable(jobs, view.sort, actions.setSort);
+  const active = jobs.some((j) => ACTIVE_STATES.has(j.state));
+  const live = useLiveRefresh({
+    queryKey: fullQuery,
+    enabled: fullQuery !== null,
+    active,
+    paused,
+    intervalMs: refreshSeconds * 1000,
+    isFetching: result.isFetching,
+    dataUpdatedAt: result.dataUpdatedAt,
+    errorUpdatedAt: result.errorUpdatedAt,
+    error: result.error,
+    refetch: result.refetch,
+  });
+  const refetch = () => void result.refetch();
+  const switching = result.isPlaceholderData;
+
+  // History entries and tabs say what they show.
+  const title = `${view.job ? `Job ${view.job} · ` : ''}${view.states.length ? `${view.states.join(', ')} ` : ''}${view.tag} jobs${
+    view.tokens.length ? ` · page ${view.tokens.length + 1}` : ''
+  } — CI Jobs Dashboard`;
+  useEffect(() => {
+    document.title = title;
+  }, [title]);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <FiltersBar key={view.tag} view={view} actions={actions} />
+      {issues.length > 0 && query === null ? (
+        <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
+      ) : (
+        <>
+          {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <LiveRefresh
+              state={live}
+              updatedAt={result.dataUpdatedAt}
+              fetching={result.isFetching}
+              paused={paused}
+              onPausedChange={setPaused}
+              onRefresh={refetch}
+            />
+            <div className="flex items-center gap-2">
+              {result.data && (
+                <JobsPagination view={view} actions={actions} loaded={jobs.length} query={query ?? ''} nextToken={result.data.nextToken} busy={result.isFetching} />
+              )}
+              <JobsColumnsMenu table={table} />
+            </div>
+          </div>
+          {result.isError && result.data && (
+            <JobsError error={result.error} retryAt={live.nextAt} onRetry={refetch} onFixFilter={actions.firstPage} compact />
+          )}
+          {result.isError && !result.data ? (
+            <JobsError
+              error={result.error}
+              retryAt={live.nextAt}
+              onRetry={refetch}
+              onFixFilter={view.tokens.length ? actions.firstPage : actions.clearFilters}
+            />
+          ) : !result.data ? (
+            <TableSkeleton columns={9} rows={Math.min(12, Number(view.size) || 10)} label="Loading jobs" />
+          ) : (
+            <div className={switching ? 'opacity-60 transition-opacity' : undefined}>
+              <JobsTable
+                table={table}
+                onOpen={(job) => actions.openJob(job.jobId)}
+                openJobId={view.job || null}
+                busy={switching}
+                empty={!switching ? <EmptyState view={view} onClear={actions.clearFilters} /> : null}
+              />
+            </div>
+          )}
+        </>
+      )}
+      <JobDrawer jobId={view.job || null} onClose={actions.closeJob} />
+    </div>
+  );
+}

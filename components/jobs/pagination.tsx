@@ -1,0 +1,40 @@
+'use client';
+import { useQueryClient } from '@tanstack/react-query';
+import { jobsQueryOptions } from '@/lib/api/jobs';
+import { CursorPagination } from '@/components/data-table/cursor-pagination';
+import { pageOf, type JobsView } from '@/lib/jobs-search-params';
+import type { JobsViewActions } from './use-jobs-view';
+
+export function JobsPagination({
+  view,
+  actions,
+  loaded,
+  query,
+  nextToken,
+  busy,
+}: {
+  view: JobsView;
+  actions: JobsViewActions;
+  loaded: number;
+  /** The validated GET /jobs query of this view, without its token. */
+  query: string;
+  nextToken: string | null | undefined;
+  busy: boolean;
+}) {
+  const client = useQueryClient();
+  return (
+    <CursorPagination
+      page={pageOf(view.tokens)}
+      loaded={loaded}
+      hasNext={Boolean(nextToken)}
+      hasPrevious={view.tokens.length > 0}
+      onNext={() => nextToken && actions.nextPage(nextToken)}
+      onPrevious={actions.previousPage}
+      onFirst={actions.firstPage}
+      onNextIntent={() => {
+        if (nextToken) void client.prefetchQuery(jobsQueryOptions(`${query}&nextToken=${encodeURIComponent(nextToken)}`));
+      }}
+      busy={busy}
+    />
+  );
+}

@@ -1,0 +1,41 @@
+import { cn } from './cn';
+
+/**
+ * A job's progress: a bar with its percentage, or — when CI reports none — a distinct dashed
+ * "no progress reported", which is not the same as 0 %.
+ */
+export function ProgressBar({ value, state, className }: { value: number | null; state?: string; className?: string }) {
+  if (value === null) {
+    return (
+      <span className={cn('text-xs text-slate-500 italic dark:text-slate-400', className)} title="CI reported no progress for this job">
+        no progress reported
+      </span>
+    );
+  }
+  const pct = Math.max(0, Math.min(100, value));
+  const tone =
+    state === 'Failed'
+      ? 'bg-red-500'
+      : state === 'Success'
+        ? 'bg-emerald-500'
+        : state === 'Cancel' || state === 'Pause'
+          ? 'bg-slate-400'
+          : 'bg-blue-500';
+  return (
+    <div className={cn('flex items-center gap-2', className)}>
+      <div
+        role="progressbar"
+        aria-valuenow={pct}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-label="Progress"
+        className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
+      >
+        <div className={cn('h-full rounded-full transition-[width] duration-500', tone)} style={{ width: `${pct}%` }} />
+      </div>
+      <span className="w-9 text-right text-xs tabular-nums" data-testid="progress-value">
+        {Math.round(pct)}%
+      </span>
+    </div>
+  );
+}

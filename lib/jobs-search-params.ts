@@ -1,0 +1,246 @@
+/**
+ * The /jobs view in the URL: one typed declaration of every search parameter (nuqs parsers), the
+ * validation of hand-edited values against the shared GET /jobs schema (lib/ci/params.ts), and the
+ * NextToken stack. Browser-safe; used by the client components and by the page's server shell.
+ *
+ * URL names are short and readable (`?tag=Transcode&states=Failed&page=3&tokens=a,b&job=j…`);
+ * parsers keep the raw text so a bad value is reported with its field instead of silently dropped.
+ */
+import { parseAsArrayOf, parseAsString } from 'nuqs';
+import { JOB_ID, LIST_JOBS_PARAMS, parseListJobsQuery, type ListJobsParamName } from './ci/params';
+import { TAG_CODES } from './ci/tags';
+
+export const DEFAULT_TAG = 'Transcode';
+export const PAGE_SIZES = [10, 20, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 20;
+
+export const RANGE_PRESETS = [
+  { value: '1h', label: 'Last 1 h', ms: 3_600_000 },
+  { value: '24h', label: 'Last 24 h', ms: 86_400_000 },
+  { value: '7d', label: 'Last 7 d', ms: 7 * 86_400_000 },
+  { value: '30d', label: 'Last 30 d', ms: 30 * 86_400_000 },
+] as const;
+export type RangePreset = (typeof RANGE_PRESETS)[number]['value'];
+
+export const jobsSearchParams = {
+  tag: parseAsString.withDefault(DEFAULT_TAG),
+  states: parseAsArrayOf(parseAsString).withDefault([]),
+  queue: parseAsString.withDefault(''),
+  queueType: parseAsString.withDefault(''),
+  workflow: parseAsString.withDefault(''),
+  trigger: parseAsString.withDefault(''),
+  input: parseAsString.withDefault(''),
+  range: parseAsString.withDefault(''),
+  from: parseAsString.withDefault(''),
+  to: parseAsString.withDefault(''),
+  order: parseAsString.withDefault('desc'),
+  size: parseAsString.withDefault(String(DEFAULT_PAGE_SIZE)),
+  page: parseAsString.withDefault(''),
+  tokens: parseAsArrayOf(parseAsString).withDefault([]),
+  job: parseAsString.withDefault(''),
+  sort: parseAsString.withDefault(''),
+};
+
+export type JobsView = {
+  tag: string;
+  states: string[];
+  queue: string;
+  queueType: string;
+  workflow: string;
+  trigger: string;
+  input: string;
+  range: string;
+  from: string;
+  to: string;
+  order: string;
+  size: string;
+  page: string;
+  tokens: string[];
+  job: string;
+  sort: string;
+};
+export type JobsViewKey = keyof JobsView;
+
+/** Keys that select which jobs CI returns: changing any of them starts again at page 1. */
+export const FILTER_KEYS = [
+  'tag',
+  'states',
+  'queue',
+  'queueType',
+  'workflow',
+  'trigger',
+  'input',
+  'range',
+  'from',
+  'to',
+  'order',
+  'size',
+] as const satisfies readonly JobsViewKey[];
+
+/** Filters an operator sets (the ones the empty state lists and "clear filters" removes). */
+export const CLEARABLE_KEYS = ['states', 'queue', 'queueType', 'workflow', 'trigger', 'input', 'range', 'from', 'to'] as const;
+
+export const KEY_LABELS: Record<JobsViewKey, string> = {
+  tag: 'Tag',
+  states: 'States',
+  queue: 'Queue',
+  queueType: 'Queue type',
+  workflow: 'Workflow ID',
+  trigger: 'Inventory-trigger job ID',
+  input: 'Input object',
+  range: 'Created',
+  from: 'Created from',
+  to: 'Created until',
+  order: 'Order',
+  size: 'Page size',
+  page: 'Page',
+  tokens: 'Page tokens',
+  job: 'Open job',
+  sort: 'Sort',
+};
+
+/** URL key → GET /jobs parameter, for the keys that are passed through. */
+const API_NAME: Partial<Record<JobsViewKey, ListJobsParamName>> = {
+  queue: 'queueId',
+  queueType: 'queueType',
+  workflow: 'workflowId',
+  trigger: 'inventoryTriggerJobId',
+  input: 'inputObject',
+  from: 'startCreationTime',
+  to: 'endCreationTime',
+  size: 'size',
+};
+const URL_KEY_OF_API = new Map<string, JobsViewKey>(
+  [...Object.entries(API_NAME)].map(([k, v]) => [v, k as JobsViewKey]),
+);
+URL_KEY_OF_API.set('tag', 'tag');
+URL_KEY_OF_API.set('states', 'states');
+URL_KEY_OF_API.set('orderByTime', 'order');
+URL_KEY_OF_API.set('nextToken', 'tokens');
+
+export interface ViewIssue {
+  key: JobsViewKey;
+  label: string;
+  value: string;
+  message: string;
+}
+
+export const SORTABLE_COLUMNS = ['jobId', 'tag', 'state', 'progress', 'input', 'queue', 'created', 'duration', 'output'] as const;
+
+export interface SortSpec {
+  id: string;
+  desc: boolean;
+}
+
+/** `-progress` → progress descending; `created` → ascending; '' → none. */
+export function parseSort(value: string): SortSpec | null {
+  if (!value) return null;
+  const desc = value.startsWith('-');
+  const id = desc ? value.slice(1) : value;
+  return (SORTABLE_COLUMNS as readonly string[]).includes(id) ? { id, desc } : null;
+}
+
+export function serializeSort(spec: SortSpec | null): string {
+  return spec ? `${spec.desc ? '-' : ''}${spec.id}` : '';
+}
+
+/** The page number the token stack implies: tokens hold the NextTokens that led to this page. */
+export function pageOf(tokens: readonly string[]): number {
+  return tokens.length + 1;
+}
+
+export function pushToken(tokens: readonly string[], nextToken: string): string[] {
+  return [...tokens, nextToken];
+}
+
+export function popToken(tokens: readonly string[]): string[] {
+  return tokens.slice(0, -1);
+}
+
+export function currentToken(tokens: readonly string[]): string | undefined {
+  return tokens.length ? tokens[tokens.length - 1] : undefined;
+}
+
+function check(params: [string, string][]): { field: string; message: string } | null {
+  const r = parseListJobsQuery(new URLSearchParams(params));
+  return r.ok ? null : r.error;
+}
+
+/**
+ * Checks every value of the view and builds the GET /api/jobs query for it (without the paging
+ * token). Each bad value becomes one issue naming its field, in the operator's words; the query is
+ * null when any value that would be sent is bad, so nothing invalid is ever requested.
+ */
+export function validateView(view: JobsView): { query: string | null; issues: ViewIssue[] } {
+  const issues: ViewIssue[] = [];
+  const add = (key: JobsViewKey, message: string, value?: string) =>
+    issues.push({ key, label: KEY_LABELS[key], value: value ?? String(view[key]), message });
+
+  const tagOk = (TAG_CODES as readonly string[]).includes(view.tag);
+  if (!tagOk) add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}).`);
+  const tag = tagOk ? view.tag : DEFAULT_TAG;
+
+  const pairs: [string, string][] = [['tag', tag]];
+  const attempt = (key: JobsViewKey, name: string, value: string) => {
+    const error = check([['tag', tag], [name, value]]);
+    if (error) add(key, error.message, value);
+    else pairs.push([name, value]);
+  };
+
+  if (view.states.length) attempt('states', 'states', view.states.join(','));
+  for (const key of Object.keys(API_NAME) as JobsViewKey[]) {
+    const value = view[key];
+    if (typeof value === 'string' && value !== '') attempt(key, API_NAME[key]!, value);
+  }
+  if (view.order === 'desc' || view.order === 'asc') pairs.push(['orderByTime', view.order === 'asc' ? 'Asc' : 'Desc']);
+  else add('order', 'Order must be "desc" (newest first) or "asc" (oldest first).');
+
+  if (view.range && view.range !== 'custom' && !RANGE_PRESETS.some((p) => p.value === view.range)) {
+    add('range', `Created must be one of ${RANGE_PRESETS.map((p) => p.value).join(', ')} or custom.`);
+  }
+  if (!issues.some((i) => i.key === 'from' || i.key === 'to')) {
+    const both = check(pairs);
+    if (both) add(URL_KEY_OF_API.get(both.field) ?? 'to', both.message);
+  }
+
+  for (const token of view.tokens) {
+    const error = check([['tag', tag], ['nextToken', token]]);
+    if (error) {
+      add('tokens', `${error.message}; start again from page 1.`, token);
+      break;
+    }
+  }
+  if (view.page !== '' && view.page !== String(pageOf(view.tokens))) {
+    add(
+      'page',
+      view.tokens.length === 0 && /^\d+$/.test(view.page)
+        ? `Page ${view.page} cannot be reopened without the page tokens that led to it; start from page 1.`
+        : `Page must match the page tokens (this link holds ${view.tokens.length}, so page ${pageOf(view.tokens)}).`,
+    );
+  }
+  if (view.job !== '' && !JOB_ID.test(view.job)) add('job', 'A job ID is 1–64 letters, digits, "-" or "_".');
+  if (view.sort !== '' && !parseSort(view.sort)) {
+    add('sort', `Sort must be a column (${SORTABLE_COLUMNS.join(', ')}), with "-" in front for descending.`);
+  }
+
+  const blocking = issues.some((i) => i.key !== 'sort' && i.key !== 'job');
+  const ordered = LIST_JOBS_PARAMS.flatMap((name) => pairs.filter(([n]) => n === name));
+  return { query: blocking ? null : new URLSearchParams(ordered).toString(), issues };
+}
+
+/** The filters an operator set, for the empty state and the "active filters" summary. */
+export function activeFilters(view: JobsView): { key: JobsViewKey; label: string; value: string }[] {
+  const out: { key: JobsViewKey; label: string; value: string }[] = [];
+  for (const key of CLEARABLE_KEYS) {
+    const value = view[key];
+    const text = Array.isArray(value) ? value.join(', ') : value;
+    if (text) out.push({ key, label: KEY_LABELS[key], value: text });
+  }
+  return out;
+}
+
+/** The operator's name for a GET /jobs parameter CI or our API refused (`queueId` → `Queue`). */
+export function labelForApiField(field: string): string {
+  const key = URL_KEY_OF_API.get(field);
+  return key ? KEY_LABELS[key] : field;
+}

@@ -1,0 +1,31 @@
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import type { Job, JobPage } from '@/lib/ci/types';
+
+/** Jobs straight from our API (the same one the page uses), to pick test subjects by content. */
+export async function listJobs(request: APIRequestContext, query: string): Promise<JobPage> {
+  const res = await request.get(`/api/jobs?${query}`);
+  expect(res.ok(), await res.text()).toBe(true);
+  return (await res.json()) as JobPage;
+}
+
+export async function findJob(request: APIRequestContext, query: string, test: (job: Job) => boolean): Promise<Job> {
+  const page = await listJobs(request, query);
+  const job = page.jobs.find(test);
+  if (!job) throw new Error(`no job for ${query} passes the test`);
+  return job;
+}
+
+/** The table once it shows the current view (not the previous one kept on screen while loading). */
+export async function settledRows(page: Page) {
+  const table = page.getByTestId('jobs-table');
+  await expect(table).toBeVisible();
+  await expect(table).not.toHaveAttribute('aria-busy', 'true');
+  return table.locator('tbody tr');
+}
+
+export async function rowIds(page: Page): Promise<string[]> {
+  const rows = await settledRows(page);
+  return rows.getByTestId('job-id').allTextContents();
+}
+
+export const emulatorUrl = () => `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT}`;

@@ -1,0 +1,163 @@
+import { expect, test } from '@playwright/test';
+import { rowIds, settledRows } from './helpers';
+
+test('filtering to state Failed shows only failed jobs, the URL carries it, reload keeps it', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode');
+  await settledRows(page);
+  await page.getByLabel(/^States:/).click();
+  await page.getByRole('checkbox', { name: 'Failed' }).check();
+  await expect(page).toHaveURL(/[?&]states=Failed(&|$)/);
+  await page.keyboard.press('Escape');
+
+  const check = async () => {
+    const rows = await settledRows(page);
+    await expect(rows.first()).toBeVisible();
+    const states = await rows.locator('td:nth-child(3)').allTextContents();
+    expect(states.length).toBeGreaterThan(0);
+    for (const s of states) expect(s).toContain('Failed');
+  };
+  await check();
+  await page.reload();
+  await expect(page.getByLabel(/^States:/)).toHaveAttribute('aria-label', 'States: Failed');
+  await check();
+});
+
+test('Next and Previous page through NextToken and back to the same rows', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+  const first = await rowIds(page);
+  expect(first).toHaveLength(10);
+  await expect(page.getByTestId('page-status')).toContainText('Page 1 · 10 loaded');
+
+  await page.getByRole('button', { name: 'Next ›' }).click();
+  await expect(page).toHaveURL(/page=2/);
+  await expect(page).toHaveURL(/tokens=/);
+  await expect(page.getByTestId('page-status')).toContainText('Page 2');
+  await expect.poll(() => rowIds(page)).not.toEqual(first);
+  const second = await rowIds(page);
+  expect(second.filter((id) => first.includes(id))).toEqual([]);
+
+  await page.getByRole('button', { name: 'Next ›' }).click();
+  await expect(page.getByTestId('page-status')).toContainText('Page 3');
+  const third = await rowIds(page);
+
+  // A pasted link reopens the same page.
+  await page.reload();
+  await expect(page.getByTestId('page-status')).toContainText('Page 3');
+  await expect.poll(() => rowIds(page)).toEqual(third);
+
+  await page.getByRole('button', { name: '‹ Previous' }).click();
+  await expect(page.getByTestId('page-status')).toContainText('Page 2');
+  await expect.poll(() => rowIds(page)).toEqual(second);
+  await page.goBack(); // browser back: page 3 again
+  await expect(page.getByTestId('page-status')).toContainText('Page 3');
+  await page.getByRole('button', { name: 'First page' }).click();
+  await expect(page.getByTestId('page-status')).toContainText('Page 1');
+  await expect.poll(() => rowIds(page)).toEqual(first);
+});
+
+test('a date preset narrows the rows to that window', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+  const before = await rowIds(page);
+  await page.getByLabel(/^Created:/).click();
+  await page.getByRole('button', { name: 'Last 1 h' }).click();
+  await expect(page).toHaveURL(/range=1h/);
+  await expect(page).toHaveURL(/from=/);
+  await expect.poll(() => rowIds(page)).not.toEqual(before);
+  const since = Date.now() - 3_600_000 - 60_000;
+  const rows = await settledRows(page);
+  const created = await rows.locator('td:nth-child(7) time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  expect(created.length).toBeGreaterThan(0);
+  for (const c of created) expect(Date.parse(c)).toBeGreaterThanOrEqual(since);
+});
+
+test('a Running job\'s progress rises while the page stays open', async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.goto('/jobs?tag=Transcode&states=Running&size=20');
+  await settledRows(page);
+  const snapshot = async () => {
+    const rows = await settledRows(page);
+    const out = new Map<string, number>();
+    for (const row of await rows.all()) {
+      const id = (await row.getByTestId('job-id').textContent()) ?? '';
+      const p = await row.getByTestId('progress-value').textContent().catch(() => null);
+      if (p) out.set(id, Number(p.replace('%', '')));
+    }
+    return out;
+  };
+  const start = await snapshot();
+  expect(start.size).toBeGreaterThan(0);
+  await expect
+    .poll(
+      async () => {
+        const now = await snapshot();
+        return [...now].some(([id, p]) => start.has(id) && p > start.get(id)!);
+      },
+      { timeout: 75_000, intervals: [2_000] },
+    )
+    .toBe(true);
+  await expect(page.getByTestId('updated-at')).toContainText(/updated|updating/);
+});
+
+test('a hand-edited invalid filter shows a readable message, not a crash', async ({ page }) => {
+  await page.goto('/jobs?states=Bogus');
+  const issues = page.getByTestId('view-issues');
+  await expect(issues).toBeVisible();
+  await expect(issues).toContainText('States');
+  await expect(issues).toContainText('"Bogus" is not one');
+  await expect(page.getByTestId('jobs-table')).toHaveCount(0);
+  await issues.getByRole('button', { name: 'Remove states' }).click();
+  await expect(page.getByTestId('view-issues')).toHaveCount(0);
+  await expect((await settledRows(page)).first()).toBeVisible();
+
+  await page.goto('/jobs?size=999');
+  await expect(page.getByTestId('view-issues')).toContainText('Page size');
+  await expect(page.getByTestId('view-issues')).toContainText('between 1 and 100');
+});
+
+test('keyboard: arrows move between rows and Enter opens the job', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+  const ids = await rowIds(page);
+  const rows = await settledRows(page);
+  await rows.first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`job=${ids[1]}`));
+  await expect(page.getByRole('dialog')).toContainText(ids[1]!);
+  await page.keyboard.press('Escape');
+  await expect(page).not.toHaveURL(/job=/);
+});
+
+test('no matching jobs: the empty state lists the active filters and clears them', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&states=Failed&input=no/such/object.mp4');
+  const empty = page.getByTestId('empty-state');
+  await expect(empty).toContainText('No Transcode jobs match these filters');
+  await expect(empty).toContainText('States: Failed');
+  await expect(empty).toContainText('Input object: no/such/object.mp4');
+  await empty.getByRole('button', { name: 'Clear filters' }).click();
+  await expect(page).not.toHaveURL(/input=|states=/);
+  await expect((await settledRows(page)).first()).toBeVisible();
+});
+
+test('sorting the loaded rows lives in the URL; hidden columns are remembered', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode&size=20');
+  await settledRows(page);
+  // Numbers sort largest first on the first click (TanStack's default for numeric columns).
+  const values = async () =>
+    (await (await settledRows(page)).getByTestId('progress-value').allTextContents()).map((t) => Number(t.replace('%', '')));
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  await expect(page).toHaveURL(/sort=-progress/);
+  const desc = await values();
+  expect(desc).toEqual([...desc].sort((a, b) => b - a));
+  await page.getByRole('button', { name: /^Progress/ }).click();
+  await expect(page).toHaveURL(/sort=progress(&|$)/);
+  const asc = await values();
+  expect(asc).toEqual([...asc].sort((a, b) => a - b));
+
+  await page.getByLabel('Columns').click();
+  await page.getByRole('checkbox', { name: 'Queue' }).uncheck();
+  await expect(page.getByRole('columnheader', { name: /Queue/ })).toHaveCount(0);
+  await page.reload();
+  await settledRows(page);
+  await expect(page.getByRole('columnheader', { name: /Queue/ })).toHaveCount(0);
+  await expect(page.getByRole('columnheader', { name: /Progress/ })).toHaveAttribute('aria-sort', 'ascending');
+});

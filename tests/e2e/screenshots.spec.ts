@@ -1,0 +1,55 @@
+/**
+ * README screenshots (docs/screenshots/), light and dark: not part of the normal run.
+ *   SCREENSHOTS=1 npx playwright test screenshots
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { findJob, settledRows } from './helpers';
+
+test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots');
+test.use({ viewport: { width: 1440, height: 900 } });
+
+const THEMES = ['light', 'dark'] as const;
+
+async function useTheme(page: Page, theme: (typeof THEMES)[number]) {
+  await page.emulateMedia({ colorScheme: theme });
+  await page.addInitScript((t) => {
+    localStorage.setItem('ci-dashboard.preferences', JSON.stringify({ theme: t, timeZone: 'cst' }));
+  }, theme);
+}
+
+for (const theme of THEMES) {
+  test(`list, ${theme}`, async ({ page }) => {
+    await useTheme(page, theme);
+    await page.goto('/jobs?tag=Transcode&size=20');
+    await expect((await settledRows(page)).first()).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/screenshots/jobs-list-${theme}.png` });
+  });
+
+  test(`Transcode detail, ${theme}`, async ({ page, request }) => {
+    await useTheme(page, theme);
+    const job = await findJob(
+      request,
+      'tag=Transcode&states=Success&orderByTime=Asc&size=20',
+      (j) => (j.operation?.mediaInfo?.audio.length ?? 0) > 0 && (j.operation?.mediaResult?.outputFiles[0]?.md5.length ?? 0) > 0,
+    );
+    await page.goto(`/jobs?tag=Transcode&states=Success&order=asc&size=20&job=${job.jobId}`);
+    const drawer = page.getByRole('dialog');
+    await expect(drawer.getByTestId('video-streams')).toBeVisible();
+    await drawer.getByTestId('detail-media-info').scrollIntoViewIfNeeded();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/transcode-detail-${theme}.png` });
+  });
+
+  test(`SpeechRecognition detail, ${theme}`, async ({ page, request }) => {
+    await useTheme(page, theme);
+    const job = await findJob(request, 'tag=SpeechRecognition&states=Success&orderByTime=Asc&size=20', (j) => {
+      const d = j.operation?.detail;
+      return d?.kind === 'speech' && (d.speech?.sentences.length ?? 0) > 0;
+    });
+    await page.goto(`/jobs/${job.jobId}`);
+    await expect(page.getByTestId('panel-speech')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/speech-detail-${theme}.png`, fullPage: true });
+  });
+}

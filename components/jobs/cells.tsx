@@ -5,7 +5,7 @@ import { Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { useQueues } from '@/lib/api/queues';
 import { tagInfo } from '@/lib/ci/tags';
-import type { Job } from '@/lib/ci/types';
+import type { JobListItem } from '@/lib/ci/types';
 import { formatElapsed } from '@/lib/format';
 
 export function JobIdCell({ jobId }: { jobId: string }) {
@@ -53,7 +53,7 @@ export function CreatedCell({ time }: { time: string | null }) {
 }
 
 /** Duration once ended; elapsed time (ticking) while running; — before start. */
-export function DurationCell({ job }: { job: Job }) {
+export function DurationCell({ job }: { job: JobListItem }) {
   const now = useNow();
   if (!job.startTime) return <span className="text-slate-400">—</span>;
   if (job.endTime) return <span className="text-xs whitespace-nowrap tabular-nums">{formatElapsed(job.startTime, job.endTime)}</span>;

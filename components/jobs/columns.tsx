@@ -6,14 +6,14 @@
 import { createColumnHelper } from '@tanstack/react-table';
 import { dataTableFeatures } from '@/components/data-table/features';
 import { ProgressBar } from '@/components/ui/progress-bar';
-import type { Job } from '@/lib/ci/types';
+import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
 import { CreatedCell, DurationCell, JobIdCell, ObjectCell, QueueCell, TagCell } from './cells';
 import { StateBadge } from './state-badge';
 
-const helper = createColumnHelper<typeof dataTableFeatures, Job>();
+const helper = createColumnHelper<typeof dataTableFeatures, JobListItem>();
 
-function durationMs(job: Job): number {
+function durationMs(job: JobListItem): number {
   const start = toMs(job.startTime);
   if (start === null) return -1;
   return (toMs(job.endTime) ?? Date.now()) - start;
@@ -77,10 +77,10 @@ export const jobColumns = helper.columns([
     sortFn: 'basic',
     meta: { label: 'Duration' },
   }),
-  helper.accessor((job) => job.operation?.output?.object ?? '', {
+  helper.accessor((job) => job.output?.object ?? '', {
     id: 'output',
     header: 'Output object',
-    cell: (info) => <ObjectCell object={info.row.original.operation?.output?.object} />,
+    cell: (info) => <ObjectCell object={info.row.original.output?.object} />,
     sortFn: 'alphanumeric',
     meta: { label: 'Output object' },
   }),

@@ -6,7 +6,7 @@
 import { useEffect, useMemo, useState } from 'react';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { useJobs } from '@/lib/api/jobs';
-import type { Job } from '@/lib/ci/types';
+import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 import { RANGE_PRESETS, currentToken, validateView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/lib/preferences';
@@ -22,7 +22,7 @@ import { useJobsView } from './use-jobs-view';
 import { useLiveRefresh } from './use-live-refresh';
 import { ViewIssues } from './view-issues';
 
-const NO_JOBS: Job[] = [];
+const NO_JOBS: JobListItem[] = [];
 
 export function JobsBrowser() {
   const [view, actions] = useJobsView();

@@ -4,7 +4,7 @@ import { useMemo, type ReactNode } from 'react';
 import { DataTable } from '@/components/data-table/data-table';
 import { dataTableFeatures } from '@/components/data-table/features';
 import { ViewOptions } from '@/components/data-table/view-options';
-import type { Job } from '@/lib/ci/types';
+import type { JobListItem } from '@/lib/ci/types';
 import { parseSort, serializeSort } from '@/lib/jobs-search-params';
 import { setPreference, usePreferences } from '@/lib/preferences';
 import { jobColumns } from './columns';
@@ -14,7 +14,7 @@ function resolve<T>(updater: Updater<T>, old: T): T {
 }
 
 /** Builds the table instance: sorting lives in the URL, hidden columns in the preferences. */
-export function useJobsTable(jobs: Job[], sort: string, onSortChange: (sort: string) => void) {
+export function useJobsTable(jobs: JobListItem[], sort: string, onSortChange: (sort: string) => void) {
   const { hiddenColumns } = usePreferences();
   const sorting = useMemo<SortingState>(() => {
     const spec = parseSort(sort);
@@ -54,7 +54,7 @@ export function JobsTable({
   empty,
 }: {
   table: JobsTableInstance;
-  onOpen: (job: Job) => void;
+  onOpen: (job: JobListItem) => void;
   openJobId: string | null;
   busy: boolean;
   empty?: ReactNode;

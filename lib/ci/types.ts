@@ -282,8 +282,17 @@ export interface Job {
   extra: Extra;
 }
 
+/**
+ * What a list shows of a job: every field but the Operation, whose detail (streams, results,
+ * configuration) comes from GET /api/jobs/<id> when the job is opened — reading it for a whole
+ * page would cost most of the parse and of the transfer for nothing. The output location stays.
+ */
+export interface JobListItem extends Omit<Job, 'operation'> {
+  output: CosLocation | null;
+}
+
 export interface JobPage {
-  jobs: Job[];
+  jobs: JobListItem[];
   /** Empty string or null means there is no next page. */
   nextToken: string | null;
 }

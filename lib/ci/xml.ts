@@ -13,6 +13,7 @@ import type {
   AudioStream,
   Job,
   JobInput,
+  JobListItem,
   JobLookup,
   JobOutput,
   JobPage,
@@ -110,11 +111,117 @@ function responseOf(xml: string): XmlReader {
   return doc.child('Response') ?? new XmlReader({});
 }
 
+/**
+ * A list page, read for the list: each job's Operation is skipped by the parser (stopNodes) but for
+ * its Output, so a 100-job page with full MediaInfo costs a fraction of a whole parse. Anything that
+ * does not look exactly like a well-formed list — a truncated body, a stray tag lifting fields out
+ * of JobsDetail — goes the strict way instead: validate, repair, parse everything.
+ */
 export function parseJobsList(xml: string): JobPage {
+  const fast = parseListFast(xml);
+  if (fast) return fast;
   const response = responseOf(xml);
-  const jobs = response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null);
-  const nextToken = response.str('NextToken');
-  return { jobs, nextToken };
+  const jobs = response
+    .children('JobsDetail')
+    .map(readJob)
+    .filter((j): j is Job => j !== null)
+    .map(toListItem);
+  return { jobs, nextToken: response.str('NextToken') };
+}
+
+/** The full job of a list page, every Operation included (tests, exports, tools). */
+export function parseJobsListFull(xml: string): { jobs: Job[]; nextToken: string | null } {
+  const response = responseOf(xml);
+  return {
+    jobs: response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null),
+    nextToken: response.str('NextToken'),
+  };
+}
+
+export function toListItem(job: Job): JobListItem {
+  const { operation, ...rest } = job;
+  const out = operation?.output;
+  return { ...rest, output: out ? { bucket: out.bucket, region: out.region, object: out.object } : null };
+}
+
+const listParser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (name) => REPEATED.has(name),
+  stopNodes: ['Response.JobsDetail.Operation'],
+});
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g;
+
+/**
+ * Whether the tags outside each Operation pair up: the part the list reads. The parser does not
+ * validate, and a stray or unclosed tag there would silently move fields; the Operation inside is
+ * checked when a job is opened (GET /jobs/<id> is read strictly).
+ */
+function headsBalanced(body: string): boolean {
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const open = body.indexOf('<Operation>', pos);
+    if (open < 0) break;
+    const close = body.indexOf('</Operation>', open);
+    if (close < 0) return false;
+    parts.push(body.slice(pos, open));
+    pos = close + '</Operation>'.length;
+  }
+  parts.push(body.slice(pos));
+  const stack: string[] = [];
+  for (const m of parts.join('').matchAll(TAG)) {
+    const [, slash, name, selfClosing] = m;
+    if (name === undefined || selfClosing) continue;
+    if (!slash) stack.push(name);
+    else if (stack.pop() !== name) return false;
+  }
+  return stack.length === 0;
+}
+
+function parseListFast(xml: string): JobPage | null {
+  const body = xml.trim();
+  if (!body.startsWith('<') || !body.endsWith('</Response>') || !headsBalanced(body)) return null;
+  let doc: Record<string, XmlTree>;
+  try {
+    doc = listParser.parse(body) as Record<string, XmlTree>;
+  } catch {
+    return null;
+  }
+  const root = new XmlReader(doc);
+  if (root.names().length !== 1 || !root.has('Response')) return null;
+  const response = root.child('Response') ?? new XmlReader({});
+  // Fields lifted into Response, or a count that does not add up, mean the tags did not pair up.
+  if (response.has('JobId') || response.has('State')) return null;
+  const details = response.children('JobsDetail');
+  const opened = count(body, '<JobsDetail>');
+  if (opened !== count(body, '</JobsDetail>') || opened !== details.length) return null;
+  const jobs: JobListItem[] = [];
+  for (const d of details) {
+    const operation = d.tree('Operation');
+    const head = readJobHead(d);
+    if (!head) return null;
+    jobs.push({ ...head, output: typeof operation === 'string' ? outputOf(operation) : null });
+  }
+  return { jobs, nextToken: response.str('NextToken') };
+}
+
+/** The Output of a raw Operation fragment, found and parsed on its own. */
+function outputOf(operation: string): JobListItem['output'] {
+  const start = operation.indexOf('<Output>');
+  const end = operation.indexOf('</Output>', start);
+  if (start < 0 || end < 0) return null;
+  const o = new XmlReader(parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>).child('Output');
+  return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
 }
 
 export function parseJobLookup(xml: string): JobLookup {
@@ -177,10 +284,18 @@ export function parseErrorXml(xml: string): CiErrorFields | null {
 }
 
 function readJob(d: XmlReader): Job | null {
+  const operation = d.child('Operation');
+  const head = readJobHead(d);
+  return head ? { ...head, operation: readOperation(head.tag, operation) } : null;
+}
+
+/** Everything of a JobsDetail but its Operation (which the caller has taken, or skipped). */
+function readJobHead(d: XmlReader): Omit<Job, 'operation'> | null {
   const jobId = d.str('JobId');
   if (!jobId) return null;
   const tag = d.str('Tag') ?? '';
   const progress = d.num('Progress');
+  d.tree('Operation'); // taken by the caller; keeps it out of `extra`
   return {
     jobId,
     tag,
@@ -201,7 +316,6 @@ function readJob(d: XmlReader): Job | null {
       workflowName: w.str('WorkflowName'),
       name: w.str('Name'),
     })),
-    operation: readOperation(tag, d.child('Operation')),
     extra: d.rest(),
   };
 }

@@ -8,11 +8,16 @@ export async function listJobs(request: APIRequestContext, query: string): Promi
   return (await res.json()) as JobPage;
 }
 
+/** The first job of a list whose full detail (GET /api/jobs/<id>) passes the test. */
 export async function findJob(request: APIRequestContext, query: string, test: (job: Job) => boolean): Promise<Job> {
   const page = await listJobs(request, query);
-  const job = page.jobs.find(test);
-  if (!job) throw new Error(`no job for ${query} passes the test`);
-  return job;
+  for (const item of page.jobs) {
+    const res = await request.get(`/api/jobs/${item.jobId}`);
+    expect(res.ok(), await res.text()).toBe(true);
+    const { job } = (await res.json()) as { job: Job };
+    if (test(job)) return job;
+  }
+  throw new Error(`no job for ${query} passes the test`);
 }
 
 /** The table once it shows the current view (not the previous one kept on screen while loading). */

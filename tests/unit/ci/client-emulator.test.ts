@@ -57,8 +57,11 @@ describe('CiClient ↔ emulator', () => {
   });
 
   it('maps emulator jobs into the model, Transcode with streams and MD5s', async () => {
-    const page = await client().listJobs(params('tag=Transcode&states=Success&size=20'));
-    expect(page.jobs).toHaveLength(20);
+    const list = await client().listJobs(params('tag=Transcode&states=Success&size=20'));
+    expect(list.jobs).toHaveLength(20);
+    expect(list.jobs.every((j) => j.output?.object)).toBe(true);
+    const page = await client().getJobs(list.jobs.map((j) => j.jobId));
+    expect(page.jobs.map((j) => j.jobId)).toEqual(list.jobs.map((j) => j.jobId));
     for (const job of page.jobs) {
       expect(job).toMatchObject({ tag: 'Transcode', state: 'Success', progress: 100 });
       expect(job.creationTime).toMatch(/\+08:00$/);
@@ -71,7 +74,8 @@ describe('CiClient ↔ emulator', () => {
   });
 
   it('reads a speech job\'s text and a failed job\'s code', async () => {
-    const speech = await client().listJobs(params('tag=SpeechRecognition&states=Success&size=5'));
+    const speechList = await client().listJobs(params('tag=SpeechRecognition&states=Success&size=5'));
+    const speech = await client().getJobs(speechList.jobs.map((j) => j.jobId));
     const detail = speech.jobs[0]?.operation?.detail;
     expect(detail?.kind).toBe('speech');
     if (detail?.kind === 'speech') expect(detail.speech?.text.join(' ').length).toBeGreaterThan(5);

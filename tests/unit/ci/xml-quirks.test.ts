@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from '@/lib/ci/xml';
+import { parseErrorXml, parseJobLookup, parseJobsListFull as parseJobsList, parseJobsList as parseList, parseQueueList, XmlParseError } from '@/lib/ci/xml';
 import { repairXml } from '@/lib/ci/xml-repair';
 import { toIsoTime, toNumber } from '@/lib/ci/xml-reader';
 
@@ -98,6 +98,16 @@ describe('XML quirks of ci-api-reference.md §6', () => {
       job('<Tag>WordsGeneralize</Tag><Operation><WordsGeneralizeResult><WordsGeneralizeLable><Category>PER</Category><Word>Li</Word></WordsGeneralizeLable></WordsGeneralizeResult></Operation>'),
     ).jobs[0]!.operation?.detail;
     expect(d).toMatchObject({ kind: 'words', words: { labels: [{ category: 'PER', word: 'Li' }] } });
+  });
+
+  it('reads a list page fast or strictly to the same result, and never reads a truncated one', () => {
+    const xml = job('<Tag>Transcode</Tag><State>Success</State><Operation><Output><Object>o.mp4</Object></Output><MediaInfo><Format/></MediaInfo></Operation>');
+    expect(parseList(xml).jobs[0]).toMatchObject({ jobId: 'j1', tag: 'Transcode', output: { object: 'o.mp4', bucket: null, region: null } });
+    expect(parseList(xml).jobs[0]).not.toHaveProperty('operation');
+    expect(parseList(job('<Tag>Translation<Tag><State>Success</State>')).jobs[0]).toMatchObject({ tag: 'Translation', state: 'Success' });
+    expect(() => parseList(xml.slice(0, -20))).toThrow(XmlParseError);
+    // A close tag missing inside is a documentation-style defect: the strict path repairs it.
+    expect(parseList(xml.replace('</JobsDetail>', '')).jobs[0]).toMatchObject({ jobId: 'j1', state: 'Success' });
   });
 
   it('refuses what is not XML or cannot be repaired', () => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Job, Operation } from '@/lib/ci/types';
-import { parseJobsList } from '@/lib/ci/xml';
+import { parseJobsList, parseJobsListFull, toListItem } from '@/lib/ci/xml';
 
 // The example response of shared/seed/ci-describe-media-jobs.txt, byte for byte: it is not well
 // formed (a stray </Message> in each JobsDetail), as CI's documentation prints it.
@@ -46,7 +46,7 @@ const commonJob: Omit<Job, 'jobId' | 'state' | 'progress' | 'endTime' | 'operati
 };
 
 describe('the seed page example, exactly as printed', () => {
-  const page = parseJobsList(seedXml);
+  const page = parseJobsListFull(seedXml);
 
   it('maps to its two jobs and the NextToken', () => {
     expect(page.jobs.map((j) => j.jobId)).toEqual(['j8d121820f5e411ec926ef19d53ba9c6f', 'j9c0a4726f6ac11ec96aaa9b64ab18d00']);
@@ -149,5 +149,12 @@ describe('the seed page example, exactly as printed', () => {
         },
       },
     });
+  });
+
+  it('reads the same in list mode: every field but the Operation, with its output', () => {
+    const list = parseJobsList(seedXml);
+    expect(list.nextToken).toBe('225508');
+    expect(list.jobs).toEqual(page.jobs.map(toListItem));
+    expect(list.jobs[1]?.output).toEqual({ bucket: 'test-123456789', region: 'ap-chongqing', object: 'output/out.mp4' });
   });
 });

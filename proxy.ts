@@ -39,8 +39,10 @@ export async function proxy(request: NextRequest) {
     const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
     if (!user) {
       if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
-      const login = new URL('/login', request.url);
-      login.searchParams.set('next', `${pathname}${request.nextUrl.search}`);
+      // On the origin the browser used (its Host header): Next's own idea of the host may differ,
+      // and a redirect to another origin would lose the cookie. See lib/api-server/redirect.ts.
+      const origin = `${request.nextUrl.protocol}//${request.headers.get('host') ?? request.nextUrl.host}`;
+      const login = new URL(`/login?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` })}`, origin);
       return finish(NextResponse.redirect(login));
     }
   }

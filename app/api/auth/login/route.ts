@@ -3,6 +3,7 @@ import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/lib/
 import { verifyPassword } from '@/lib/auth/password';
 import { clientKey, loginLimiter } from '@/lib/api-server/clients';
 import { apiError } from '@/lib/api-server/responses';
+import { redirectTo } from '@/lib/api-server/redirect';
 
 export const dynamic = 'force-dynamic';
 
@@ -39,14 +40,9 @@ export async function POST(request: Request) {
   } catch {
     return apiError(400, 'InvalidArgument', 'Send user and password as a form or as JSON', { field: 'body' });
   }
-  const back = (error: string) => {
-    const url = new URL('/login', request.url);
-    url.searchParams.set('error', error);
-    url.searchParams.set('next', next);
-    return NextResponse.redirect(url, 303);
-  };
+  const back = (error: string) => redirectTo(`/login?${new URLSearchParams({ error, next })}`);
 
-  if (!users) return isForm ? NextResponse.redirect(new URL(next, request.url), 303) : apiError(404, 'LoginOff', 'Login is not configured on this server');
+  if (!users) return isForm ? redirectTo(next) : apiError(404, 'LoginOff', 'Login is not configured on this server');
 
   const wait = loginLimiter().take(clientKey(request.headers));
   if (wait > 0) {
@@ -58,7 +54,11 @@ export async function POST(request: Request) {
   if (!ok) return isForm ? back('invalid') : apiError(401, 'InvalidCredentials', 'Wrong user name or password');
 
   const { token, maxAgeSeconds } = await createSession(user);
-  const response = isForm ? NextResponse.redirect(new URL(next, request.url), 303) : NextResponse.json({ user });
-  response.cookies.set(SESSION_COOKIE, token, cookieOptions(maxAgeSeconds));
+  const response = isForm ? redirectTo(next) : NextResponse.json({ user });
+  const cookie = cookieOptions(maxAgeSeconds);
+  response.headers.append(
+    'set-cookie',
+    `${SESSION_COOKIE}=${token}; Path=${cookie.path}; Max-Age=${cookie.maxAge}; HttpOnly; SameSite=Lax${cookie.secure ? '; Secure' : ''}`,
+  );
   return response;
 }

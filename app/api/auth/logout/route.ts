@@ -1,11 +1,11 @@
-import { NextResponse } from 'next/server';
-import { cookieOptions, SESSION_COOKIE } from '@/lib/auth/session';
+import { SESSION_COOKIE } from '@/lib/auth/session';
+import { redirectTo } from '@/lib/api-server/redirect';
 
 export const dynamic = 'force-dynamic';
 
 /** POST /api/auth/logout — ends the session and returns to the login page. */
-export async function POST(request: Request) {
-  const response = NextResponse.redirect(new URL('/login', request.url), 303);
-  response.cookies.set(SESSION_COOKIE, '', { ...cookieOptions(0), maxAge: 0 });
+export async function POST() {
+  const response = redirectTo('/login');
+  response.headers.append('set-cookie', `${SESSION_COOKIE}=; Path=/; Max-Age=0; HttpOnly; SameSite=Lax`);
   return response;
 }

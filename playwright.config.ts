@@ -60,6 +60,8 @@ export default defineConfig({
       CI_SECRET_KEY: '',
       CI_SESSION_TOKEN: '',
       CI_ENDPOINT: '',
+      // Short enough for the timeout e2e to see CI "time out" without a long wait.
+      CI_TIMEOUT_MS: '3000',
     },
   },
 });

@@ -21,7 +21,10 @@ async function freePort(): Promise<number> {
 }
 
 process.env.E2E_PORT ??= String(await freePort());
-process.env.E2E_EMULATOR_PORT ??= String(await freePort());
+// Two back-to-back picks can return the same port; the emulator must not take the server's.
+while (!process.env.E2E_EMULATOR_PORT || process.env.E2E_EMULATOR_PORT === process.env.E2E_PORT) {
+  process.env.E2E_EMULATOR_PORT = String(await freePort());
+}
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 

@@ -28,7 +28,9 @@ export async function proxy(request: NextRequest) {
     return apiError(405, 'MethodNotAllowed', 'This dashboard is read-only: /api answers GET only', { allow: 'GET, HEAD' });
   }
 
-  if (isApi) {
+  // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
+  // the login limit depend on how many data requests the open page had just made.
+  if (isApi && !WRITE_ALLOWED.has(pathname)) {
     const wait = apiLimiter().take(clientKey(request.headers));
     if (wait > 0) {
       return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, { 'retry-after': String(wait) });

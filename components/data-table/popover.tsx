@@ -34,7 +34,7 @@ export function Popover({ label, summary, children, align = 'left', className }:
         )}
       >
         {summary}
-        <span aria-hidden className="text-[10px] text-slate-500">▾</span>
+        <span aria-hidden className="text-[10px] text-slate-500 dark:text-slate-400">▾</span>
       </summary>
       <div
         className={cn(

@@ -11,7 +11,7 @@ export function ViewOptions<TData extends RowData>({
   return (
     <Popover label="Columns" summary="Columns" align="right">
       <fieldset>
-        <legend className="px-2 py-1 text-xs font-semibold text-slate-500">Show columns</legend>
+        <legend className="px-2 py-1 text-xs font-semibold text-slate-500 dark:text-slate-400">Show columns</legend>
         {table
           .getAllLeafColumns()
           .filter((column) => column.getCanHide())

@@ -57,7 +57,7 @@ export function Drawer({
               type="button"
               onClick={onClose}
               aria-label="Close"
-              className={cn('rounded px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:hover:bg-slate-800', focusRing)}
+              className={cn('rounded px-2 py-1 text-lg leading-none text-slate-500 dark:text-slate-400 hover:bg-slate-100 dark:hover:bg-slate-800', focusRing)}
             >
               ×
             </button>

@@ -25,7 +25,7 @@ function OutputFields({ output }: { output: JobOutput }) {
             <ul key="se" className="flex flex-col gap-0.5">
               {output.streamExtract.map((s, i) => (
                 <li key={i} className="flex items-center gap-2">
-                  <span className="text-xs text-slate-500">stream {s.index ?? '?'}</span>
+                  <span className="text-xs text-slate-500 dark:text-slate-400">stream {s.index ?? '?'}</span>
                   <Copyable value={s.object} label={`stream ${s.index ?? i} object`} />
                 </li>
               ))}
@@ -45,7 +45,7 @@ export function IoSection({ job }: { job: Job }) {
     <Section title="Input and output" testId="detail-io">
       <div className="grid gap-4 md:grid-cols-2">
         <div>
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Input</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Input</h4>
           {input ? (
             <Fields
               entries={[
@@ -60,7 +60,7 @@ export function IoSection({ job }: { job: Job }) {
           )}
         </div>
         <div>
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Output</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Output</h4>
           {output ? <OutputFields output={output} /> : <Muted>No output reported.</Muted>}
         </div>
       </div>

@@ -38,7 +38,7 @@ export function JobDetailLoader({ jobId }: { jobId: string }) {
               </>
             )}
           </p>
-          <p className="mt-1 text-xs text-slate-500">
+          <p className="mt-1 text-xs text-slate-500 dark:text-slate-400">
             {e.code}
             {e.requestId && ` · request ${e.requestId}`}
           </p>

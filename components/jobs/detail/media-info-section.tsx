@@ -34,7 +34,7 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
       )}
       {info.video.length > 0 && (
         <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Video streams</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Video streams</h4>
           <MiniTable
             label="Video streams"
             testId="video-streams"
@@ -55,7 +55,7 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
       )}
       {info.audio.length > 0 && (
         <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Audio streams</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Audio streams</h4>
           <MiniTable
             label="Audio streams"
             testId="audio-streams"
@@ -75,7 +75,7 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
       )}
       {info.subtitle.length > 0 && (
         <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Subtitle streams</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Subtitle streams</h4>
           <MiniTable
             label="Subtitle streams"
             columns={['#', 'Codec', 'Language', 'Duration']}
@@ -89,7 +89,7 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
         </div>
       )}
       {info.video.length + info.audio.length + info.subtitle.length === 0 && !f && (
-        <p className="text-sm text-slate-500 italic">No media information reported.</p>
+        <p className="text-sm text-slate-500 dark:text-slate-400 italic">No media information reported.</p>
       )}
     </Section>
   );

@@ -12,7 +12,7 @@ function objects(file: OutputFile): { name: string; md5: string | undefined }[] 
 function FileGroup({ file, title, testId }: { file: OutputFile; title: string; testId: string }) {
   return (
     <div className="mb-3 last:mb-0">
-      <h4 className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium text-slate-500">
+      <h4 className="mb-1 flex flex-wrap items-center gap-x-3 gap-y-1 text-xs font-medium text-slate-500 dark:text-slate-400">
         {title}
         <span className="inline-flex items-center gap-1 font-normal">
           bucket <Copyable value={file.bucket} label="bucket" />
@@ -51,7 +51,7 @@ export function MediaResultSection({ result }: { result: MediaResult }) {
       {result.spriteOutputFiles.map((file, i) => (
         <FileGroup key={`s${i}`} file={file} title="Sprite output files" testId="sprite-files" />
       ))}
-      {empty && <p className="text-sm text-slate-500 italic">No output files reported.</p>}
+      {empty && <p className="text-sm text-slate-500 dark:text-slate-400 italic">No output files reported.</p>}
     </Section>
   );
 }

@@ -17,7 +17,7 @@ export function OperationSection({ operation }: { operation: Operation }) {
             operation.templateId ? (
               <span key="t" className="inline-flex flex-wrap items-center gap-2">
                 <Copyable value={operation.templateId} label="template ID" />
-                {operation.templateName && <span className="text-slate-500">{operation.templateName}</span>}
+                {operation.templateName && <span className="text-slate-500 dark:text-slate-400">{operation.templateName}</span>}
               </span>
             ) : null,
           ],
@@ -61,7 +61,7 @@ export function OperationSection({ operation }: { operation: Operation }) {
       />
       {!isEmptyTree(operation.config) && (
         <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500">Requested configuration</h4>
+          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Requested configuration</h4>
           <KeyValueTree value={operation.config} className="rounded bg-slate-50 p-2 dark:bg-slate-800/60" />
         </div>
       )}

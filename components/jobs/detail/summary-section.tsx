@@ -33,7 +33,7 @@ export function SummarySection({ job }: { job: Job }) {
             <span key="tag">
               <span className="font-medium">{job.tag}</span>
               {info && <span className="text-slate-500 dark:text-slate-400"> — {info.name}</span>}
-              {job.subTag && <span className="text-slate-500"> ({job.subTag})</span>}
+              {job.subTag && <span className="text-slate-500 dark:text-slate-400"> ({job.subTag})</span>}
             </span>,
           ],
           ['State', <StateBadge key="state" state={job.state} />],
@@ -44,7 +44,7 @@ export function SummarySection({ job }: { job: Job }) {
               <span key="q">
                 {queue?.name && <span className="mr-2">{queue.name}</span>}
                 <Copyable value={job.queueId} label="queue ID" />
-                {(job.queueType ?? queue?.queueType) && <span className="ml-2 text-xs text-slate-500">{job.queueType ?? queue?.queueType}</span>}
+                {(job.queueType ?? queue?.queueType) && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{job.queueType ?? queue?.queueType}</span>}
               </span>
             ) : null,
           ],
@@ -56,8 +56,8 @@ export function SummarySection({ job }: { job: Job }) {
                   <li key={i} className="flex flex-wrap items-center gap-2">
                     {w.workflowName && <span>{w.workflowName}</span>}
                     <Copyable value={w.workflowId} label="workflow ID" />
-                    {w.name && <span className="text-xs text-slate-500">node {w.name}</span>}
-                    {w.runId && <span className="text-xs text-slate-500">run {w.runId}</span>}
+                    {w.name && <span className="text-xs text-slate-500 dark:text-slate-400">node {w.name}</span>}
+                    {w.runId && <span className="text-xs text-slate-500 dark:text-slate-400">run {w.runId}</span>}
                   </li>
                 ))}
               </ul>
@@ -67,7 +67,7 @@ export function SummarySection({ job }: { job: Job }) {
             'Created',
             <span key="c" className="flex flex-wrap gap-2">
               <Timestamp value={job.creationTime} />
-              <span className="text-xs text-slate-500">
+              <span className="text-xs text-slate-500 dark:text-slate-400">
                 (<RelativeTime value={job.creationTime} />)
               </span>
             </span>,

@@ -21,7 +21,7 @@ export function QualityPanel({ detail }: PanelProps<'quality'>) {
             <span className={`text-3xl font-semibold tabular-nums ${q.score === null ? '' : scoreTone(q.score)}`} data-testid="quality-score">
               {q.score ?? '—'}
             </span>
-            <span className="text-sm text-slate-500">quality score (0–100)</span>
+            <span className="text-sm text-slate-500 dark:text-slate-400">quality score (0–100)</span>
           </div>
           <Fields
             className="mt-2"
@@ -32,7 +32,7 @@ export function QualityPanel({ detail }: PanelProps<'quality'>) {
           />
           {q.details.map((d, i) => (
             <div key={i} className="mt-2">
-              <h4 className="text-xs font-medium text-slate-500">
+              <h4 className="text-xs font-medium text-slate-500 dark:text-slate-400">
                 {d.type ?? 'Finding'} — {d.items.length} occurrence{d.items.length === 1 ? '' : 's'}
               </h4>
               {d.items.length > 0 && <KeyValueTree value={d.items} className="mt-1" />}

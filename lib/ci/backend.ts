@@ -39,9 +39,14 @@ async function createBackend(): Promise<Backend> {
 
   const { startEmulator, DEMO_CREDENTIALS, faultsFromEnv } = await import('../emulator');
   const port = Number(process.env.EMULATOR_PORT ?? 0);
+  // EMULATOR_JOBS / EMULATOR_SEED size the demo data set (benchmarks use a large one).
+  const jobs = Number(process.env.EMULATOR_JOBS || 0);
+  const seed = Number(process.env.EMULATOR_SEED || 0);
   const emulator = await startEmulator({
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
     faults: faultsFromEnv(),
+    ...(Number.isInteger(jobs) && jobs > 0 && jobs <= 1_000_000 ? { jobCount: jobs } : {}),
+    ...(Number.isInteger(seed) && seed > 0 ? { seed } : {}),
   });
   const emulated = emulatorConfig({
     url: emulator.url,

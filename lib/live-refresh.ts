@@ -6,8 +6,13 @@
  *   2 s, 4 s, 8 s, 16 s, then every 30 s — whatever the jobs' states, until an answer arrives.
  * - After a permanent error (a refused filter, a bad key): stop; the operator has to act.
  * - Otherwise poll every `intervalMs` while the tab is visible, not paused, and a shown job is
- *   still Submitted or Running. The delay counts from the last answer, and nothing is planned
- *   while a request is in flight, so requests never overlap.
+ *   still Submitted or Running. Nothing is planned while a request is in flight, so requests never
+ *   overlap.
+ * - Polls fall on the wall clock's interval boundaries (every :00, :05, :10 … for 5 s), at least
+ *   half an interval after the last answer. Every operator watching the same view then asks within
+ *   the same moment, and the server's shared read (lib/ci/coalesce.ts) turns all of them into one
+ *   CI call per refresh window; polls timed from each page's own load would spread over the window
+ *   and cost several.
  */
 export type RefreshMode = 'polling' | 'retrying' | 'idle' | 'paused' | 'hidden' | 'stopped';
 
@@ -45,8 +50,14 @@ export function planRefresh(input: RefreshInput): { mode: RefreshMode; nextAt: n
   else if (!input.active) mode = 'idle';
   else {
     mode = 'polling';
-    delay = input.intervalMs;
+    if (!input.fetching) return { mode, nextAt: alignedPoll(input.lastAnswerAt, input.intervalMs) };
   }
   if (input.fetching) delay = null;
   return { mode, nextAt: delay === null ? null : input.lastAnswerAt + delay };
+}
+
+/** The first interval boundary of the wall clock at least half an interval after `lastAnswerAt`. */
+export function alignedPoll(lastAnswerAt: number, intervalMs: number): number {
+  const earliest = lastAnswerAt + intervalMs / 2;
+  return Math.ceil(earliest / intervalMs) * intervalMs;
 }

@@ -69,8 +69,13 @@ describe('planRefresh', () => {
     intervalMs: 5_000,
     lastAnswerAt: 1_000_000,
   };
-  it('polls an interval after the last answer while a shown job is active', () => {
+  it('polls on the next interval boundary of the clock, at least half an interval after the last answer', () => {
     expect(planRefresh(base)).toEqual({ mode: 'polling', nextAt: 1_005_000 });
+    expect(planRefresh({ ...base, lastAnswerAt: 1_002_300 })).toEqual({ mode: 'polling', nextAt: 1_005_000 });
+    expect(planRefresh({ ...base, lastAnswerAt: 1_002_600 })).toEqual({ mode: 'polling', nextAt: 1_010_000 });
+    // Viewers whose last answers were anywhere in a window all ask at the same moment.
+    const asks = [1_000_100, 1_001_900, 1_002_400].map((t) => planRefresh({ ...base, lastAnswerAt: t }).nextAt);
+    expect(new Set(asks)).toEqual(new Set([1_005_000]));
   });
   it('plans nothing while a request is in flight, so requests never overlap', () => {
     expect(planRefresh({ ...base, fetching: true })).toEqual({ mode: 'polling', nextAt: null });

@@ -7,6 +7,7 @@ import { Button } from '@/components/ui/button';
 export function CursorPagination({
   page,
   loaded,
+  pages,
   hasNext,
   hasPrevious,
   onNext,
@@ -17,6 +18,8 @@ export function CursorPagination({
 }: {
   page: number;
   loaded: number;
+  /** Rows accumulated from this many pages starting at `page`: Next is off (the list grows instead). */
+  pages?: number;
   hasNext: boolean;
   hasPrevious: boolean;
   onNext: () => void;
@@ -29,7 +32,8 @@ export function CursorPagination({
   return (
     <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
       <span className="text-slate-600 tabular-nums dark:text-slate-300" data-testid="page-status" aria-live="polite">
-        Page {page} · {loaded} loaded{hasNext ? ' · more available' : ' · last page'}
+        {pages && pages > 1 ? `Pages ${page}–${page + pages - 1}` : `Page ${page}`} · {loaded} loaded
+        {hasNext ? ' · more available' : ' · last page'}
       </span>
       <Button size="sm" onClick={onFirst} disabled={!hasPrevious || busy} aria-label="First page">
         « First
@@ -37,7 +41,7 @@ export function CursorPagination({
       <Button size="sm" onClick={onPrevious} disabled={!hasPrevious || busy}>
         ‹ Previous
       </Button>
-      <Button size="sm" onClick={onNext} onMouseEnter={onNextIntent} onFocus={onNextIntent} disabled={!hasNext || busy}>
+      <Button size="sm" onClick={onNext} onMouseEnter={onNextIntent} onFocus={onNextIntent} disabled={!hasNext || busy || pages !== undefined}>
         Next ›
       </Button>
     </nav>

@@ -3,13 +3,26 @@
  * A generic dense table for a TanStack Table v9 instance: sortable headers, visible columns only,
  * and keyboard navigation of rows (roving tabindex: ↑/↓, Home/End, PageUp/PageDown, Enter/Space to
  * open). Row keys come from the table's getRowId, so refreshed rows keep their place and focus.
+ *
+ * Up to VIRTUALIZE_ABOVE rows (one page) the table renders every row in the page's flow, as a plain
+ * table. Above that (pages accumulated by "Load more"), it becomes a scroller of its own with a
+ * sticky header and renders only the rows in view (@tanstack/react-virtual), between two spacer
+ * rows: 10,000 rows cost what 40 do. Column widths are measured once when it switches and then fixed
+ * (table-layout: fixed), so they do not jump as other rows scroll in; arrow keys scroll the focused
+ * row into view; aria-rowcount/aria-rowindex tell assistive technology where a row is in the whole.
  */
 import type { ReactTable } from '@tanstack/react-table';
 import type { RowData } from '@tanstack/react-table';
-import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
+
+/** More rows than this are virtualized (a page is at most 100). */
+export const VIRTUALIZE_ABOVE = 100;
+/** Height of a body row in px (cells are single-line; see the row's class). */
+const ROW_HEIGHT = 33;
 
 export function DataTable<TData extends RowData>({
   table,
@@ -30,15 +43,68 @@ export function DataTable<TData extends RowData>({
   empty?: ReactNode;
 }) {
   const rows = table.getRowModel().rows;
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
   const [focusId, setFocusId] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
-  const tabStop = rows.some((r) => r.id === focusId) ? focusId : (rows[0]?.id ?? null);
+  const scrollerRef = useRef<HTMLDivElement>(null);
+  const headRef = useRef<HTMLTableSectionElement>(null);
+  const pendingFocus = useRef<string | null>(null);
+
+  // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollerRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // The sticky header covers the top of the scroller: rows scrolled to stop below it.
+    scrollPaddingStart: headRef.current?.offsetHeight ?? 30,
+    getItemKey: (index) => rows[index]?.id ?? index,
+  });
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const first = items[0]?.index ?? 0;
+  const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
+  const padTop = virtual ? (items[0]?.start ?? 0) : 0;
+  const padBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
+
+  // Column widths while virtualized: measured from the header once, then fixed.
+  const columnKey = table
+    .getVisibleLeafColumns()
+    .map((c) => c.id)
+    .join(',');
+  const [widths, setWidths] = useState<{ key: string; px: number[] } | null>(null);
+  const fixed = virtual && widths?.key === columnKey ? widths.px : null;
+  useLayoutEffect(() => {
+    if (!virtual || fixed) return;
+    const cells = headRef.current?.querySelectorAll('tr:last-child > th');
+    if (cells?.length) setWidths({ key: columnKey, px: Array.from(cells, (th) => (th as HTMLElement).offsetWidth) });
+  }, [virtual, fixed, columnKey]);
+
+  const tabStop = shown.some((r) => r.id === focusId) ? focusId : (shown[0]?.id ?? null);
+
+  // Focus moves to a row once it is rendered (a virtualized row may first need scrolling to).
+  useEffect(() => {
+    const id = pendingFocus.current;
+    if (!id) return;
+    const el = bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(id)}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus({ preventScroll: virtual });
+    }
+  });
 
   const focusRow = (index: number) => {
-    const row = rows[Math.max(0, Math.min(rows.length - 1, index))];
+    const clamped = Math.max(0, Math.min(rows.length - 1, index));
+    const row = rows[clamped];
     if (!row) return;
     setFocusId(row.id);
-    bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(row.id)}"]`)?.focus();
+    pendingFocus.current = row.id;
+    if (virtual) virtualizer.scrollToIndex(clamped, { align: 'auto' });
+    const el = bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(row.id)}"]`);
+    if (el) {
+      pendingFocus.current = null;
+      el.focus({ preventScroll: virtual });
+    }
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
@@ -59,11 +125,33 @@ export function DataTable<TData extends RowData>({
   };
 
   return (
-    <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
-      <table className="w-full border-collapse text-sm" aria-label={label} aria-busy={busy || undefined} data-testid={testId}>
-        <thead className="bg-slate-50 dark:bg-slate-900">
+    <div
+      ref={scrollerRef}
+      data-testid={testId ? `${testId}-scroller` : undefined}
+      className={cn(
+        'rounded border border-slate-200 dark:border-slate-700',
+        virtual ? 'max-h-[calc(100vh-10rem)] min-h-80 overflow-auto overscroll-contain' : 'overflow-x-auto',
+      )}
+    >
+      <table
+        className={cn('w-full border-collapse text-sm', fixed && 'table-fixed')}
+        style={fixed ? { width: fixed.reduce((a, b) => a + b, 0), minWidth: '100%' } : undefined}
+        aria-label={label}
+        aria-busy={busy || undefined}
+        aria-rowcount={rows.length + 1}
+        data-testid={testId}
+        data-virtual={virtual || undefined}
+      >
+        {fixed && (
+          <colgroup>
+            {fixed.map((w, i) => (
+              <col key={i} style={{ width: w }} />
+            ))}
+          </colgroup>
+        )}
+        <thead ref={headRef} className={cn('bg-slate-50 dark:bg-slate-900', virtual && 'sticky top-0 z-10 shadow-[0_1px_0_0_var(--color-slate-200)] dark:shadow-[0_1px_0_0_var(--color-slate-700)]')}>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} className="border-b border-slate-200 dark:border-slate-700">
+            <tr key={group.id} aria-rowindex={1} className="border-b border-slate-200 dark:border-slate-700">
               {group.headers.map((header) => {
                 const sorted = header.column.getIsSorted();
                 return (
@@ -85,10 +173,18 @@ export function DataTable<TData extends RowData>({
           ))}
         </thead>
         <tbody ref={bodyRef}>
-          {rows.map((row, index) => (
+          {padTop > 0 && (
+            <tr aria-hidden style={{ height: padTop }}>
+              <td colSpan={columnKey.split(',').length} className="p-0" />
+            </tr>
+          )}
+          {shown.map((row, i) => {
+            const index = virtual ? first + i : i;
+            return (
             <tr
               key={row.id}
               data-row-id={row.id}
+              aria-rowindex={index + 2}
               tabIndex={row.id === tabStop ? 0 : -1}
               aria-current={activeRowId === row.id ? 'true' : undefined}
               onFocus={() => setFocusId(row.id)}
@@ -98,7 +194,9 @@ export function DataTable<TData extends RowData>({
               }}
               onKeyDown={(event) => onKeyDown(event, index, row.original)}
               className={cn(
-                'cursor-pointer border-b border-slate-100 outline-none last:border-b-0 hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
+                'cursor-pointer border-b border-slate-100 outline-none last:border-b-0',
+                virtual && 'h-[33px] [&>td]:overflow-hidden [&>td]:whitespace-nowrap',
+                'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
                 'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
                 activeRowId === row.id && 'bg-blue-50 dark:bg-blue-950/40',
               )}
@@ -109,7 +207,13 @@ export function DataTable<TData extends RowData>({
                 </td>
               ))}
             </tr>
-          ))}
+            );
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden style={{ height: padBottom }}>
+              <td colSpan={columnKey.split(',').length} className="p-0" />
+            </tr>
+          )}
         </tbody>
       </table>
       {rows.length === 0 && empty}

@@ -10,6 +10,7 @@ import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 import { RANGE_PRESETS, currentToken, validateView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/lib/preferences';
+import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
 import { EmptyState } from './empty-state';
 import { FiltersBar } from './filters-bar';
@@ -19,6 +20,7 @@ import { LiveRefresh } from './live-refresh';
 import { JobsPagination } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
 import { useJobsView } from './use-jobs-view';
+import { useAccumulatedPages } from './use-accumulated-pages';
 import { useLiveRefresh } from './use-live-refresh';
 import { ViewIssues } from './view-issues';
 
@@ -41,11 +43,13 @@ export function JobsBrowser() {
 
   const result = useJobs(needsAnchor ? null : fullQuery);
   const jobs = result.data?.jobs ?? NO_JOBS;
-  const table = useJobsTable(jobs, view.sort, actions.setSort);
+  const acc = useAccumulatedPages({ fullQuery, query, token, firstPage: result.isPlaceholderData ? undefined : result.data });
+  const table = useJobsTable(acc.active ? acc.rows : jobs, view.sort, actions.setSort);
   const active = jobs.some((j) => ACTIVE_STATES.has(j.state));
   const live = useLiveRefresh({
     queryKey: fullQuery,
-    enabled: fullQuery !== null,
+    // Paused while pages are accumulated (see use-accumulated-pages for why).
+    enabled: fullQuery !== null && !acc.active,
     active,
     paused,
     intervalMs: refreshSeconds * 1000,
@@ -56,6 +60,7 @@ export function JobsBrowser() {
     refetch: result.refetch,
   });
   const refetch = () => void result.refetch();
+  const loaded = acc.active ? acc.rows.length : jobs.length;
   const switching = result.isPlaceholderData;
 
   // History entries and tabs say what they show.
@@ -81,11 +86,23 @@ export function JobsBrowser() {
               fetching={result.isFetching}
               paused={paused}
               onPausedChange={setPaused}
-              onRefresh={refetch}
+              onRefresh={() => {
+                acc.exit();
+                refetch();
+              }}
+              hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
             />
             <div className="flex items-center gap-2">
               {result.data && (
-                <JobsPagination view={view} actions={actions} loaded={jobs.length} query={query ?? ''} nextToken={result.data.nextToken} busy={result.isFetching} />
+                <JobsPagination
+                  view={view}
+                  actions={actions}
+                  loaded={loaded}
+                  pages={acc.active ? acc.pageCount : undefined}
+                  query={query ?? ''}
+                  nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
+                  busy={result.isFetching}
+                />
               )}
               <JobsColumnsMenu table={table} />
             </div>
@@ -111,6 +128,11 @@ export function JobsBrowser() {
                 busy={switching}
                 empty={!switching ? <EmptyState view={view} onClear={actions.clearFilters} /> : null}
               />
+              {!switching && (
+                <div className="mt-2">
+                  <AccumulateBar acc={acc} loaded={loaded} />
+                </div>
+              )}
             </div>
           )}
         </>

@@ -23,6 +23,7 @@ export function LiveRefresh({
   paused,
   onPausedChange,
   onRefresh,
+  hold,
 }: {
   state: LiveRefreshState;
   updatedAt: number;
@@ -30,6 +31,8 @@ export function LiveRefresh({
   paused: boolean;
   onPausedChange: (paused: boolean) => void;
   onRefresh: () => void;
+  /** Why live refresh is held by the page (shown instead of the mode; Pause is then moot). */
+  hold?: string;
 }) {
   const { refreshSeconds } = usePreferences();
   const now = useNow();
@@ -47,7 +50,7 @@ export function LiveRefresh({
         {fetching ? 'updating…' : updatedAt ? <>updated <RelativeTime value={updatedAt} /></> : 'not loaded yet'}
       </span>
       <span className="text-slate-500 dark:text-slate-400">
-        · {MODE_TEXT[state.mode]}
+        · {hold ?? MODE_TEXT[state.mode]}
         {inSeconds !== null && !fetching && `, next in ${inSeconds} s`}
       </span>
       <label className="flex items-center gap-1">
@@ -65,7 +68,7 @@ export function LiveRefresh({
           ))}
         </select>
       </label>
-      <Button size="sm" onClick={() => onPausedChange(!paused)} aria-pressed={paused}>
+      <Button size="sm" onClick={() => onPausedChange(!paused)} aria-pressed={paused} disabled={Boolean(hold)}>
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </Button>
       <Button size="sm" onClick={onRefresh} disabled={fetching}>

@@ -9,6 +9,7 @@ export function JobsPagination({
   view,
   actions,
   loaded,
+  pages,
   query,
   nextToken,
   busy,
@@ -16,6 +17,8 @@ export function JobsPagination({
   view: JobsView;
   actions: JobsViewActions;
   loaded: number;
+  /** Accumulate mode: how many pages the rows come from (Next is then "Load more"). */
+  pages?: number;
   /** The validated GET /jobs query of this view, without its token. */
   query: string;
   nextToken: string | null | undefined;
@@ -26,6 +29,7 @@ export function JobsPagination({
     <CursorPagination
       page={pageOf(view.tokens)}
       loaded={loaded}
+      pages={pages}
       hasNext={Boolean(nextToken)}
       hasPrevious={view.tokens.length > 0}
       onNext={() => nextToken && actions.nextPage(nextToken)}

@@ -5,18 +5,20 @@
  * the proxy is the first line, not the only one.
  */
 import { type NextRequest, NextResponse } from 'next/server';
-import { newNonce, securityHeaders } from '@/lib/security/headers';
+import { apiSecurityHeaders, newNonce, securityHeaders } from '@/lib/security/headers';
 import { SESSION_COOKIE, loginRequired, verifySession } from '@/lib/auth/session';
 import { clientKey, apiLimiter } from '@/lib/api-server/clients';
 
 const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
+const API_HEADERS = apiSecurityHeaders();
 const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout']);
 
 export async function proxy(request: NextRequest) {
-  const nonce = newNonce();
-  const headers = securityHeaders(nonce, process.env.NODE_ENV === 'development');
   const { pathname } = request.nextUrl;
   const isApi = pathname.startsWith('/api/');
+  // JSON answers run no script: a fixed, stricter policy, and no nonce to make per request.
+  const nonce = isApi ? '' : newNonce();
+  const headers = isApi ? API_HEADERS : securityHeaders(nonce, process.env.NODE_ENV === 'development');
   const finish = (response: NextResponse) => {
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
@@ -49,6 +51,7 @@ export async function proxy(request: NextRequest) {
     }
   }
 
+  if (isApi) return finish(NextResponse.next());
   const forwarded = new Headers(request.headers);
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', headers['content-security-policy']!);

@@ -11,8 +11,20 @@ import type { ApiErrorBody } from '@/lib/ci/types';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 
-export function ok<T>(data: T): NextResponse<T> {
-  return NextResponse.json(data, { headers: NO_STORE });
+/**
+ * The serialized body of each answer object, kept as long as the object lives: a page served from
+ * the shared read cache (lib/ci/coalesce.ts) is the same object for every viewer in the window, so
+ * it is stringified once, not once per viewer.
+ */
+const serialized = new WeakMap<object, string>();
+
+export function ok<T>(data: T): Response {
+  let body = typeof data === 'object' && data !== null ? serialized.get(data) : undefined;
+  if (body === undefined) {
+    body = JSON.stringify(data);
+    if (typeof data === 'object' && data !== null) serialized.set(data, body);
+  }
+  return new Response(body, { headers: { ...NO_STORE, 'content-type': 'application/json' } });
 }
 
 export function apiError(

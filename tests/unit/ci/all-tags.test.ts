@@ -1,0 +1,81 @@
+/**
+ * "All tags" against the emulator: paging with the combined cursor visits every job of every tag
+ * exactly once, in creation-time order, whatever the page size.
+ */
+import { afterAll, describe, expect, it } from 'vitest';
+import { CursorError, listAllTags, type AllTagsParams } from '@/lib/ci/all-tags';
+import { CiClient } from '@/lib/ci/client';
+import { emulatorConfig } from '@/lib/ci/config';
+import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/lib/emulator';
+
+const frozenNow = Date.now();
+const emulator = await startEmulator({ port: 0, now: () => frozenNow, jobCount: 1500 });
+afterAll(() => emulator.close());
+const client = new CiClient(
+  emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region }, { CI_CACHE_TTL_MS: '2000' }),
+);
+
+async function pageThrough(params: AllTagsParams) {
+  const ids: string[] = [];
+  const times: number[] = [];
+  let cursor: string | undefined;
+  for (let pages = 0; pages < 1000; pages++) {
+    const page = await listAllTags(client, params, cursor);
+    expect(page.jobs.length).toBeLessThanOrEqual(params.size ?? 10);
+    for (const j of page.jobs) {
+      ids.push(j.jobId);
+      times.push(Date.parse(j.creationTime!));
+    }
+    if (!page.cursor) return { ids, times };
+    cursor = page.cursor;
+  }
+  throw new Error('paging did not end');
+}
+
+const expected = (states: string[]) =>
+  emulator.dataset.jobs
+    .filter((j) => {
+      const v = viewAt(j, frozenNow);
+      return v !== null && states.includes(v.state);
+    })
+    .map((j) => j.jobId)
+    .sort();
+
+describe('all tags at once', () => {
+  it.each([7, 50])('pages every job of every tag exactly once, newest first (size %i)', async (size) => {
+    const { ids, times } = await pageThrough({ size, states: ['Failed', 'Cancel', 'Pause'] });
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...ids].sort()).toEqual(expected(['Failed', 'Cancel', 'Pause']));
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+    expect(ids.length).toBeGreaterThan(size * 2);
+  });
+
+  it('keeps oldest-first order when asked', async () => {
+    const { ids, times } = await pageThrough({ size: 30, states: ['Failed'], orderByTime: 'Asc' });
+    expect([...ids].sort()).toEqual(expected(['Failed']));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('refuses a cursor it did not make', async () => {
+    await expect(listAllTags(client, { size: 5 }, 'bm9wZQ')).rejects.toBeInstanceOf(CursorError);
+    await expect(listAllTags(client, { size: 5 }, Buffer.from('{"v":1,"p":{"Nope":{"t":"","o":0}}}').toString('base64url'))).rejects.toBeInstanceOf(CursorError);
+  });
+});
+
+describe('GET /api/jobs/all parameters', async () => {
+  const { parseAllTagsQuery } = await import('@/lib/ci/all-tags-params');
+  const fieldOf = (q: string) => {
+    const r = parseAllTagsQuery(new URLSearchParams(q));
+    return r.ok ? null : r.error.field;
+  };
+  it('takes the filters of /api/jobs and a cursor, refuses tag, nextToken and bad values', () => {
+    const r = parseAllTagsQuery(new URLSearchParams('states=Failed&size=20&cursor=abc_-1'));
+    expect(r.ok && r.value).toEqual({ params: { states: ['Failed'], size: 20 }, cursor: 'abc_-1' });
+    expect(fieldOf('tag=Transcode')).toBe('tag');
+    expect(fieldOf('nextToken=1')).toBe('nextToken');
+    expect(fieldOf('cursor=a&cursor=b')).toBe('cursor');
+    expect(fieldOf('cursor=<x>')).toBe('cursor');
+    expect(fieldOf('size=500')).toBe('size');
+    expect(fieldOf('evil=1')).toBe('evil');
+  });
+});

@@ -79,7 +79,7 @@ export class CiClient {
   async getJob(jobId: string): Promise<{ job: Job; xml: string } | null> {
     try {
       const { jobs, xml } = await this.getJobs([jobId]);
-      const job = jobs.find((j) => j.jobId === jobId) ?? jobs[0];
+      const job = jobs.find((j) => j.jobId === jobId);
       return job ? { job, xml } : null;
     } catch (error) {
       if (error instanceof CiError && error.kind === 'ci' && error.status === 404) return null;

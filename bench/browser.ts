@@ -43,21 +43,21 @@ async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<T>): Pr
 
 /** P4a, one run: ms from navigation start to the frame after the one with the 100th row. */
 async function firstRowsPaintedMs(page: Page, appUrl: string): Promise<number> {
-  await page.addInitScript((n: number) => {
-    const w = window as unknown as { __firstRows?: Promise<number> };
-    w.__firstRows = new Promise<number>((resolve) => {
+  // In-page code is passed as text: tsx's transform would add helpers the page does not have.
+  await page.addInitScript({
+    content: `window.__firstRows = new Promise((resolve) => {
       const tick = () => {
-        if (document.querySelector(`[data-testid="jobs-table"] tbody tr[aria-rowindex="${n + 1}"]`)) {
+        if (document.querySelector('[data-testid="jobs-table"] tbody tr[aria-rowindex="${FIRST_ROWS + 1}"]')) {
           // This frame lays out and paints the row; the next callback comes after that paint.
           requestAnimationFrame(() => resolve(performance.now()));
         } else requestAnimationFrame(tick);
       };
       requestAnimationFrame(tick);
-    });
-  }, FIRST_ROWS);
+    });`,
+  });
   await page.goto(`${appUrl}/jobs?tag=Transcode&size=${FIRST_ROWS}`, { waitUntil: 'commit' });
   // performance.now() counts from the navigation's time origin, so this is navigation start → paint.
-  return page.evaluate(() => (window as unknown as { __firstRows: Promise<number> }).__firstRows);
+  return page.evaluate('window.__firstRows') as Promise<number>;
 }
 
 /** Loads LOADED_ROWS jobs through the page's "Load all", returns how long that took (ms). */
@@ -66,40 +66,38 @@ async function loadAll(page: Page, appUrl: string): Promise<number> {
   await page.locator('[data-testid="jobs-table"] tbody tr').first().waitFor();
   const started = Date.now();
   await page.getByTestId('load-all').click();
-  await page.waitForFunction(
-    (n: number) => {
-      const table = document.querySelector('[data-testid="jobs-table"]');
-      const status = document.querySelector('[data-testid="accumulate-status"]');
-      return Number(table?.getAttribute('aria-rowcount')) - 1 >= n && status?.getAttribute('data-loading') !== 'true';
-    },
-    LOADED_ROWS,
-    { timeout: 240_000, polling: 500 },
-  );
+  // Polled with evaluate (waitForFunction would eval a string, which the page's CSP forbids).
+  const done = `Number(document.querySelector('[data-testid="jobs-table"]')?.getAttribute('aria-rowcount')) - 1 >= ${LOADED_ROWS} &&
+    document.querySelector('[data-testid="accumulate-status"]')?.getAttribute('data-loading') !== 'true'`;
+  while (!(await page.evaluate(done))) {
+    if (Date.now() - started > 240_000) throw new Error(`${LOADED_ROWS} rows not loaded in 240 s`);
+    await page.waitForTimeout(250);
+  }
   return Date.now() - started;
 }
 
 /** Scrolls the table's scroller from top to bottom, one step per frame; returns the rAF deltas. */
 async function scrollFrameTimes(page: Page): Promise<{ deltas: number[]; rows: number }> {
-  return page.evaluate(async (step: number) => {
-    const scroller = document.querySelector<HTMLElement>('[data-testid="jobs-table-scroller"]');
+  return page.evaluate(`(async () => {
+    const scroller = document.querySelector('[data-testid="jobs-table-scroller"]');
     if (!scroller) throw new Error('no table scroller: is the table virtualized?');
     scroller.scrollTop = 0;
-    const frame = () => new Promise<number>((r) => requestAnimationFrame(r));
+    const frame = () => new Promise((r) => requestAnimationFrame(r));
     // Settle at the top before measuring.
     for (let i = 0; i < 10; i++) await frame();
-    const deltas: number[] = [];
+    const deltas = [];
     let last = await frame();
     for (;;) {
       const max = scroller.scrollHeight - scroller.clientHeight;
       if (scroller.scrollTop >= max - 1) break;
-      scroller.scrollTop = Math.min(max, scroller.scrollTop + step);
+      scroller.scrollTop = Math.min(max, scroller.scrollTop + ${SCROLL_STEP_PX});
       const now = await frame();
       deltas.push(now - last);
       last = now;
     }
-    const rows = Number(document.querySelector('[data-testid="jobs-table"]')?.getAttribute('aria-rowcount')) - 1;
+    const rows = Number(document.querySelector('[data-testid="jobs-table"]').getAttribute('aria-rowcount')) - 1;
     return { deltas, rows };
-  }, SCROLL_STEP_PX);
+  })()`) as Promise<{ deltas: number[]; rows: number }>;
 }
 
 /** P5, one run: gzipped bytes of every script the page loads until it is settled. */

@@ -1,14 +1,17 @@
 /**
  * The /jobs view in the URL: one typed declaration of every search parameter (nuqs parsers), the
- * validation of hand-edited values against the shared GET /jobs schema (lib/ci/params.ts), and the
+ * validation of hand-edited values against the GET /jobs rules (lib/ci/params.ts's, as the
+ * zod-free lib/list-jobs-check.ts states them for the browser), and the
  * NextToken stack. Browser-safe; used by the client components and by the page's server shell.
  *
  * URL names are short and readable (`?tag=Transcode&states=Failed&page=3&tokens=a,b&job=j…`);
  * parsers keep the raw text so a bad value is reported with its field instead of silently dropped.
  */
 import { parseAsArrayOf, parseAsString } from 'nuqs';
-import { JOB_ID, LIST_JOBS_PARAMS, parseListJobsQuery, type ListJobsParamName } from './ci/params';
+import type { ListJobsParamName } from './ci/params';
 import { TAG_CODES } from './ci/tags';
+// Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).
+import { JOB_ID_PATTERN as JOB_ID, LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS, checkListJobsPairs } from './list-jobs-check';
 
 export const DEFAULT_TAG = 'Transcode';
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
@@ -162,8 +165,7 @@ export function currentToken(tokens: readonly string[]): string | undefined {
 }
 
 function check(params: [string, string][]): { field: string; message: string } | null {
-  const r = parseListJobsQuery(new URLSearchParams(params));
-  return r.ok ? null : r.error;
+  return checkListJobsPairs(params);
 }
 
 /**

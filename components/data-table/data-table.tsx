@@ -14,7 +14,8 @@
 import type { ReactTable } from '@tanstack/react-table';
 import type { RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Row } from '@tanstack/react-table';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { cn } from '@/components/ui/cn';
 import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
@@ -50,16 +51,20 @@ export function DataTable<TData extends RowData>({
   const headRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<string | null>(null);
 
+  // Stable while the rows are: the virtualizer re-measures every row when it changes.
+  const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
   // eslint-disable-next-line react-hooks/incompatible-library -- see above
   const virtualizer = useVirtualizer({
     count: virtual ? rows.length : 0,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 12,
+    overscan: 6,
     // The sticky header covers the top of the scroller: rows scrolled to stop below it.
     scrollPaddingStart: headRef.current?.offsetHeight ?? 30,
-    getItemKey: (index) => rows[index]?.id ?? index,
+    getItemKey,
+    // Renders in React's own batch rather than synchronously inside each scroll event.
+    useFlushSync: false,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = items[0]?.index ?? 0;
@@ -124,13 +129,24 @@ export function DataTable<TData extends RowData>({
     }
   };
 
+  // Stable handlers for the memoized rows: only rows whose own props change re-render on scroll.
+  const latest = useRef({ onKeyDown, onRowActivate });
+  useEffect(() => {
+    latest.current = { onKeyDown, onRowActivate };
+  });
+  const [events] = useState<RowEvents<TData>>(() => ({
+    focus: (id) => setFocusId(id),
+    activate: (original) => latest.current.onRowActivate?.(original),
+    keyDown: (event, index, original) => latest.current.onKeyDown(event, index, original),
+  }));
+
   return (
     <div
       ref={scrollerRef}
       data-testid={testId ? `${testId}-scroller` : undefined}
       className={cn(
         'rounded border border-slate-200 dark:border-slate-700',
-        virtual ? 'max-h-[calc(100vh-10rem)] min-h-80 overflow-auto overscroll-contain' : 'overflow-x-auto',
+        virtual ? 'max-h-[calc(100vh-17rem)] min-h-80 overflow-auto overscroll-contain' : 'overflow-x-auto',
       )}
     >
       <table
@@ -181,32 +197,17 @@ export function DataTable<TData extends RowData>({
           {shown.map((row, i) => {
             const index = virtual ? first + i : i;
             return (
-            <tr
-              key={row.id}
-              data-row-id={row.id}
-              aria-rowindex={index + 2}
-              tabIndex={row.id === tabStop ? 0 : -1}
-              aria-current={activeRowId === row.id ? 'true' : undefined}
-              onFocus={() => setFocusId(row.id)}
-              onClick={(event) => {
-                if ((event.target as HTMLElement).closest('button, a, input, select')) return;
-                onRowActivate?.(row.original);
-              }}
-              onKeyDown={(event) => onKeyDown(event, index, row.original)}
-              className={cn(
-                'cursor-pointer border-b border-slate-100 outline-none last:border-b-0',
-                virtual && 'h-[33px] [&>td]:overflow-hidden [&>td]:whitespace-nowrap',
-                'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
-                'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
-                activeRowId === row.id && 'bg-blue-50 dark:bg-blue-950/40',
-              )}
-            >
-              {row.getVisibleCells().map((cell) => (
-                <td key={cell.id} className={cn('px-2 py-1 align-middle', cell.column.columnDef.meta?.className)}>
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
-            </tr>
+              <DataRow
+                key={row.id}
+                row={row}
+                table={table}
+                index={index}
+                columnKey={columnKey}
+                virtual={virtual}
+                tabStop={row.id === tabStop}
+                active={activeRowId === row.id}
+                events={events}
+              />
             );
           })}
           {padBottom > 0 && (
@@ -220,3 +221,69 @@ export function DataTable<TData extends RowData>({
     </div>
   );
 }
+
+interface RowEvents<TData> {
+  focus: (id: string) => void;
+  activate: (original: TData) => void;
+  keyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => void;
+}
+
+/** One body row; memoized, so scrolling re-renders only the rows that enter the view. */
+const DataRow = memo(function DataRow<TData extends RowData>({
+  row,
+  table,
+  index,
+  virtual,
+  tabStop,
+  active,
+  events,
+}: {
+  row: Row<DataTableFeatures, TData>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
+  table: ReactTable<DataTableFeatures, TData, any>;
+  index: number;
+  /** The visible columns: a change re-renders the row. */
+  columnKey: string;
+  virtual: boolean;
+  tabStop: boolean;
+  active: boolean;
+  events: RowEvents<TData>;
+}) {
+  return (
+    <tr
+      data-row-id={row.id}
+      aria-rowindex={index + 2}
+      tabIndex={tabStop ? 0 : -1}
+      aria-current={active ? 'true' : undefined}
+      onFocus={() => events.focus(row.id)}
+      onClick={(event) => {
+        if ((event.target as HTMLElement).closest('button, a, input, select')) return;
+        events.activate(row.original);
+      }}
+      onKeyDown={(event) => events.keyDown(event, index, row.original)}
+      className={cn(
+        'cursor-pointer border-b border-slate-100 outline-none last:border-b-0',
+        virtual && 'h-[33px] [&>td]:overflow-hidden [&>td]:whitespace-nowrap',
+        'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
+        'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
+        active && 'bg-blue-50 dark:bg-blue-950/40',
+      )}
+    >
+      {row.getVisibleCells().map((cell) => (
+        <td key={cell.id} className={cn('px-2 py-1 align-middle', cell.column.columnDef.meta?.className)}>
+          <table.FlexRender cell={cell} />
+        </td>
+      ))}
+    </tr>
+  );
+}) as <TData extends RowData>(props: {
+  row: Row<DataTableFeatures, TData>;
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
+  table: ReactTable<DataTableFeatures, TData, any>;
+  index: number;
+  columnKey: string;
+  virtual: boolean;
+  tabStop: boolean;
+  active: boolean;
+  events: RowEvents<TData>;
+}) => ReactNode;

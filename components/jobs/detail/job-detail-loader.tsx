@@ -1,21 +1,12 @@
 'use client';
 /** Loads one job from /api/jobs/<id> and shows it, a skeleton, a clear not-found, or the error. */
 import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
 import { useJob } from '@/lib/api/job';
 import { ApiError } from '@/lib/api/fetch-json';
 import { JobsError } from '../jobs-error';
+import { DetailSkeleton } from './detail-skeleton';
 import { JobDetail } from './job-detail';
 
-export function DetailSkeleton() {
-  return (
-    <div role="status" aria-label="Loading job" className="flex flex-col gap-2">
-      {Array.from({ length: 8 }, (_, i) => (
-        <Skeleton key={i} className={i % 3 === 0 ? 'h-5 w-1/3' : 'h-4 w-full'} />
-      ))}
-    </div>
-  );
-}
 
 export function JobDetailLoader({ jobId }: { jobId: string }) {
   const result = useJob(jobId);

@@ -2,7 +2,13 @@
 import Link from 'next/link';
 import { Drawer } from '@/components/ui/drawer';
 import { cn, focusRing } from '@/components/ui/cn';
-import { JobDetailLoader } from './job-detail-loader';
+import dynamic from 'next/dynamic';
+import { DetailSkeleton } from './detail-skeleton';
+
+// The detail (its sections, panels and their formatting) loads when a job is first opened.
+const JobDetailLoader = dynamic(() => import('./job-detail-loader').then((m) => m.JobDetailLoader), {
+  loading: () => <DetailSkeleton />,
+});
 
 /** The detail drawer of the list; its job is `?job=` in the URL, so a link reopens it. */
 export function JobDrawer({ jobId, onClose }: { jobId: string | null; onClose: () => void }) {

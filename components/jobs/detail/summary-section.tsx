@@ -3,6 +3,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import { RelativeTime, Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { useQueues } from '@/lib/api/queues';
+import { explainFailure } from '@/lib/ci/failure-catalog';
 import { tagInfo } from '@/lib/ci/tags';
 import type { Job } from '@/lib/ci/types';
 import { formatElapsed } from '@/lib/format';
@@ -23,6 +24,7 @@ export function SummarySection({ job }: { job: Job }) {
             Failed: <span className="font-mono">{job.code ?? 'no code'}</span>
           </p>
           <p className="mt-1">{job.message || 'CI gave no message.'}</p>
+          <FailureAdvice code={job.code} />
         </div>
       )}
       <Fields
@@ -87,5 +89,22 @@ export function SummarySection({ job }: { job: Job }) {
         ]}
       />
     </Section>
+  );
+}
+
+/** What the failure code means and what to do, from lib/ci/failure-catalog.ts. */
+function FailureAdvice({ code }: { code: string | null }) {
+  const advice = explainFailure(code);
+  return (
+    <dl className="mt-2 space-y-1 border-t border-red-200 pt-2 text-xs dark:border-red-900" data-testid="failure-advice">
+      <div>
+        <dt className="inline font-semibold">What it means: </dt>
+        <dd className="inline">{advice.meaning}</dd>
+      </div>
+      <div>
+        <dt className="inline font-semibold">What to do: </dt>
+        <dd className="inline">{advice.action}</dd>
+      </div>
+    </dl>
   );
 }

@@ -1,4 +1,6 @@
 import Link from 'next/link';
+import { Suspense } from 'react';
+import { FindJobBox } from './find-job-box';
 import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
 
@@ -37,6 +39,9 @@ export function AppHeader({
           </span>
         )}
         <HealthStatus />
+        <Suspense>
+          <FindJobBox />
+        </Suspense>
         <div className="ml-auto flex items-center gap-3">
           <PreferencesBar />
           {signOut && (

@@ -1,0 +1,43 @@
+import { expect, test } from '@playwright/test';
+import { listJobs, settledRows } from './helpers';
+
+test('the find box opens a pasted job ID; "/" focuses it', async ({ page, request }) => {
+  const { jobs } = await listJobs(request, 'tag=Snapshot&states=Success&size=3');
+  await page.goto('/jobs?tag=Transcode');
+  await settledRows(page);
+  await page.locator('body').press('/');
+  const box = page.getByRole('searchbox', { name: 'Find a job' });
+  await expect(box).toBeFocused();
+  await box.fill(` ${jobs[0]!.jobId} `);
+  await expect(page.getByTestId('find-job-hint')).toContainText('Open this job');
+  await box.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobs[0]!.jobId}$`));
+  await expect(page.getByTestId('detail-summary')).toContainText(jobs[0]!.jobId);
+});
+
+test('several job IDs open one lookup page, naming the ones not found', async ({ page, request }) => {
+  const { jobs } = await listJobs(request, 'tag=Segment&size=2');
+  const unknown = 'j00000000000000000000000000000000';
+  await page.goto('/jobs');
+  await page.getByRole('searchbox', { name: 'Find a job' }).fill(`${jobs[0]!.jobId}, ${jobs[1]!.jobId}\n${unknown}`);
+  await page.getByRole('searchbox', { name: 'Find a job' }).press('Enter');
+  await expect(page).toHaveURL(/\/jobs\/lookup\?ids=/);
+  const found = page.getByTestId('lookup-found');
+  await expect(found.locator('tbody tr')).toHaveCount(2);
+  await expect(found).toContainText(jobs[0]!.jobId);
+  await expect(page.getByTestId('lookup-missing')).toContainText(unknown);
+});
+
+test('an input object key filters the current tag by exact match, and says it is exact', async ({ page, request }) => {
+  const { jobs } = await listJobs(request, 'tag=Transcode&states=Success&size=5');
+  const key = jobs[0]!.input!.object!;
+  await page.goto('/jobs?tag=Transcode');
+  const box = page.getByRole('searchbox', { name: 'Find a job' });
+  await box.fill(key);
+  await expect(page.getByTestId('find-job-hint')).toContainText('exactly');
+  await box.press('Enter');
+  await expect(page).toHaveURL(/inputObject=/);
+  const rows = await settledRows(page);
+  await expect(rows.first()).toBeVisible();
+  for (const text of await rows.allTextContents()) expect(text).toContain(key.slice(0, 12));
+});

@@ -57,6 +57,7 @@ export function FindJobBox() {
       </label>
       <input
         id="find-job"
+        type="search"
         ref={input}
         value={value}
         onChange={(e) => setValue(e.target.value)}

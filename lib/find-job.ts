@@ -25,18 +25,18 @@ export function classifyFind(text: string): FindTarget {
   return { kind: 'inputObject', key: trimmed.replace(/^\/+/, '') };
 }
 
-/** Where the find box takes the operator, keeping the tag of the list they are on. */
+/** Where the find box takes the operator, keeping the tag of the list they are on (URL keys of lib/jobs-search-params.ts). */
 export function findHref(target: FindTarget, currentTag: string): string | null {
   const list = (param: string, value: string) => `/jobs?${new URLSearchParams({ tag: currentTag, [param]: value })}`;
   switch (target.kind) {
     case 'jobs':
       return target.ids.length === 1 ? `/jobs/${target.ids[0]}` : `/jobs/lookup?${new URLSearchParams({ ids: target.ids.join(',') })}`;
     case 'workflow':
-      return list('workflowId', target.id);
+      return list('workflow', target.id);
     case 'batch':
-      return list('inventoryTriggerJobId', target.id);
+      return list('trigger', target.id);
     case 'inputObject':
-      return list('inputObject', target.key);
+      return list('input', target.key);
     default:
       return null;
   }

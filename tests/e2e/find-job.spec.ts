@@ -36,7 +36,7 @@ test('an input object key filters the current tag by exact match, and says it is
   await box.fill(key);
   await expect(page.getByTestId('find-job-hint')).toContainText('exactly');
   await box.press('Enter');
-  await expect(page).toHaveURL(/inputObject=/);
+  await expect(page).toHaveURL(/[?&]input=/);
   const rows = await settledRows(page);
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain(key.slice(0, 12));

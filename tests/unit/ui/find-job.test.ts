@@ -25,7 +25,7 @@ describe('the find box', () => {
   it('takes the operator to the job, the lookup page, or the filtered list', () => {
     expect(findHref(classifyFind(J1), 'Snapshot')).toBe(`/jobs/${J1}`);
     expect(findHref(classifyFind(`${J1} ${J2}`), 'Snapshot')).toBe(`/jobs/lookup?ids=${J1}%2C${J2}`);
-    expect(findHref(classifyFind('a b+c.mp4'), 'Snapshot')).toBe('/jobs?tag=Snapshot&inputObject=a+b%2Bc.mp4');
-    expect(findHref(classifyFind('w0123456789abcdef0123456789abcdef'), 'Transcode')).toBe('/jobs?tag=Transcode&workflowId=w0123456789abcdef0123456789abcdef');
+    expect(findHref(classifyFind('a b+c.mp4'), 'Snapshot')).toBe('/jobs?tag=Snapshot&input=a+b%2Bc.mp4');
+    expect(findHref(classifyFind('w0123456789abcdef0123456789abcdef'), 'Transcode')).toBe('/jobs?tag=Transcode&workflow=w0123456789abcdef0123456789abcdef');
   });
 });

@@ -7,7 +7,8 @@
  * URL names are short and readable (`?tag=Transcode&states=Failed&page=3&tokens=a,b&job=j…`);
  * parsers keep the raw text so a bad value is reported with its field instead of silently dropped.
  */
-import { parseAsArrayOf, parseAsString } from 'nuqs';
+// nuqs/server: the same parsers, importable by the page's server component too (not 'use client').
+import { parseAsArrayOf, parseAsString } from 'nuqs/server';
 import type { ListJobsParamName } from './ci/params';
 import { TAG_CODES } from './ci/tags';
 // Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).

@@ -1,9 +1,14 @@
+import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
+import { createLoader } from 'nuqs/server';
 import { Suspense } from 'react';
 import { AppHeader } from '@/components/app-header';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { JobsBrowser } from '@/components/jobs/jobs-browser';
+import { denyWithoutSession } from '@/lib/api-server/guard';
 import { loginRequired } from '@/lib/auth/session';
-import { getBackend } from '@/lib/ci/backend';
+import { getBackend, getCiClient } from '@/lib/ci/backend';
+import { parseListJobsQuery } from '@/lib/ci/params';
+import { RANGE_PRESETS, currentToken, jobsSearchParams, validateView, type JobsView } from '@/lib/jobs-search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,18 +16,57 @@ export const dynamic = 'force-dynamic';
  * The jobs list. The server renders the shell (header with the backend it uses); the view itself is
  * a client component that reads its state from the URL (lib/jobs-search-params) and its data from
  * /api/jobs, behind a skeleton shaped like the table.
+ *
+ * The page the URL names is fetched here too, and handed to the browser's query cache under the key
+ * the browser would use (lib/api/jobs): the first rows come with the HTML instead of after the
+ * scripts have run and asked /api/jobs (P4a: about 1.3 s → about 0.5 s to 100 rows painted). When
+ * that fails or takes long, the page renders as before and the browser asks, and shows any error.
  */
-export default async function JobsPage() {
-  const { config } = await getBackend();
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [{ config }, prefetched] = await Promise.all([getBackend(), prefetchPage(searchParams)]);
   return (
     <>
       <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <h1 className="sr-only">CI jobs</h1>
         <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
-          <JobsBrowser />
+          <HydrationBoundary state={prefetched}>
+            <JobsBrowser />
+          </HydrationBoundary>
         </Suspense>
       </main>
     </>
   );
+}
+
+const loadView = createLoader(jobsSearchParams);
+const PREFETCH_TIMEOUT_MS = 1500;
+
+async function prefetchPage(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<DehydratedState | undefined> {
+  try {
+    if (await denyWithoutSession()) return undefined;
+    const view = loadView(await searchParams) as JobsView;
+    // A preset without its anchor is fixed by the browser first (jobs-browser): nothing to prefetch.
+    if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
+    const { query } = validateView(view);
+    if (query === null) return undefined;
+    const token = currentToken(view.tokens);
+    // The browser's query key for this page (components/jobs/jobs-browser, lib/api/jobs).
+    const fullQuery = token ? `${query}&nextToken=${encodeURIComponent(token)}` : query;
+    const parsed = parseListJobsQuery(new URLSearchParams(fullQuery));
+    if (!parsed.ok) return undefined;
+    const client = await getCiClient();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const page = await Promise.race([
+      client.listJobs(parsed.value),
+      new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PREFETCH_TIMEOUT_MS))),
+    ]).finally(() => clearTimeout(timer));
+    if (!page) return undefined;
+    const queryClient = new QueryClient();
+    // Through JSON, exactly as /api/jobs would have answered.
+    queryClient.setQueryData(['jobs', fullQuery], JSON.parse(JSON.stringify(page)));
+    return dehydrate(queryClient);
+  } catch {
+    return undefined;
+  }
 }

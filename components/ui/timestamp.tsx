@@ -1,11 +1,24 @@
 'use client';
+import { useSyncExternalStore } from 'react';
 import { formatInstant, formatRelative, toMs } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
 import { useNow } from './use-now';
 
+const never = () => () => {};
+/**
+ * The zone to render in: "local" means the browser's zone, which the server (rendering the list's
+ * first page) does not know, so until hydration is done it renders UTC — with its offset shown, so
+ * it is never wrong — and the browser then re-renders in its own zone, without a hydration mismatch.
+ */
+function useZone() {
+  const { timeZone } = usePreferences();
+  const hydrated = useSyncExternalStore(never, () => true, () => false);
+  return timeZone === 'local' && !hydrated ? 'utc' : timeZone;
+}
+
 /** An instant in the chosen time zone, with its offset. */
 export function Timestamp({ value, className }: { value: string | null | undefined; className?: string }) {
-  const { timeZone } = usePreferences();
+  const timeZone = useZone();
   if (!value) return <span className={className}>—</span>;
   return (
     <time dateTime={value} className={className ?? 'tabular-nums'} title={value}>
@@ -16,7 +29,7 @@ export function Timestamp({ value, className }: { value: string | null | undefin
 
 /** "3 min ago", with the absolute time (chosen zone, with offset) on hover. */
 export function RelativeTime({ value, className }: { value: string | number | null | undefined; className?: string }) {
-  const { timeZone } = usePreferences();
+  const timeZone = useZone();
   const now = useNow();
   const ms = toMs(value ?? null);
   if (ms === null) return <span className={className}>—</span>;

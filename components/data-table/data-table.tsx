@@ -51,6 +51,7 @@ export function DataTable<TData extends RowData>({
   const headRef = useRef<HTMLTableSectionElement>(null);
   const pendingFocus = useRef<string | null>(null);
 
+  const headerHeight = headRef.current?.offsetHeight ?? 30;
   // Stable while the rows are: the virtualizer re-measures every row when it changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
@@ -60,8 +61,10 @@ export function DataTable<TData extends RowData>({
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
-    // The sticky header covers the top of the scroller: rows scrolled to stop below it.
-    scrollPaddingStart: headRef.current?.offsetHeight ?? 30,
+    // The header sits above the first row inside the scroller, and stays there (sticky): rows start
+    // below it, and a row scrolled to stops below it.
+    paddingStart: headerHeight,
+    scrollPaddingStart: headerHeight,
     getItemKey,
     // Renders in React's own batch rather than synchronously inside each scroll event.
     useFlushSync: false,
@@ -69,7 +72,7 @@ export function DataTable<TData extends RowData>({
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const first = items[0]?.index ?? 0;
   const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
-  const padTop = virtual ? (items[0]?.start ?? 0) : 0;
+  const padTop = virtual ? (items[0]?.start ?? headerHeight) - headerHeight : 0;
   const padBottom = virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0;
 
   // Column widths while virtualized: measured from the header once, then fixed.
@@ -150,32 +153,40 @@ export function DataTable<TData extends RowData>({
       )}
     >
       <table
-        className={cn('w-full border-collapse text-sm', fixed && 'table-fixed')}
+        className={cn('w-full border-collapse text-sm', fixed && 'grid')}
         style={fixed ? { width: fixed.reduce((a, b) => a + b, 0), minWidth: '100%' } : undefined}
+        role={fixed ? 'table' : undefined}
         aria-label={label}
         aria-busy={busy || undefined}
         aria-rowcount={rows.length + 1}
         data-testid={testId}
         data-virtual={virtual || undefined}
       >
-        {fixed && (
-          <colgroup>
-            {fixed.map((w, i) => (
-              <col key={i} style={{ width: w }} />
-            ))}
-          </colgroup>
-        )}
-        <thead ref={headRef} className={cn('bg-slate-50 dark:bg-slate-900', virtual && 'sticky top-0 z-10 shadow-[0_1px_0_0_var(--color-slate-200)] dark:shadow-[0_1px_0_0_var(--color-slate-700)]')}>
+        <thead
+          ref={headRef}
+          role={fixed ? 'rowgroup' : undefined}
+          className={cn('bg-slate-50 dark:bg-slate-900', fixed && 'grid', virtual && 'sticky top-0 z-10 shadow-[0_1px_0_0_var(--color-slate-200)] dark:shadow-[0_1px_0_0_var(--color-slate-700)]')}
+        >
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id} aria-rowindex={1} className="border-b border-slate-200 dark:border-slate-700">
-              {group.headers.map((header) => {
+            <tr
+              key={group.id}
+              aria-rowindex={1}
+              role={fixed ? 'row' : undefined}
+              className={cn('border-b border-slate-200 dark:border-slate-700', fixed && 'flex')}
+            >
+              {group.headers.map((header, h) => {
                 const sorted = header.column.getIsSorted();
                 return (
                   <th
                     key={header.id}
                     scope="col"
+                    role={fixed ? 'columnheader' : undefined}
+                    style={fixed ? { width: fixed[h] } : undefined}
                     aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
-                    className="px-2 py-1.5 text-left text-[11px] font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300"
+                    className={cn(
+                      'px-2 py-1.5 text-left text-[11px] font-semibold tracking-wide whitespace-nowrap text-slate-600 uppercase dark:text-slate-300',
+                      fixed && 'flex-none',
+                    )}
                   >
                     {header.isPlaceholder ? null : (
                       <ColumnHeader header={header}>
@@ -188,8 +199,13 @@ export function DataTable<TData extends RowData>({
             </tr>
           ))}
         </thead>
-        <tbody ref={bodyRef}>
-          {padTop > 0 && (
+        <tbody
+          ref={bodyRef}
+          role={fixed ? 'rowgroup' : undefined}
+          className={fixed ? 'relative grid' : undefined}
+          style={fixed ? { height: virtualizer.getTotalSize() - headerHeight } : undefined}
+        >
+          {!fixed && padTop > 0 && (
             <tr aria-hidden style={{ height: padTop }}>
               <td colSpan={columnKey.split(',').length} className="p-0" />
             </tr>
@@ -207,10 +223,12 @@ export function DataTable<TData extends RowData>({
                 tabStop={row.id === tabStop}
                 active={activeRowId === row.id}
                 events={events}
+                top={fixed ? items[i]!.start - headerHeight : undefined}
+                widths={fixed}
               />
             );
           })}
-          {padBottom > 0 && (
+          {!fixed && padBottom > 0 && (
             <tr aria-hidden style={{ height: padBottom }}>
               <td colSpan={columnKey.split(',').length} className="p-0" />
             </tr>
@@ -237,6 +255,8 @@ const DataRow = memo(function DataRow<TData extends RowData>({
   tabStop,
   active,
   events,
+  top,
+  widths,
 }: {
   row: Row<DataTableFeatures, TData>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
@@ -248,9 +268,14 @@ const DataRow = memo(function DataRow<TData extends RowData>({
   tabStop: boolean;
   active: boolean;
   events: RowEvents<TData>;
+  /** Grid layout (virtualized, widths fixed): where the row sits in the body, px. */
+  top?: number;
+  widths?: number[] | null;
 }) {
   return (
     <tr
+      role={widths ? 'row' : undefined}
+      style={widths ? { transform: `translateY(${top}px)` } : undefined}
       data-row-id={row.id}
       aria-rowindex={index + 2}
       tabIndex={tabStop ? 0 : -1}
@@ -264,13 +289,20 @@ const DataRow = memo(function DataRow<TData extends RowData>({
       className={cn(
         'cursor-pointer border-b border-slate-100 outline-none last:border-b-0',
         virtual && 'h-[33px] [&>td]:overflow-hidden [&>td]:whitespace-nowrap',
+        // Each row on its own: moving the others is a transform, not a table layout.
+        widths && 'absolute top-0 left-0 flex w-full [contain:strict] [&>td]:flex [&>td]:flex-none [&>td]:items-center',
         'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
         'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
         active && 'bg-blue-50 dark:bg-blue-950/40',
       )}
     >
-      {row.getVisibleCells().map((cell) => (
-        <td key={cell.id} className={cn('px-2 py-1 align-middle', cell.column.columnDef.meta?.className)}>
+      {row.getVisibleCells().map((cell, c) => (
+        <td
+          key={cell.id}
+          role={widths ? 'cell' : undefined}
+          style={widths ? { width: widths[c] } : undefined}
+          className={cn('px-2 py-1 align-middle', cell.column.columnDef.meta?.className)}
+        >
           <table.FlexRender cell={cell} />
         </td>
       ))}
@@ -286,4 +318,6 @@ const DataRow = memo(function DataRow<TData extends RowData>({
   tabStop: boolean;
   active: boolean;
   events: RowEvents<TData>;
+  top?: number;
+  widths?: number[] | null;
 }) => ReactNode;

@@ -101,6 +101,13 @@ test('the virtualized table opens a row and moves between rows with the keyboard
   const last = table.locator('tbody tr[aria-rowindex="301"]');
   await expect(last).toBeFocused();
   await expect(last).toBeInViewport();
+  // …and inside the scroller, not hidden under its edge.
+  const scroller = page.getByTestId('jobs-table-scroller');
+  const within = async (row: typeof last) => {
+    const [r, s] = [(await row.boundingBox())!, (await scroller.boundingBox())!];
+    return r.y >= s.y && r.y + r.height <= s.y + s.height + 1;
+  };
+  await expect.poll(() => within(last)).toBe(true);
   await page.keyboard.press('ArrowUp');
   const previous = table.locator('tbody tr[aria-rowindex="300"]');
   await expect(previous).toBeFocused();
@@ -118,4 +125,5 @@ test('the virtualized table opens a row and moves between rows with the keyboard
   await page.keyboard.press('Home');
   await expect(firstRow).toBeFocused();
   await expect(firstRow).toBeInViewport();
+  await expect.poll(() => within(firstRow)).toBe(true);
 });

@@ -5,9 +5,12 @@ test('the find box opens a pasted job ID; "/" focuses it', async ({ page, reques
   const { jobs } = await listJobs(request, 'tag=Snapshot&states=Success&size=3');
   await page.goto('/jobs?tag=Transcode');
   await settledRows(page);
-  await page.locator('body').press('/');
   const box = page.getByRole('searchbox', { name: 'Find a job' });
-  await expect(box).toBeFocused();
+  // The rows come with the server's HTML; the shortcut works once the page has hydrated.
+  await expect(async () => {
+    await page.locator('body').press('/');
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
   await box.fill(` ${jobs[0]!.jobId} `);
   await expect(page.getByTestId('find-job-hint')).toContainText('Open this job');
   await box.press('Enter');

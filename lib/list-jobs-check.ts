@@ -1,37 +1,17 @@
 /**
  * The browser's check of GET /jobs parameter values: the same rules and messages as the zod schema
- * of lib/ci/params.ts (which the /api route applies to every request), written by hand so the
- * /jobs page does not ship zod (about 40 KiB gzipped, a third of the page's own JavaScript).
+ * of lib/ci/params.ts (which the /api route applies to every request), written without zod so the
+ * /jobs page does not ship it (about 40 KiB gzipped, a third of the page's own JavaScript). The
+ * patterns, names and time format come from lib/ci/param-rules.ts, which both share.
  * tests/unit/ui/list-jobs-check.test.ts holds the two to the same answers, property-based.
  */
+import { ciTimeToMs, ID_PATTERN as ID, JOB_ID, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN as TOKEN, toCiTime } from './ci/param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES } from './ci/tags';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
-const TOKEN = /^[A-Za-z0-9_\-=.:+/~]{1,512}$/;
-const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
-
-/** lib/ci/params toCiTime: CI's format or ISO 8601 with an offset, a date that exists → epoch ms. */
+/** As ciTimeToMs(toCiTime(value)): the instant, or null when the value is not a time CI takes. */
 function timeMs(value: string): number | null {
-  const m = TIME.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, , zone] = m as unknown as string[];
-  const offset = zone === 'Z' ? '+0000' : zone!.replace(':', '');
-  const offH = Number(offset.slice(1, 3));
-  const offM = Number(offset.slice(3, 5));
-  if (offH > 14 || offM > 59) return null;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d) ||
-    date.getUTCHours() !== Number(h) ||
-    date.getUTCMinutes() !== Number(mi) ||
-    date.getUTCSeconds() !== Number(s)
-  ) {
-    return null;
-  }
-  // As ciTimeToMs(toCiTime(value)): the instant, seconds precision.
-  return Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}${offset.slice(0, 3)}:${offset.slice(3)}`);
+  const ci = toCiTime(value);
+  return ci === null ? null : ciTimeToMs(ci);
 }
 
 const oneOf = (values: readonly string[], value: string) => values.includes(value);
@@ -80,24 +60,8 @@ export function checkCreationRange(start: string | undefined, end: string | unde
   return a !== null && b !== null && a > b ? 'endCreationTime must not be earlier than startCreationTime' : null;
 }
 
-/** lib/ci/params LIST_JOBS_PARAMS: the parameter names, in the seed page's order. */
-export const LIST_JOBS_PARAM_ORDER = [
-  'queueId',
-  'queueType',
-  'tag',
-  'workflowId',
-  'inventoryTriggerJobId',
-  'inputObject',
-  'orderByTime',
-  'nextToken',
-  'size',
-  'states',
-  'startCreationTime',
-  'endCreationTime',
-] as const;
-
-/** lib/ci/params JOB_ID. */
-export const JOB_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+/** The parameter names and the job ID pattern, from the shared rules. */
+export { JOB_ID as JOB_ID_PATTERN, LIST_JOBS_PARAMS as LIST_JOBS_PARAM_ORDER };
 
 /** parseListJobsQuery's answer for these (distinct, known) parameters: the first bad field, or null. */
 export function checkListJobsPairs(pairs: readonly [string, string][]): { field: string; message: string } | null {

@@ -4,74 +4,14 @@
  * Browser-safe: no server-only imports.
  */
 import { z } from 'zod';
+import { ciTimeToMs, ID_PATTERN, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN, toCiTime } from './param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
 
-/** The seed page's parameter names, in its order. Nothing else is forwarded to CI. */
-export const LIST_JOBS_PARAMS = [
-  'queueId',
-  'queueType',
-  'tag',
-  'workflowId',
-  'inventoryTriggerJobId',
-  'inputObject',
-  'orderByTime',
-  'nextToken',
-  'size',
-  'states',
-  'startCreationTime',
-  'endCreationTime',
-] as const;
-export type ListJobsParamName = (typeof LIST_JOBS_PARAMS)[number];
+// Re-exported: callers import the parameter rules from here, the browser from ./param-rules.
+export { ciTimeToMs, formatCiTime, JOB_ID, LIST_JOBS_PARAMS, toCiTime, type ListJobsParamName } from './param-rules';
 
-const ID = /^[A-Za-z0-9_-]{1,64}$/;
 const idField = (what: string) =>
-  z.string().regex(ID, `${what} must be 1–64 letters, digits, "-" or "_"`);
-
-/**
- * Accepts CI's own format (`2024-01-01T00:00:00+0800`) and ISO 8601 (`+08:00`, `Z`, milliseconds),
- * and checks that the date exists. The value is normalised to CI's format before it is sent.
- */
-const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
-
-export function toCiTime(value: string): string | null {
-  const m = TIME.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h, mi, s, , zone] = m as unknown as string[];
-  const offset = zone === 'Z' ? '+0000' : zone!.replace(':', '');
-  const offH = Number(offset.slice(1, 3));
-  const offM = Number(offset.slice(3, 5));
-  if (offH > 14 || offM > 59) return null;
-  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
-  if (
-    date.getUTCFullYear() !== Number(y) ||
-    date.getUTCMonth() !== Number(mo) - 1 ||
-    date.getUTCDate() !== Number(d) ||
-    date.getUTCHours() !== Number(h) ||
-    date.getUTCMinutes() !== Number(mi) ||
-    date.getUTCSeconds() !== Number(s)
-  ) {
-    return null;
-  }
-  return `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
-}
-
-/** Instant of a CI-format time, for comparing bounds. */
-export function ciTimeToMs(ciTime: string): number {
-  return Date.parse(ciTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-}
-
-/** Formats an instant in CI's format at a given offset in minutes (default +08:00, China time). */
-export function formatCiTime(ms: number, offsetMinutes = 480): string {
-  const shifted = new Date(ms + offsetMinutes * 60_000);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const sign = offsetMinutes < 0 ? '-' : '+';
-  const abs = Math.abs(offsetMinutes);
-  return (
-    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` +
-    `T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}` +
-    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
-  );
-}
+  z.string().regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`);
 
 const timeField = (name: string) =>
   z.string().transform((value, ctx) => {
@@ -117,7 +57,7 @@ export const listJobsSchema = z
     orderByTime: z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' }).optional(),
     nextToken: z
       .string()
-      .regex(/^[A-Za-z0-9_\-=.:+/~]{1,512}$/, 'nextToken must be the NextToken of a previous page')
+      .regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page')
       .optional(),
     size: z
       .string()
@@ -198,4 +138,3 @@ export function toCiQuery(p: ListJobsParams): [string, string][] {
   return q;
 }
 
-export const JOB_ID = /^[A-Za-z0-9_-]{1,64}$/;

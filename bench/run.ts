@@ -28,7 +28,7 @@ function format(rows: BenchRow[]): string {
     '| --- | --- | --- | --- | --- | --- |',
     ...rows.map(
       (r) =>
-        `| ${r.id} | ${r.what} | ${r.figure} | ${r.target} | ${r.ratio.toFixed(2)}${r.unit === '×' ? '×' : r.unit === 'ms' ? ' ms' : ''} | ${met(r) ? 'yes' : '**no**'} |`,
+        `| ${r.id} | ${r.what} | ${r.figure} | ${r.target} | ${r.ratio.toFixed(2)}${r.unit === 'calls' ? '' : '×'} | ${met(r) ? 'yes' : '**no**'} |`,
     ),
   ];
   return lines.join('\n');

@@ -61,11 +61,11 @@ export function FindJobBox() {
         ref={input}
         value={value}
         onChange={(e) => setValue(e.target.value)}
-        placeholder="Find job ID, input object, workflow…  (/)"
+        placeholder="Find a job…  (/)"
         aria-describedby="find-job-hint"
         autoComplete="off"
         spellCheck={false}
-        className="w-80 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-700 dark:bg-slate-950"
+        className="w-56 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-700 dark:bg-slate-950"
       />
       <p id="find-job-hint" data-testid="find-job-hint" className={`absolute left-0 top-full z-20 mt-1 w-96 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600 shadow dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${value ? '' : 'sr-only'}`}>
         {hint} — Enter

@@ -246,18 +246,7 @@ interface RowEvents<TData> {
   keyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => void;
 }
 
-/** One body row; memoized, so scrolling re-renders only the rows that enter the view. */
-const DataRow = memo(function DataRow<TData extends RowData>({
-  row,
-  table,
-  index,
-  virtual,
-  tabStop,
-  active,
-  events,
-  top,
-  widths,
-}: {
+interface DataRowProps<TData extends RowData> {
   row: Row<DataTableFeatures, TData>;
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
@@ -271,7 +260,20 @@ const DataRow = memo(function DataRow<TData extends RowData>({
   /** Grid layout (virtualized, widths fixed): where the row sits in the body, px. */
   top?: number;
   widths?: number[] | null;
-}) {
+}
+
+/** One body row; memoized, so scrolling re-renders only the rows that enter the view. */
+const DataRow = memo(function DataRow<TData extends RowData>({
+  row,
+  table,
+  index,
+  virtual,
+  tabStop,
+  active,
+  events,
+  top,
+  widths,
+}: DataRowProps<TData>) {
   return (
     <tr
       role={widths ? 'row' : undefined}
@@ -308,16 +310,4 @@ const DataRow = memo(function DataRow<TData extends RowData>({
       ))}
     </tr>
   );
-}) as <TData extends RowData>(props: {
-  row: Row<DataTableFeatures, TData>;
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
-  table: ReactTable<DataTableFeatures, TData, any>;
-  index: number;
-  columnKey: string;
-  virtual: boolean;
-  tabStop: boolean;
-  active: boolean;
-  events: RowEvents<TData>;
-  top?: number;
-  widths?: number[] | null;
-}) => ReactNode;
+}) as <TData extends RowData>(props: DataRowProps<TData>) => ReactNode;

@@ -15,6 +15,24 @@ import { TAG_CODES } from './ci/tags';
 import { JOB_ID_PATTERN as JOB_ID, LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS, checkListJobsPairs } from './list-jobs-check';
 
 export const DEFAULT_TAG = 'Transcode';
+/**
+ * `?tag=all`: every tag at once, through GET /api/jobs/all (lib/ci/all-tags). Its query has no `tag`
+ * and pages with the combined `cursor` instead of CI's NextToken; the token stack holds cursors.
+ */
+export const ALL_TAGS = 'all';
+/** The combined cursor of /api/jobs/all (base64url, see lib/ci/all-tags-params). */
+const CURSOR = /^[A-Za-z0-9_-]{1,8000}$/;
+
+/** A validated list query without `tag` is the all-tags list (/api/jobs always needs a tag). */
+export function isAllTagsQuery(query: string): boolean {
+  return !new URLSearchParams(query).has('tag');
+}
+
+/** The query of one page: the list query plus the token (NextToken, or cursor for all tags) that leads to it. */
+export function pageQuery(query: string, token: string | undefined): string {
+  if (!token) return query;
+  return `${query}&${isAllTagsQuery(query) ? 'cursor' : 'nextToken'}=${encodeURIComponent(token)}`;
+}
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
@@ -179,9 +197,11 @@ export function validateView(view: JobsView): { query: string | null; issues: Vi
   const add = (key: JobsViewKey, message: string, value?: string) =>
     issues.push({ key, label: KEY_LABELS[key], value: value ?? String(view[key]), message });
 
-  const tagOk = (TAG_CODES as readonly string[]).includes(view.tag);
-  if (!tagOk) add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}).`);
-  const tag = tagOk ? view.tag : DEFAULT_TAG;
+  const allTags = view.tag === ALL_TAGS;
+  const tagOk = allTags || (TAG_CODES as readonly string[]).includes(view.tag);
+  if (!tagOk) add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}) or "${ALL_TAGS}".`);
+  // All tags are checked by one tag's rules, as /api/jobs/all does (lib/ci/all-tags-params).
+  const tag = tagOk && !allTags ? view.tag : DEFAULT_TAG;
 
   const pairs: [string, string][] = [['tag', tag]];
   const attempt = (key: JobsViewKey, name: string, value: string) => {
@@ -207,7 +227,11 @@ export function validateView(view: JobsView): { query: string | null; issues: Vi
   }
 
   for (const token of view.tokens) {
-    const error = check([['tag', tag], ['nextToken', token]]);
+    const error = allTags
+      ? CURSOR.test(token)
+        ? null
+        : { message: 'A page token of the all-tags list must be the cursor of a previous page' }
+      : check([['tag', tag], ['nextToken', token]]);
     if (error) {
       add('tokens', `${error.message}; start again from page 1.`, token);
       break;
@@ -227,7 +251,7 @@ export function validateView(view: JobsView): { query: string | null; issues: Vi
   }
 
   const blocking = issues.some((i) => i.key !== 'sort' && i.key !== 'job');
-  const ordered = LIST_JOBS_PARAMS.flatMap((name) => pairs.filter(([n]) => n === name));
+  const ordered = LIST_JOBS_PARAMS.flatMap((name) => pairs.filter(([n]) => n === name && !(allTags && n === 'tag')));
   return { query: blocking ? null : new URLSearchParams(ordered).toString(), issues };
 }
 

@@ -8,7 +8,10 @@ import { denyWithoutSession } from '@/lib/api-server/guard';
 import { loginRequired } from '@/lib/auth/session';
 import { getBackend, getCiClient } from '@/lib/ci/backend';
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { RANGE_PRESETS, currentToken, jobsSearchParams, validateView, type JobsView } from '@/lib/jobs-search-params';
+import { listAllTags } from '@/lib/ci/all-tags';
+import { parseAllTagsQuery } from '@/lib/ci/all-tags-params';
+import type { JobPage } from '@/lib/ci/types';
+import { RANGE_PRESETS, currentToken, isAllTagsQuery, jobsSearchParams, pageQuery, validateView, type JobsView } from '@/lib/jobs-search-params';
 
 export const dynamic = 'force-dynamic';
 
@@ -50,15 +53,13 @@ async function prefetchPage(searchParams: Promise<Record<string, string | string
     if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
     const { query } = validateView(view);
     if (query === null) return undefined;
-    const token = currentToken(view.tokens);
     // The browser's query key for this page (components/jobs/jobs-browser, lib/api/jobs).
-    const fullQuery = token ? `${query}&nextToken=${encodeURIComponent(token)}` : query;
-    const parsed = parseListJobsQuery(new URLSearchParams(fullQuery));
-    if (!parsed.ok) return undefined;
-    const client = await getCiClient();
+    const fullQuery = pageQuery(query, currentToken(view.tokens));
+    const load = await pageLoader(fullQuery);
+    if (!load) return undefined;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const page = await Promise.race([
-      client.listJobs(parsed.value),
+      load(),
       new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PREFETCH_TIMEOUT_MS))),
     ]).finally(() => clearTimeout(timer));
     if (!page) return undefined;
@@ -69,4 +70,20 @@ async function prefetchPage(searchParams: Promise<Record<string, string | string
   } catch {
     return undefined;
   }
+}
+
+/** What /api/jobs (one tag) or /api/jobs/all (every tag) would answer for this page query, as a JobPage. */
+async function pageLoader(fullQuery: string): Promise<(() => Promise<JobPage>) | null> {
+  const search = new URLSearchParams(fullQuery);
+  const client = await getCiClient();
+  if (!isAllTagsQuery(fullQuery)) {
+    const parsed = parseListJobsQuery(search);
+    return parsed.ok ? () => client.listJobs(parsed.value) : null;
+  }
+  const parsed = parseAllTagsQuery(search);
+  if (!parsed.ok) return null;
+  return async () => {
+    const page = await listAllTags(client, parsed.value.params, parsed.value.cursor);
+    return { jobs: page.jobs, nextToken: page.cursor };
+  };
 }

@@ -1,6 +1,7 @@
 'use client';
 import { Button } from '@/components/ui/button';
 import { tagInfo } from '@/lib/ci/tags';
+import { ALL_TAGS } from '@/lib/jobs-search-params';
 import { activeFilters, type JobsView } from '@/lib/jobs-search-params';
 
 /** No jobs: say for which filters, and offer to clear them. */
@@ -9,7 +10,7 @@ export function EmptyState({ view, onClear }: { view: JobsView; onClear: () => v
   return (
     <div className="flex flex-col items-center gap-2 px-4 py-10 text-center text-sm" data-testid="empty-state">
       <p className="font-semibold">
-        No {view.tag} jobs{filters.length ? ' match these filters' : ''}
+        No {view.tag === ALL_TAGS ? '' : `${view.tag} `}jobs{filters.length ? ' match these filters' : ''}
         {view.tokens.length > 0 ? ' on this page' : ''}.
       </p>
       <p className="text-slate-500 dark:text-slate-400">{tagInfo(view.tag)?.name}</p>

@@ -9,7 +9,7 @@ import { Field, TextFilter } from '@/components/data-table/text-filter';
 import { Button } from '@/components/ui/button';
 import { cn, fieldClass } from '@/components/ui/cn';
 import { JOB_STATES, QUEUE_TYPES, TAGS } from '@/lib/ci/tags';
-import { PAGE_SIZES, RANGE_PRESETS, activeFilters, type JobsView } from '@/lib/jobs-search-params';
+import { ALL_TAGS, PAGE_SIZES, RANGE_PRESETS, activeFilters, type JobsView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/lib/preferences';
 import { QueueSelect } from './queue-select';
 import { StateBadge } from './state-badge';
@@ -23,13 +23,14 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
   return (
     <section aria-label="Filters" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
-        <Field label="Tag (required)">
+        <Field label="Tag">
           <select
             className={cn(fieldClass, 'w-80')}
             value={view.tag}
             onChange={(e) => actions.setFilters({ tag: e.target.value })}
             data-testid="filter-tag"
           >
+            <option value={ALL_TAGS}>All tags — every tag, merged by creation time</option>
             {QUEUE_TYPES.map((qt) => (
               <optgroup key={qt.code} label={`${qt.name} (${qt.code})`}>
                 {TAGS.filter((t) => t.queueType === qt.code).map((t) => (

@@ -8,7 +8,7 @@ import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { useJobs } from '@/lib/api/jobs';
 import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
-import { RANGE_PRESETS, currentToken, validateView } from '@/lib/jobs-search-params';
+import { ALL_TAGS, RANGE_PRESETS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/lib/preferences';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
@@ -32,7 +32,7 @@ export function JobsBrowser() {
   const [paused, setPaused] = useState(false);
   const { query, issues } = useMemo(() => validateView(view), [view]);
   const token = currentToken(view.tokens);
-  const fullQuery = query === null ? null : token ? `${query}&nextToken=${encodeURIComponent(token)}` : query;
+  const fullQuery = query === null ? null : pageQuery(query, token);
 
   // A preset link without its anchor (`?range=24h`): fix the start now, so paging stays consistent.
   const preset = RANGE_PRESETS.find((p) => p.value === view.range);
@@ -64,7 +64,7 @@ export function JobsBrowser() {
   const switching = result.isPlaceholderData;
 
   // History entries and tabs say what they show.
-  const title = `${view.job ? `Job ${view.job} · ` : ''}${view.states.length ? `${view.states.join(', ')} ` : ''}${view.tag} jobs${
+  const title = `${view.job ? `Job ${view.job} · ` : ''}${view.states.length ? `${view.states.join(', ')} ` : ''}${view.tag === ALL_TAGS ? 'All' : view.tag} jobs${
     view.tokens.length ? ` · page ${view.tokens.length + 1}` : ''
   } — CI Jobs Dashboard`;
   useEffect(() => {

@@ -2,7 +2,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { jobsQueryOptions } from '@/lib/api/jobs';
 import { CursorPagination } from '@/components/data-table/cursor-pagination';
-import { pageOf, type JobsView } from '@/lib/jobs-search-params';
+import { pageOf, pageQuery, type JobsView } from '@/lib/jobs-search-params';
 import type { JobsViewActions } from './use-jobs-view';
 
 export function JobsPagination({
@@ -36,7 +36,7 @@ export function JobsPagination({
       onPrevious={actions.previousPage}
       onFirst={actions.firstPage}
       onNextIntent={() => {
-        if (nextToken) void client.prefetchQuery(jobsQueryOptions(`${query}&nextToken=${encodeURIComponent(nextToken)}`));
+        if (nextToken) void client.prefetchQuery(jobsQueryOptions(pageQuery(query, nextToken)));
       }}
       busy={busy}
     />

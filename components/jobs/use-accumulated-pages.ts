@@ -22,6 +22,7 @@ import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/r
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { fetchJobs } from '@/lib/api/jobs';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
+import { pageQuery } from '@/lib/jobs-search-params';
 
 export const LOAD_ALL_LIMIT = 10_000;
 const MIN_GAP_MS = 60;
@@ -49,7 +50,7 @@ export function useAccumulatedPages({
 
   const pages = useInfiniteQuery<JobPage, Error, InfiniteData<JobPage, string>, typeof queryKey, string>({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchJobs(pageParam ? `${query}&nextToken=${encodeURIComponent(pageParam)}` : query!, signal),
+    queryFn: ({ pageParam, signal }) => fetchJobs(pageQuery(query!, pageParam), signal),
     initialPageParam: token ?? '',
     getNextPageParam: (last) => last.nextToken || undefined,
     initialData: firstPage ? { pages: [firstPage], pageParams: [token ?? ''] } : undefined,

@@ -1,11 +1,18 @@
-/** GET /api/jobs?… — one page of jobs: fetcher, query options and hook. */
+/** GET /api/jobs?… (one tag) or /api/jobs/all?… (every tag) — one page of jobs: fetcher, query options and hook. */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
-import type { JobPage } from '@/lib/ci/types';
+import type { AllTagsPage, JobPage } from '@/lib/ci/types';
+import { isAllTagsQuery } from '@/lib/jobs-search-params';
 import { fetchJson } from './fetch-json';
 
-/** `query` is the validated GET /jobs query string (lib/jobs-search-params `validateView`). */
-export function fetchJobs(query: string, signal?: AbortSignal): Promise<JobPage> {
-  return fetchJson<JobPage>(`/api/jobs?${query}`, signal);
+/**
+ * `query` is a validated page query (lib/jobs-search-params `validateView` + `pageQuery`). A query
+ * without a tag asks every tag; its combined cursor comes back as the page's `nextToken`, so the
+ * views page both lists the same way.
+ */
+export async function fetchJobs(query: string, signal?: AbortSignal): Promise<JobPage> {
+  if (!isAllTagsQuery(query)) return fetchJson<JobPage>(`/api/jobs?${query}`, signal);
+  const page = await fetchJson<AllTagsPage>(`/api/jobs/all?${query}`, signal);
+  return { jobs: page.jobs, nextToken: page.cursor };
 }
 
 export function jobsQueryOptions(query: string) {

@@ -11,7 +11,7 @@ import 'server-only';
 import type { CiClient } from './client';
 import type { ListJobsParams } from './params';
 import { TAG_CODES, type Tag } from './tags';
-import type { JobListItem } from './types';
+import type { AllTagsPage, JobListItem } from './types';
 
 export interface TagPosition {
   /** NextToken of the CI page the next item is on; '' for the first page. */
@@ -28,13 +28,7 @@ interface Cursor {
 
 export type AllTagsParams = Omit<ListJobsParams, 'tag' | 'nextToken'>;
 
-export interface AllTagsPage {
-  jobs: JobListItem[];
-  /** The combined cursor of the next page, or null at the end. */
-  cursor: string | null;
-  /** Tags whose list still has items after this page. */
-  pendingTags: number;
-}
+export type { AllTagsPage };
 
 export class CursorError extends Error {
   override readonly name = 'CursorError';

@@ -297,6 +297,15 @@ export interface JobPage {
   nextToken: string | null;
 }
 
+/** One page of GET /api/jobs/all: every tag's jobs merged by creation time (lib/ci/all-tags). */
+export interface AllTagsPage {
+  jobs: JobListItem[];
+  /** The combined cursor of the next page, or null at the end. */
+  cursor: string | null;
+  /** Tags whose list still has items after this page. */
+  pendingTags: number;
+}
+
 export interface JobLookup {
   jobs: Job[];
   nonExistJobIds: string[];

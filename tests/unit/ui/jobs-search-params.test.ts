@@ -123,3 +123,23 @@ describe('labelForApiField', () => {
     expect(labelForApiField('other')).toBe('other');
   });
 });
+
+describe('all tags (tag=all)', async () => {
+  const { ALL_TAGS, isAllTagsQuery, pageQuery } = await import('@/lib/jobs-search-params');
+  it('builds a query without tag, checked by the same rules, paged by cursor', () => {
+    const { query, issues } = validateView(view({ tag: ALL_TAGS, states: ['Failed'], size: '50' }));
+    expect(issues).toEqual([]);
+    expect(query).toBe('states=Failed&orderByTime=Desc&size=50');
+    expect(isAllTagsQuery(query!)).toBe(true);
+    expect(pageQuery(query!, 'abc_-')).toBe('states=Failed&orderByTime=Desc&size=50&cursor=abc_-');
+    expect(pageQuery('tag=Transcode&size=5', 'a b')).toBe('tag=Transcode&size=5&nextToken=a%20b');
+    expect(validateView(view({ tag: ALL_TAGS, queue: 'bad queue!' })).issues.map((i) => i.key)).toEqual(['queue']);
+  });
+  it('refuses a token that is not a cursor', () => {
+    const { issues } = validateView(view({ tag: ALL_TAGS, tokens: ['a=b'], page: '2' }));
+    expect(issues.map((i) => i.key)).toEqual(['tokens']);
+  });
+  it('names "all" when the tag is unknown', () => {
+    expect(validateView(view({ tag: 'Nope' })).issues[0]!.message).toContain('"all"');
+  });
+});

@@ -22,7 +22,7 @@ export function JobIdCell({ jobId }: { jobId: string }) {
 export function TagCell({ tag }: { tag: string }) {
   const info = tagInfo(tag);
   return (
-    <span title={info?.name ?? 'A tag this dashboard does not know'} className="text-xs">
+    <span data-testid="tag-cell" title={info?.name ?? 'A tag this dashboard does not know'} className="text-xs">
       {tag}
     </span>
   );

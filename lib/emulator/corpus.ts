@@ -188,21 +188,24 @@ export interface FailureReason {
   code: string;
   message: string;
   weight: number;
+  /** Fails before any work is done (checks of the input, permissions, template): at once, at 0 %. */
+  atStart?: boolean;
 }
 
 /** Failures any job can hit: input access and platform errors. */
 export const COMMON_FAILURES: readonly FailureReason[] = [
-  { code: 'ResourceNotFound', message: 'The input object does not exist.', weight: 6 },
-  { code: 'InvalidInput', message: 'the input object does not exist', weight: 2 },
+  { code: 'ResourceNotFound', message: 'The input object does not exist.', weight: 6, atStart: true },
+  { code: 'InvalidInput', message: 'the input object does not exist', weight: 2, atStart: true },
   { code: 'ResourceDownloadFailed', message: 'Failed to download the input file: connection reset by peer.', weight: 2 },
   { code: 'ResourceDownloadFailed', message: 'Download of the input file timed out after 600 seconds.', weight: 1 },
   {
     code: 'ResourceAccessDenied',
     message: 'CI has no permission to read the input object; check the bucket policy for CI_QCSRole.',
     weight: 1,
+    atStart: true,
   },
-  { code: 'CIRoleNotExist', message: 'The service role CI_QCSRole does not exist. Authorize CI in the console first.', weight: 1 },
-  { code: 'InvalidArgument', message: 'The specified TemplateId does not exist.', weight: 1 },
+  { code: 'CIRoleNotExist', message: 'The service role CI_QCSRole does not exist. Authorize CI in the console first.', weight: 1, atStart: true },
+  { code: 'InvalidArgument', message: 'The specified TemplateId does not exist.', weight: 1, atStart: true },
   { code: 'InternalError', message: 'Internal error, please try again later.', weight: 2 },
 ];
 

@@ -595,7 +595,13 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
       if (rng.chance(0.6)) endMs = startMs + Math.min(endMs - startMs, rng.int(1, 8) * SECOND);
     }
     const failure = outcome === 'Failed' ? rng.weighted(failuresFor(d.tag).map((f) => [f, f.weight] as const)) : undefined;
-    const failProgress = outcome === 'Failed' ? (rng.chance(0.6) ? 0 : rng.int(5, 90)) : 0;
+    let failProgress = outcome === 'Failed' ? (rng.chance(0.6) ? 0 : rng.int(5, 90)) : 0;
+    if (failure?.atStart && startMs !== null && endMs !== null) {
+      // A missing input, a refused read or a bad template stops the job before any work: at once, 0 %.
+      // (Adjusted after the draws above so the seeded data set stays the same otherwise.)
+      endMs = startMs + Math.min(endMs - startMs, 2 * SECOND);
+      failProgress = 0;
+    }
     const jobId = newId('j');
     return {
       jobId,

@@ -74,4 +74,16 @@ describe('emulator data set', () => {
     expect(later?.progress).toBeGreaterThan(mid?.progress ?? 100);
     expect(['Success', 'Failed']).toContain(viewAt(job, job.endMs)?.state);
   });
+
+  it('fails jobs whose input or permissions are wrong at once, at 0 %, and others anywhere', () => {
+    const failed = dataset.jobs.filter((j) => j.outcome === 'Failed' && j.startMs !== null && j.endMs !== null);
+    const atStart = failed.filter((j) => j.failure?.code === 'ResourceNotFound' || j.failure?.code === 'CIRoleNotExist');
+    expect(atStart.length).toBeGreaterThan(10);
+    for (const j of atStart) {
+      expect(j.failProgress).toBe(0);
+      expect(j.endMs! - j.startMs!).toBeLessThanOrEqual(2_000);
+      expect(viewAt(j, j.endMs!)).toMatchObject({ state: 'Failed', progress: 0 });
+    }
+    expect(failed.some((j) => j.failProgress > 0)).toBe(true);
+  });
 });

@@ -30,7 +30,7 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
             onChange={(e) => actions.setFilters({ tag: e.target.value })}
             data-testid="filter-tag"
           >
-            <option value={ALL_TAGS}>All tags — every tag, merged by creation time</option>
+            <option value={ALL_TAGS}>All tags — merged by creation time</option>
             {QUEUE_TYPES.map((qt) => (
               <optgroup key={qt.code} label={`${qt.name} (${qt.code})`}>
                 {TAGS.filter((t) => t.queueType === qt.code).map((t) => (

@@ -1,5 +1,6 @@
 'use client';
 /** The time-zone switch and the theme switch: one each for the whole app, remembered per browser. */
+import { Popover } from '@/components/data-table/popover';
 import { cn, focusRing } from '@/components/ui/cn';
 import { TIME_ZONES, formatOffset, zoneOffsetMinutes } from '@/lib/format';
 import { setPreference, usePreferences, type ThemeChoice } from '@/lib/preferences';
@@ -47,27 +48,39 @@ const THEMES: readonly { value: ThemeChoice; label: string; title: string }[] = 
   { value: 'dark', label: 'Dark', title: 'Dark theme' },
 ];
 
+/**
+ * In a small popover whose button shows the current choices: the header stays one row at common
+ * widths, and the operator still sees at a glance which zone the times are in.
+ */
 export function PreferencesBar() {
   const { timeZone, theme } = usePreferences();
   const now = useNow(); // 0 while hydrating: the server does not know the browser's offset
+  const zones = TIME_ZONES.map((z) => ({
+    value: z.value,
+    label: z.value === 'local' && now ? `Local (${formatOffset(zoneOffsetMinutes('local', now))})` : z.label,
+  }));
+  const zoneLabel = zones.find((z) => z.value === timeZone)?.label ?? timeZone;
+  const themeLabel = THEMES.find((t) => t.value === theme)?.label ?? theme;
   return (
-    <div className="flex flex-wrap items-center gap-3">
-      <div className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
-        <span>Times in</span>
-        <Segmented
-          label="Time zone"
-          value={timeZone}
-          options={TIME_ZONES.map((z) => ({
-            value: z.value,
-            label: z.value === 'local' && now ? `Local (${formatOffset(zoneOffsetMinutes('local', now))})` : z.label,
-          }))}
-          onChange={(v) => setPreference('timeZone', v)}
-        />
+    <Popover
+      label="Display settings: time zone and theme"
+      align="right"
+      summary={
+        <span className="text-xs text-slate-600 dark:text-slate-300" data-testid="display-summary">
+          Times: {zoneLabel} · Theme: {themeLabel}
+        </span>
+      }
+    >
+      <div className="flex flex-col gap-2 p-2">
+        <div className="flex items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
+          <span>Times in</span>
+          <Segmented label="Time zone" value={timeZone} options={zones} onChange={(v) => setPreference('timeZone', v)} />
+        </div>
+        <div className="flex items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
+          <span>Theme</span>
+          <Segmented label="Theme" value={theme} options={THEMES} onChange={(v) => setPreference('theme', v)} />
+        </div>
       </div>
-      <div className="flex items-center gap-1.5 text-xs text-slate-500 dark:text-slate-400">
-        <span>Theme</span>
-        <Segmented label="Theme" value={theme} options={THEMES} onChange={(v) => setPreference('theme', v)} />
-      </div>
-    </div>
+    </Popover>
   );
 }

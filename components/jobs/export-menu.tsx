@@ -6,7 +6,7 @@
  * cancelled one saves nothing. A file that does not hold every matching job says so in its name,
  * its JSON header and the line shown here.
  */
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
 import { Popover } from '@/components/data-table/popover';
 import { Button } from '@/components/ui/button';
 import { COLLECT_LIMIT } from '@/lib/api/collect-jobs';
@@ -20,6 +20,7 @@ import { CollectionProgress } from './collection-progress';
 import type { JobsTableInstance } from './jobs-table';
 
 const count = (n: number) => n.toLocaleString('en-US');
+const never = () => () => {};
 
 function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: ExportFormat): string {
   const fileName = exportFileName(meta, format);
@@ -69,6 +70,8 @@ export function ExportMenu({
   const [request, setRequest] = useState<MatchingRequest | null>(null);
   const [listSaved, setListSaved] = useState<ListSaved | null>(null);
   const saved = useRef<MatchingRequest | null>(null);
+  // The menu comes with the server's HTML; its buttons work once the page has hydrated.
+  const hydrated = useSyncExternalStore(never, () => true, () => false);
   const rows = table.getRowModel().rows;
   const loading = state.status === 'loading';
 
@@ -125,10 +128,11 @@ export function ExportMenu({
           {(['csv', 'json'] as const).map((format) => (
             <Button
               key={`list-${format}`}
+              data-testid={`export-list-${format}`}
               variant="ghost"
               size="sm"
               className="justify-start"
-              disabled={query === null || rows.length === 0}
+              disabled={!hydrated || query === null || rows.length === 0}
               onClick={(event) => {
                 closeMenu(event);
                 exportList(format);
@@ -141,10 +145,11 @@ export function ExportMenu({
           {(['csv', 'json'] as const).map((format) => (
             <Button
               key={`matching-${format}`}
+              data-testid={`export-matching-${format}`}
               variant="ghost"
               size="sm"
               className="justify-start"
-              disabled={query === null || loading}
+              disabled={!hydrated || query === null || loading}
               onClick={(event) => {
                 closeMenu(event);
                 exportMatching(format);

@@ -69,6 +69,7 @@ export function ExportMenu({
   const { state, start, cancel } = useJobCollection(null, { auto: false });
   const [request, setRequest] = useState<MatchingRequest | null>(null);
   const [listSaved, setListSaved] = useState<ListSaved | null>(null);
+  const [dismissed, setDismissed] = useState(false);
   const saved = useRef<MatchingRequest | null>(null);
   // The menu comes with the server's HTML; its buttons work once the page has hydrated.
   const hydrated = useSyncExternalStore(never, () => true, () => false);
@@ -84,6 +85,7 @@ export function ExportMenu({
 
   const exportList = (format: ExportFormat) => {
     if (query === null) return;
+    setDismissed(false);
     setListSaved(saveList(rows.map((row) => row.original), query, listComplete, format));
   };
 
@@ -91,40 +93,55 @@ export function ExportMenu({
     if (query === null) return;
     // start first: a render between the two then sees a loading collection, never an old "done".
     start(query);
+    setDismissed(false);
     setRequest(matchingRequest(format, query));
   };
 
   const showCollection = request !== null && (loading || state.status === 'error' || state.status === 'cancelled' || state.status === 'done');
   const collectionNewer = request !== null && (!listSaved || request.at > listSaved.at);
 
+  const status =
+    showCollection && (loading || state.status === 'error') ? (
+      <CollectionProgress state={state} onCancel={cancel} onRestart={() => start(request.query)} what="jobs to export" />
+    ) : showCollection && collectionNewer && state.status === 'cancelled' ? (
+      <span role="status" data-testid="export-result" data-status="cancelled">
+        Export cancelled after {count(state.progress.loaded)} jobs; nothing was saved.
+      </span>
+    ) : showCollection && collectionNewer && state.status === 'done' ? (
+      <span role="status" data-testid="export-result" data-status={state.complete ? 'complete' : 'partial'}>
+        {state.complete
+          ? `Saved all ${count(state.jobs.length)} matching jobs to `
+          : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(COLLECT_LIMIT)}; narrow the filters for the rest) to `}
+        <span className="font-mono break-all">
+          {exportFileName({ scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format)}
+        </span>
+      </span>
+    ) : listSaved ? (
+      <span role="status" data-testid="export-result" data-status="list">
+        Saved {count(listSaved.count)} rows {listSaved.complete ? '' : '(the rows on screen, not every matching job) '}to{' '}
+        <span className="font-mono break-all">{listSaved.fileName}</span>
+      </span>
+    ) : null;
+
   return (
-    <div className="flex flex-wrap items-center justify-end gap-2">
-      <div data-testid="export-status" className="text-xs text-slate-600 dark:text-slate-300">
-        {showCollection && (loading || state.status === 'error') ? (
-          <CollectionProgress state={state} onCancel={cancel} onRestart={() => start(request.query)} what="jobs to export" />
-        ) : showCollection && collectionNewer && state.status === 'cancelled' ? (
-          <span role="status" data-testid="export-result" data-status="cancelled">
-            Export cancelled after {count(state.progress.loaded)} jobs; nothing was saved.
-          </span>
-        ) : showCollection && collectionNewer && state.status === 'done' ? (
-          <span role="status" data-testid="export-result" data-status={state.complete ? 'complete' : 'partial'}>
-            {state.complete
-              ? `Saved all ${count(state.jobs.length)} matching jobs to `
-              : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(COLLECT_LIMIT)}; narrow the filters for the rest) to `}
-            <span className="font-mono">
-              {exportFileName({ scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format)}
-            </span>
-          </span>
-        ) : listSaved ? (
-          <span role="status" data-testid="export-result" data-status="list">
-            Saved {count(listSaved.count)} rows {listSaved.complete ? '' : '(the rows on screen, not every matching job) '}to{' '}
-            <span className="font-mono">{listSaved.fileName}</span>
-          </span>
-        ) : null}
-      </div>
+    <>
+      {/* A corner card rather than a line in the toolbar: the toolbar does not jump while it shows. */}
+      {status && (loading || !dismissed) && (
+        <div
+          data-testid="export-status"
+          className="fixed right-4 bottom-4 z-40 flex max-w-md items-start gap-2 rounded border border-slate-200 bg-white p-3 text-xs text-slate-700 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        >
+          <div className="min-w-0 flex-1">{status}</div>
+          {!loading && (
+            <Button variant="ghost" size="icon" aria-label="Dismiss" data-testid="export-dismiss" onClick={() => setDismissed(true)}>
+              ×
+            </Button>
+          )}
+        </div>
+      )}
       <Popover label="Export" summary="Export" align="right">
         <div className="flex w-72 flex-col gap-1 p-1" data-testid="export-menu">
-          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">This list, as shown ({count(rows.length)} rows)</p>
+          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">This list, in the table&apos;s order</p>
           {(['csv', 'json'] as const).map((format) => (
             <Button
               key={`list-${format}`}
@@ -164,6 +181,6 @@ export function ExportMenu({
           </p>
         </div>
       </Popover>
-    </div>
+    </>
   );
 }

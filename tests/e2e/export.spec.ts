@@ -89,6 +89,8 @@ test('this list exports the table rows in the table order, as CSV and JSON, and 
   expect(records.map((r) => r.jobId)).toEqual(ids);
   for (const r of records) expect(r).toMatchObject({ tag: 'Transcode', state: 'Failed' });
   await expect(page.getByTestId('export-result')).toContainText(`Saved 20 rows (the rows on screen, not every matching job) to ${csv.name}`);
+  await page.getByTestId('export-dismiss').click();
+  await expect(page.getByTestId('export-status')).toHaveCount(0);
 
   await page.getByTestId('load-more').click();
   await expect(page.getByTestId('accumulate-status')).toHaveText(/^40 loaded/);

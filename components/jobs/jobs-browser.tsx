@@ -13,6 +13,7 @@ import { usePreferences } from '@/lib/preferences';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
 import { EmptyState } from './empty-state';
+import { ExportMenu } from './export-menu';
 import { FiltersBar } from './filters-bar';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
@@ -104,6 +105,7 @@ export function JobsBrowser() {
                   busy={result.isFetching}
                 />
               )}
+              <ExportMenu table={table} query={query} listComplete={!token && !acc.hasNext && !switching} />
               <JobsColumnsMenu table={table} />
             </div>
           </div>

@@ -91,9 +91,11 @@ export class JobCollection {
 export function useJobCollection(query: string | null, { auto = true, limit }: { auto?: boolean; limit?: number } = {}) {
   const [collection] = useState(() => new JobCollection(limit));
   const state = useSyncExternalStore(collection.subscribe, collection.getSnapshot, () => IDLE_COLLECTION);
+  // Only leaving the page stops a collection; a new query starts a new one when `auto` (an export
+  // started by hand finishes even if the filters change meanwhile).
+  useEffect(() => () => collection.dispose(), [collection]);
   useEffect(() => {
     if (auto) collection.start(query);
-    return () => collection.dispose();
   }, [auto, query, collection]);
   const start = useCallback((which: string | null = query) => collection.start(which), [collection, query]);
   const cancel = useCallback(() => collection.cancel(), [collection]);

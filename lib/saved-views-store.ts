@@ -65,7 +65,7 @@ export class ViewsStore {
     return { views: views as SavedView[], removed };
   }
 
-  private change(user: string, apply: (views: SavedView[]) => SavedView[] | ViewProblem): Promise<SavedView[] | ViewProblem> {
+  private async change(user: string, apply: (views: SavedView[]) => SavedView[] | ViewProblem): Promise<SavedView[] | ViewProblem> {
     const file = this.fileOf(user);
     const run = async () => {
       const next = apply(await this.list(user));

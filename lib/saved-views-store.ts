@@ -18,7 +18,8 @@ const USER_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
 
 export function dataDir(env: Record<string, string | undefined> = process.env): string {
   const dir = env.DASHBOARD_DATA_DIR?.trim();
-  return path.resolve(dir || path.join(process.cwd(), '.data'));
+  // Not traced into the build output: the directory is data written at run time, not code.
+  return path.resolve(dir || path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'));
 }
 
 export class ViewsStore {

@@ -93,11 +93,18 @@ test('shortcuts wait while typing in a field, and Enter leaves buttons alone', a
   await expect(cursorRow(page)).toHaveCount(0);
   expect(requests).toBe(0);
 
-  // With a modifier the key is the browser's: Ctrl+R would be a reload, not ours (not pressed here),
-  // and Alt+j moves nothing.
+  // With a modifier the key is the browser's (Ctrl+R reloads): Alt+j moves nothing.
   await box.blur();
   await page.keyboard.press('Alt+j');
   await expect(cursorRow(page)).toHaveCount(0);
+
+  // With a row under the cursor, Enter on a button is the button's (it opens the Views menu).
+  await page.keyboard.press('j');
+  await expect(cursorRow(page)).toHaveCount(1);
+  await page.getByTestId('views-button').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('menu', { name: 'Views' })).toBeVisible();
+  await expect(page).not.toHaveURL(/[?&]job=/);
 });
 
 test('j moves through a virtualized table, scrolling the cursor row into view', async ({ page }) => {

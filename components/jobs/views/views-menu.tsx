@@ -109,7 +109,7 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
           role="menu"
           aria-label="Views"
           onKeyDown={onMenuKey}
-          className="absolute left-0 top-full z-30 mt-1 w-80 rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
+          className="absolute left-0 top-full z-30 mt-1 w-[26rem] max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <div role="group" aria-labelledby={`${menuId}-builtin`}>
             <p id={`${menuId}-builtin`} className="px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
@@ -125,8 +125,8 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
                 className={itemClass}
                 onClick={() => choose(v, true)}
               >
-                <span className="flex-1">{v.name}</span>
-                <span className="text-xs font-normal text-slate-500 dark:text-slate-400">{v.description}</span>
+                <span className="flex-1 whitespace-nowrap">{v.name}</span>
+                <span className="truncate text-xs font-normal text-slate-500 dark:text-slate-400">{v.description}</span>
               </button>
             ))}
           </div>

@@ -71,6 +71,7 @@ test('j/j/k move the row cursor, Enter opens that job, Esc closes it, r refreshe
   await expect(cursorRow(page)).toHaveAttribute('data-row-id', ids[1]!);
 
   // r asks the server again at once (this view has no running job, so nothing else would).
+  await page.waitForLoadState('networkidle');
   const refreshed = page.waitForRequest((r) => r.url().includes('/api/jobs?') && r.url().includes('states=Success'));
   await page.keyboard.press('r');
   await refreshed;
@@ -83,6 +84,8 @@ test('shortcuts wait while typing in a field, and Enter leaves buttons alone', a
   await (await openCheatSheet(page)).press('Escape');
   const box = page.getByRole('searchbox', { name: 'Find a job' });
   await box.focus();
+  // Whatever the page asks for on its own after loading has been asked for.
+  await page.waitForLoadState('networkidle');
   let requests = 0;
   page.on('request', (r) => {
     if (r.url().includes('/api/jobs?')) requests++;
@@ -110,12 +113,12 @@ test('shortcuts wait while typing in a field, and Enter leaves buttons alone', a
 test('j moves through a virtualized table, scrolling the cursor row into view', async ({ page }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=100');
   await settledRows(page);
+  await (await openCheatSheet(page)).press('Escape');
   await page.getByTestId('load-more').click();
   const table = page.getByTestId('jobs-table');
   await expect(table).toHaveAttribute('data-virtual', 'true');
   await expect(table).toHaveAttribute('aria-rowcount', '201');
   const ids = await rowIds(page);
-  await (await openCheatSheet(page)).press('Escape');
   await page.keyboard.press('j');
   await expect(cursorRow(page)).toHaveAttribute('data-row-id', ids[0]!);
   // The first row has focus now; its own keys take over from here.

@@ -40,6 +40,7 @@ export function useSavedViews(): SavedViews {
     async (name: string, query: string): Promise<ViewProblem | null> => {
       const parsed = parseViewInput({ name, query });
       if (!parsed.ok) return parsed.problem;
+      if (storage === 'unknown') return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
       if (storage === 'browser') return saveLocalView(parsed.view);
       try {
         client.setQueryData<ViewsAnswer>(VIEWS_QUERY_KEY, await putView(parsed.view));
@@ -53,6 +54,7 @@ export function useSavedViews(): SavedViews {
 
   const remove = useCallback(
     async (name: string): Promise<ViewProblem | null> => {
+      if (storage === 'unknown') return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
       if (storage === 'browser') return removeLocalView(name);
       try {
         client.setQueryData<ViewsAnswer>(VIEWS_QUERY_KEY, await deleteView(name));

@@ -174,9 +174,11 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
               type="button"
               role="menuitem"
               tabIndex={-1}
-              className={itemClass}
-              disabled={saved.storage === 'unknown'}
+              className={cn(itemClass, 'aria-disabled:cursor-wait aria-disabled:opacity-50')}
+              // aria-disabled, not disabled: a disabled item stays reachable by the arrow keys (ARIA menu).
+              aria-disabled={saved.storage === 'unknown' || undefined}
               onClick={() => {
+                if (saved.storage === 'unknown') return;
                 close(false);
                 setSaving(true);
               }}

@@ -109,6 +109,11 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
           role="menu"
           aria-label="Views"
           onKeyDown={onMenuKey}
+          onBlur={(event) => {
+            // Focus went elsewhere (a shortcut, a click on the page): the menu is done.
+            const next = event.relatedTarget as Node | null;
+            if (next && !menu.current?.contains(next) && !button.current?.contains(next)) setOpen(false);
+          }}
           className="absolute left-0 top-full z-30 mt-1 w-[26rem] max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <div role="group" aria-labelledby={`${menuId}-builtin`}>

@@ -1,6 +1,6 @@
 /**
  * In front of every request: security headers with a per-request CSP nonce, the read-only rule
- * (only GET/HEAD reach /api, but for login and logout), the session check when login is on, and
+ * (only GET/HEAD reach /api, but for login, logout and saved views), the session check when login is on, and
  * a per-client rate limit on /api. Route handlers check the session again (lib/api-server/guard.ts):
  * the proxy is the first line, not the only one.
  */
@@ -11,7 +11,10 @@ import { clientKey, apiLimiter } from '@/lib/api-server/clients';
 
 const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
 const API_HEADERS = apiSecurityHeaders();
-const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout']);
+/** The only /api paths that take more than GET: sign-in/out and the user's saved views (PUT/DELETE). */
+const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout', '/api/views']);
+/** Paths with a limiter of their own (the login route's), not counted against the /api one. */
+const OWN_LIMITER = new Set(['/api/auth/login', '/api/auth/logout']);
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
@@ -32,7 +35,7 @@ export async function proxy(request: NextRequest) {
 
   // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
   // the login limit depend on how many data requests the open page had just made.
-  if (isApi && !WRITE_ALLOWED.has(pathname)) {
+  if (isApi && !OWN_LIMITER.has(pathname)) {
     const wait = apiLimiter().take(clientKey(request.headers));
     if (wait > 0) {
       return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, { 'retry-after': String(wait) });

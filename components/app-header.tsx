@@ -3,6 +3,7 @@ import { Suspense } from 'react';
 import { FindJobBox } from './find-job-box';
 import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
+import { ShortcutsHelp } from './shortcuts/shortcuts-help';
 
 /**
  * The header of every page: what this is, which backend it shows (rendered on the server from the
@@ -44,6 +45,7 @@ export function AppHeader({
         </Suspense>
         <div className="ml-auto flex items-center gap-3">
           <PreferencesBar />
+          <ShortcutsHelp />
           {signOut && (
             <form method="post" action="/api/auth/logout">
               <button type="submit" className="rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">

@@ -15,10 +15,22 @@ import type { ReactTable } from '@tanstack/react-table';
 import type { RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { cn } from '@/components/ui/cn';
 import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
+
+/**
+ * The row cursor, for page-wide shortcuts (components/shortcuts): the row that has or last had
+ * focus (marked `data-cursor`). Moving it focuses the row, scrolling it into view (virtualized
+ * rows too); from then on the row's own keys (j/k, ↑/↓, Enter) take over.
+ */
+export interface DataTableCursor {
+  /** Moves the cursor by `delta` rows (from before the first row when there is none yet). */
+  move: (delta: number) => void;
+  /** Opens the row under the cursor; false when there is none. */
+  activate: () => boolean;
+}
 
 /** More rows than this are virtualized (a page is at most 100). */
 export const VIRTUALIZE_ABOVE = 100;
@@ -33,9 +45,11 @@ export function DataTable<TData extends RowData>({
   busy,
   testId,
   empty,
+  cursorRef,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
+  cursorRef?: Ref<DataTableCursor>;
   label: string;
   onRowActivate?: (row: TData) => void;
   activeRowId?: string | null;
@@ -114,6 +128,25 @@ export function DataTable<TData extends RowData>({
       el.focus({ preventScroll: virtual });
     }
   };
+
+  useImperativeHandle(
+    cursorRef,
+    () => ({
+      move: (delta) => {
+        const at = rows.findIndex((r) => r.id === focusId);
+        focusRow(at < 0 ? (delta > 0 ? delta - 1 : 0) : at + delta);
+      },
+      activate: () => {
+        const row = rows.find((r) => r.id === focusId);
+        if (!row || !onRowActivate) return false;
+        onRowActivate(row.original);
+        return true;
+      },
+    }),
+    // focusRow reads the rows and the virtualizer of this render, as the handle does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [rows, focusId, onRowActivate, virtual],
+  );
 
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
     const moves: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, j: 1, k: -1 };
@@ -221,6 +254,7 @@ export function DataTable<TData extends RowData>({
                 columnKey={columnKey}
                 virtual={virtual}
                 tabStop={row.id === tabStop}
+                cursor={row.id === focusId}
                 active={activeRowId === row.id}
                 events={events}
                 top={fixed ? items[i]!.start - headerHeight : undefined}
@@ -255,6 +289,8 @@ interface DataRowProps<TData extends RowData> {
   columnKey: string;
   virtual: boolean;
   tabStop: boolean;
+  /** The row cursor is here (it has or last had focus). */
+  cursor: boolean;
   active: boolean;
   events: RowEvents<TData>;
   /** Grid layout (virtualized, widths fixed): where the row sits in the body, px. */
@@ -269,6 +305,7 @@ const DataRow = memo(function DataRow<TData extends RowData>({
   index,
   virtual,
   tabStop,
+  cursor,
   active,
   events,
   top,
@@ -282,6 +319,7 @@ const DataRow = memo(function DataRow<TData extends RowData>({
       aria-rowindex={index + 2}
       tabIndex={tabStop ? 0 : -1}
       aria-current={active ? 'true' : undefined}
+      data-cursor={cursor || undefined}
       onFocus={() => events.focus(row.id)}
       onClick={(event) => {
         if ((event.target as HTMLElement).closest('button, a, input, select')) return;
@@ -296,6 +334,7 @@ const DataRow = memo(function DataRow<TData extends RowData>({
         'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
         'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
         active && 'bg-blue-50 dark:bg-blue-950/40',
+        cursor && 'shadow-[inset_3px_0_0_0_var(--color-slate-400)] dark:shadow-[inset_3px_0_0_0_var(--color-slate-500)]',
       )}
     >
       {row.getVisibleCells().map((cell, c) => (

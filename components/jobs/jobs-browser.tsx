@@ -3,12 +3,16 @@
  * The jobs list: filters, table, paging, live refresh and the detail drawer, all driven by the URL
  * (use-jobs-view). Data comes from GET /api/jobs through lib/api/jobs.
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { DataTableCursor } from '@/components/data-table/data-table';
+import { useShortcuts } from '@/components/shortcuts/use-shortcuts';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { useJobs } from '@/lib/api/jobs';
 import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 import { ALL_TAGS, RANGE_PRESETS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
+import { stateForView } from '@/lib/saved-views';
+import { isActivatable } from '@/lib/shortcuts';
 import { usePreferences } from '@/lib/preferences';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
@@ -24,6 +28,7 @@ import { useJobsView } from './use-jobs-view';
 import { useAccumulatedPages } from './use-accumulated-pages';
 import { useLiveRefresh } from './use-live-refresh';
 import { ViewIssues } from './view-issues';
+import { ViewsMenu } from './views/views-menu';
 
 const NO_JOBS: JobListItem[] = [];
 
@@ -61,6 +66,23 @@ export function JobsBrowser() {
     refetch: result.refetch,
   });
   const refetch = () => void result.refetch();
+  const refreshNow = () => {
+    acc.exit();
+    refetch();
+  };
+
+  // Page shortcuts (the cheat sheet, `?`, lists them): j/k move the row cursor, Enter opens its job,
+  // r refreshes. Esc is the drawer's own (a native dialog).
+  const cursor = useRef<DataTableCursor>(null);
+  useShortcuts({
+    j: () => cursor.current?.move(1),
+    k: () => cursor.current?.move(-1),
+    Enter: (event) => !isActivatable(event.target) && (cursor.current?.activate() ?? false),
+    r: () => {
+      if (fullQuery === null) return false;
+      refreshNow();
+    },
+  });
   const loaded = acc.active ? acc.rows.length : jobs.length;
   const switching = result.isPlaceholderData;
 
@@ -74,6 +96,12 @@ export function JobsBrowser() {
 
   return (
     <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <ViewsMenu
+          view={view}
+          onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })}
+        />
+      </div>
       <FiltersBar key={view.tag} view={view} actions={actions} />
       {issues.length > 0 && query === null ? (
         <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
@@ -87,10 +115,7 @@ export function JobsBrowser() {
               fetching={result.isFetching}
               paused={paused}
               onPausedChange={setPaused}
-              onRefresh={() => {
-                acc.exit();
-                refetch();
-              }}
+              onRefresh={refreshNow}
               hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
             />
             <div className="flex items-center gap-2">
@@ -125,6 +150,7 @@ export function JobsBrowser() {
             <div className={switching ? 'opacity-60 transition-opacity' : undefined}>
               <JobsTable
                 table={table}
+                cursorRef={cursor}
                 onOpen={(job) => actions.openJob(job.jobId)}
                 openJobId={view.job || null}
                 busy={switching}

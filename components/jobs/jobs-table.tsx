@@ -1,7 +1,7 @@
 'use client';
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
-import { useMemo, type ReactNode } from 'react';
-import { DataTable } from '@/components/data-table/data-table';
+import { useMemo, type ReactNode, type Ref } from 'react';
+import { DataTable, type DataTableCursor } from '@/components/data-table/data-table';
 import { dataTableFeatures } from '@/components/data-table/features';
 import { ViewOptions } from '@/components/data-table/view-options';
 import type { JobListItem } from '@/lib/ci/types';
@@ -52,14 +52,28 @@ export function JobsTable({
   openJobId,
   busy,
   empty,
+  cursorRef,
 }: {
   table: JobsTableInstance;
+  /** The row cursor the page's shortcuts move (j/k, Enter). */
+  cursorRef?: Ref<DataTableCursor>;
   onOpen: (job: JobListItem) => void;
   openJobId: string | null;
   busy: boolean;
   empty?: ReactNode;
 }) {
-  return <DataTable table={table} label="Jobs" onRowActivate={onOpen} activeRowId={openJobId} busy={busy} testId="jobs-table" empty={empty} />;
+  return (
+    <DataTable
+      table={table}
+      label="Jobs"
+      onRowActivate={onOpen}
+      activeRowId={openJobId}
+      busy={busy}
+      testId="jobs-table"
+      empty={empty}
+      cursorRef={cursorRef}
+    />
+  );
 }
 
 export function JobsColumnsMenu({ table }: { table: JobsTableInstance }) {

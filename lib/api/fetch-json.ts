@@ -28,10 +28,17 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
   return typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string';
 }
 
-export async function fetchJson<T>(url: string, signal?: AbortSignal): Promise<T> {
+/** `init` is for the few writes (saved views): a method and a JSON body. */
+export async function fetchJson<T>(url: string, signal?: AbortSignal, init?: { method: 'PUT' | 'DELETE'; json?: unknown }): Promise<T> {
   let response: Response;
   try {
-    response = await fetch(url, { signal, headers: { accept: 'application/json' }, cache: 'no-store' });
+    response = await fetch(url, {
+      signal,
+      method: init?.method ?? 'GET',
+      headers: { accept: 'application/json', ...(init?.json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: init?.json !== undefined ? JSON.stringify(init.json) : undefined,
+      cache: 'no-store',
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     throw new ApiError('NetworkError', 'The dashboard server did not answer; check that it is running.', 0);

@@ -136,10 +136,10 @@ describe('GET /api/queues and /api/health', () => {
 
   it('reports CI mode and whether CI answers, without the key', async () => {
     handler = (_req, res) => xml(res, 200, '<Response></Response>');
-    let r = await call(healthRoute.GET());
+    let r = await call(healthRoute.GET(new Request('http://localhost/api/health')));
     expect(r.body).toMatchObject({ mode: 'ci', upstream: { reachable: true } });
     handler = (_req, res) => xml(res, 403, '<Error><Code>AccessDenied</Code><Message>no</Message></Error>');
-    r = await call(healthRoute.GET());
+    r = await call(healthRoute.GET(new Request('http://localhost/api/health')));
     expect(r.body.upstream).toMatchObject({ reachable: true, error: { code: 'AccessDenied' } });
     expect(JSON.stringify(r.body)).not.toContain(SECRET_KEY);
   });

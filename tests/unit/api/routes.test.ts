@@ -126,6 +126,29 @@ describe('GET /api/jobs/<jobId>', () => {
   });
 });
 
+describe('the bucket parameter', () => {
+  it('is taken by every route; an unknown, empty or repeated one is a 400 naming the field, and CI is not called', async () => {
+    const queues = (q: string) => call(queuesRoute.GET(new Request(`http://localhost/api/queues${q}`)));
+    const health = (q: string) => call(healthRoute.GET(new Request(`http://localhost/api/health${q}`)));
+    for (const r of [
+      await listJobs('tag=Transcode&bucket=nope-1250000000'),
+      await getJob('j1', '?bucket=nope-1250000000'),
+      await queues('?bucket=nope-1250000000'),
+      await health('?bucket=nope-1250000000'),
+      await listJobs('tag=Transcode&bucket='),
+      await listJobs('tag=Transcode&bucket=a&bucket=b'),
+    ]) {
+      expect(r.status).toBe(400);
+      expect(r.body.error.field).toBe('bucket');
+    }
+    expect((await listJobs('tag=Transcode&bucket=nope-1250000000')).body.error.message).toContain('unknown-0000000000');
+    expect(upstream.recorded).toHaveLength(0);
+    // The configured bucket by name is the same as none; the strict GET /jobs rules never see it.
+    expect((await listJobs('tag=Transcode&bucket=unknown-0000000000')).status).toBe(200);
+    expect(upstream.recorded[0]?.query.map(([k]) => k)).toEqual(['tag']);
+  });
+});
+
 describe('GET /api/queues and /api/health', () => {
   it('lists queues', async () => {
     handler = (_req, res) => xml(res, 200, '<Response><QueueList><QueueId>p1</QueueId><Name>n</Name></QueueList></Response>');

@@ -8,6 +8,7 @@ import { denyWithoutSession } from '@/lib/api-server/guard';
 import { loginRequired } from '@/lib/auth/session';
 import { getBackend, getCiClient } from '@/lib/ci/backend';
 import { parseListJobsQuery } from '@/lib/ci/params';
+import { firstValue } from '@/lib/search-value';
 import { RANGE_PRESETS, currentToken, jobsSearchParams, validateView, type JobsView } from '@/lib/jobs-search-params';
 
 export const dynamic = 'force-dynamic';
@@ -23,15 +24,16 @@ export const dynamic = 'force-dynamic';
  * that fails or takes long, the page renders as before and the browser asks, and shows any error.
  */
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ config }, prefetched] = await Promise.all([getBackend(), prefetchPage(searchParams)]);
+  const [{ mode, buckets }, prefetched, params] = await Promise.all([getBackend(), prefetchPage(searchParams), searchParams]);
+  const names = buckets.map((b) => b.bucket);
   return (
     <>
-      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
+      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={firstValue(params.bucket)} signOut={loginRequired()} />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <h1 className="sr-only">CI jobs</h1>
         <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
           <HydrationBoundary state={prefetched}>
-            <JobsBrowser />
+            <JobsBrowser buckets={names} />
           </HydrationBoundary>
         </Suspense>
       </main>
@@ -48,14 +50,19 @@ async function prefetchPage(searchParams: Promise<Record<string, string | string
     const view = loadView(await searchParams) as JobsView;
     // A preset without its anchor is fixed by the browser first (jobs-browser): nothing to prefetch.
     if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
-    const { query } = validateView(view);
+    const { buckets } = await getBackend();
+    const { query } = validateView(view, buckets.map((b) => b.bucket));
     if (query === null) return undefined;
     const token = currentToken(view.tokens);
     // The browser's query key for this page (components/jobs/jobs-browser, lib/api/jobs).
     const fullQuery = token ? `${query}&nextToken=${encodeURIComponent(token)}` : query;
-    const parsed = parseListJobsQuery(new URLSearchParams(fullQuery));
+    // The bucket is ours, not CI's: taken off before the strict GET /jobs rules, as /api/jobs does.
+    const search = new URLSearchParams(fullQuery);
+    const bucket = search.get('bucket');
+    search.delete('bucket');
+    const parsed = parseListJobsQuery(search);
     if (!parsed.ok) return undefined;
-    const client = await getCiClient();
+    const client = await getCiClient(bucket);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const page = await Promise.race([
       client.listJobs(parsed.value),

@@ -3,7 +3,10 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 import type { JobPage } from '@/lib/ci/types';
 import { fetchJson } from './fetch-json';
 
-/** `query` is the validated GET /jobs query string (lib/jobs-search-params `validateView`). */
+/**
+ * `query` is the validated GET /api/jobs query string (lib/jobs-search-params `validateView`); it
+ * carries the `bucket` when the view names one, so the bucket is part of every query key here.
+ */
 export function fetchJobs(query: string, signal?: AbortSignal): Promise<JobPage> {
   return fetchJson<JobPage>(`/api/jobs?${query}`, signal);
 }

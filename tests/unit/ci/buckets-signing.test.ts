@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { CiClient } from '@/lib/ci/client';
-import { emulatorConfig } from '@/lib/ci/config';
+import { emulatorConfig, readCiConfigs } from '@/lib/ci/config';
 import { CiError } from '@/lib/ci/errors';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { sign } from '@/lib/ci/sign';
@@ -102,6 +102,35 @@ describe('one client per bucket', () => {
     expect(page.jobs.every((j) => ofA.has(j.jobId))).toBe(true);
     const direct_ = emulator.requests().filter((r) => r.host === new URL(emulator.url).host);
     expect(direct_.map((r) => r.bucket)).toEqual([A.bucket]);
+  });
+
+  it('CI_BUCKETS with key profiles and CI_ENDPOINT: each bucket signed with its own pair, for its own host', async () => {
+    const configs = readCiConfigs({
+      CI_BUCKETS: `${A.bucket}@${A.region},${B.bucket}@${B.region}=SH`,
+      CI_SECRET_ID: DEMO_CREDENTIALS.secretId,
+      CI_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
+      CI_SECRET_ID_SH: DEMO_CREDENTIALS_2.secretId,
+      CI_SECRET_KEY_SH: DEMO_CREDENTIALS_2.secretKey,
+      CI_ENDPOINT: emulator.url,
+      CI_CACHE_TTL_MS: '0',
+    });
+    const [a, b] = configs!.map((c) => new CiClient(c));
+    const [qa, qb] = await Promise.all([a!.listQueues(), b!.listQueues()]);
+    expect(qa.length).toBeGreaterThan(0);
+    expect(qb.length).toBeGreaterThan(0);
+    const log = emulator.requests();
+    expect(new Set(log.map((r) => `${r.host} ${r.bucket} ${r.status}`))).toEqual(
+      new Set([`${A.bucket}.ci.${A.region}.myqcloud.com ${A.bucket} 200`, `${B.bucket}.ci.${B.region}.myqcloud.com ${B.bucket} 200`]),
+    );
+    // Swap the profiles: each bucket now refuses the other's key pair.
+    const swapped = readCiConfigs({
+      CI_BUCKETS: `${B.bucket}@${B.region}`,
+      CI_SECRET_ID: DEMO_CREDENTIALS.secretId,
+      CI_SECRET_KEY: DEMO_CREDENTIALS.secretKey,
+      CI_ENDPOINT: emulator.url,
+      CI_MAX_RETRIES: '0',
+    });
+    await expect(new CiClient(swapped![0]!).listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'InvalidAccessKeyId' });
   });
 
   it('a timeout through the routed transport is a timeout, not a network error', async () => {

@@ -23,6 +23,7 @@ const jobsRoute = await import('@/app/api/jobs/route');
 const jobRoute = await import('@/app/api/jobs/[jobId]/route');
 const queuesRoute = await import('@/app/api/queues/route');
 const healthRoute = await import('@/app/api/health/route');
+const allTagsRoute = await import('@/app/api/jobs/all/route');
 
 const bodies: string[] = [];
 async function call(promise: Promise<Response>) {
@@ -135,6 +136,7 @@ describe('the bucket parameter', () => {
       await getJob('j1', '?bucket=nope-1250000000'),
       await queues('?bucket=nope-1250000000'),
       await health('?bucket=nope-1250000000'),
+      await call(allTagsRoute.GET(new Request('http://localhost/api/jobs/all?bucket=nope-1250000000'))),
       await listJobs('tag=Transcode&bucket='),
       await listJobs('tag=Transcode&bucket=a&bucket=b'),
     ]) {

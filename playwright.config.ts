@@ -60,6 +60,9 @@ export default defineConfig({
       CI_SECRET_KEY: '',
       CI_SESSION_TOKEN: '',
       CI_ENDPOINT: '',
+      CI_BUCKETS: '',
+      // The demo's two buckets (tests/e2e/buckets.spec.ts), whatever the shell says.
+      EMULATOR_BUCKETS: '',
       // Short enough for the timeout e2e to see CI "time out" without a long wait.
       CI_TIMEOUT_MS: '3000',
     },

@@ -1,35 +1,40 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
+import { type BucketInfo, withBucket } from '@/lib/bucket-param';
+import { BucketLabel, BucketSwitcher } from './bucket-switcher';
 import { FindJobBox } from './find-job-box';
 import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
 import { ShortcutsHelp } from './shortcuts/shortcuts-help';
 
 /**
- * The header of every page: what this is, which backend it shows (rendered on the server from the
- * configuration, so it is right on first paint), and the time-zone and theme switches.
+ * The header of every page: what this is, which backend and bucket it shows (rendered on the
+ * server from the configuration, so it is right on first paint; a switcher when several buckets
+ * are configured), and the time-zone and theme switches.
  */
 export function AppHeader({
   mode,
-  bucket,
-  region,
+  buckets,
+  bucket = '',
   signOut = false,
 }: {
   mode: 'emulator' | 'ci';
-  bucket: string;
-  region: string;
+  /** Every configured bucket, the default first. */
+  buckets: readonly BucketInfo[];
+  /** The page's `?bucket=` ('' = the default). */
+  bucket?: string;
   /** Show "Sign out" (login is on). */
   signOut?: boolean;
 }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[100rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link href="/jobs" className="text-sm font-semibold">
+        <Link href={withBucket('/jobs', buckets.some((b) => b.bucket === bucket) ? bucket : '')} className="text-sm font-semibold">
           CI jobs
         </Link>
-        <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
-          {bucket} · {region}
-        </span>
+        <Suspense fallback={<BucketLabel bucket={buckets.find((b) => b.bucket === bucket) ?? buckets[0]!} />}>
+          <BucketSwitcher buckets={buckets} />
+        </Suspense>
         {mode === 'emulator' ? (
           <span data-testid="backend-mode" className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
             Built-in CI emulator — demo data, no cloud credentials configured

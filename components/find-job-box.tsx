@@ -42,7 +42,7 @@ export function FindJobBox() {
       className="relative"
       onSubmit={(e) => {
         e.preventDefault();
-        const href = findHref(target, currentTag);
+        const href = findHref(target, currentTag, search.get('bucket') ?? '');
         if (href) router.push(href);
       }}
     >

@@ -1,14 +1,17 @@
 'use client';
 import { useHealth } from '@/lib/api/health';
+import { ApiError } from '@/lib/api/fetch-json';
 import { cn } from '@/components/ui/cn';
 
 /** Whether CI (or the emulator) answers, from GET /api/health, refreshed every minute. */
 export function HealthStatus() {
-  const { data, isError } = useHealth();
+  const { data, isError, error } = useHealth();
   if (!data && !isError) return null;
   const ok = data?.upstream.reachable && !data.upstream.error;
   const text = isError
-    ? 'dashboard server unreachable'
+    ? error instanceof ApiError && error.field === 'bucket'
+      ? 'unknown bucket'
+      : 'dashboard server unreachable'
     : ok
       ? `answers in ${data!.upstream.latencyMs} ms`
       : data!.upstream.error

@@ -25,12 +25,18 @@ export function classifyFind(text: string): FindTarget {
   return { kind: 'inputObject', key: trimmed.replace(/^\/+/, '') };
 }
 
-/** Where the find box takes the operator, keeping the tag of the list they are on (URL keys of lib/jobs-search-params.ts). */
-export function findHref(target: FindTarget, currentTag: string): string | null {
-  const list = (param: string, value: string) => `/jobs?${new URLSearchParams({ tag: currentTag, [param]: value })}`;
+/**
+ * Where the find box takes the operator, keeping the tag of the list they are on and the bucket
+ * they are looking at ('' = the default; URL keys of lib/jobs-search-params.ts).
+ */
+export function findHref(target: FindTarget, currentTag: string, bucket = ''): string | null {
+  const inBucket: Record<string, string> = bucket ? { bucket } : {};
+  const list = (param: string, value: string) => `/jobs?${new URLSearchParams({ ...inBucket, tag: currentTag, [param]: value })}`;
   switch (target.kind) {
     case 'jobs':
-      return target.ids.length === 1 ? `/jobs/${target.ids[0]}` : `/jobs/lookup?${new URLSearchParams({ ids: target.ids.join(',') })}`;
+      return target.ids.length === 1
+        ? `/jobs/${target.ids[0]}${bucket ? `?${new URLSearchParams(inBucket)}` : ''}`
+        : `/jobs/lookup?${new URLSearchParams({ ids: target.ids.join(','), ...inBucket })}`;
     case 'workflow':
       return list('workflow', target.id);
     case 'batch':

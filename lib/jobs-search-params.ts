@@ -9,6 +9,7 @@
  */
 // nuqs/server: the same parsers, importable by the page's server component too (not 'use client').
 import { parseAsArrayOf, parseAsString } from 'nuqs/server';
+import { bucketParser } from './bucket-param';
 import type { ListJobsParamName } from './ci/params';
 import { TAG_CODES } from './ci/tags';
 // Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).
@@ -45,6 +46,8 @@ export const RANGE_PRESETS = [
 export type RangePreset = (typeof RANGE_PRESETS)[number]['value'];
 
 export const jobsSearchParams = {
+  /** The bucket shown ('' = the default); see lib/bucket-param.ts. */
+  bucket: bucketParser,
   tag: parseAsString.withDefault(DEFAULT_TAG),
   states: parseAsArrayOf(parseAsString).withDefault([]),
   queue: parseAsString.withDefault(''),
@@ -64,6 +67,8 @@ export const jobsSearchParams = {
 };
 
 export type JobsView = {
+  /** Optional so views built by hand (tests, saved views) need not name one: absent = the default. */
+  bucket?: string;
   tag: string;
   states: string[];
   queue: string;
@@ -103,6 +108,7 @@ export const FILTER_KEYS = [
 export const CLEARABLE_KEYS = ['states', 'queue', 'queueType', 'workflow', 'trigger', 'input', 'range', 'from', 'to'] as const;
 
 export const KEY_LABELS: Record<JobsViewKey, string> = {
+  bucket: 'Bucket',
   tag: 'Tag',
   states: 'States',
   queue: 'Queue',
@@ -191,11 +197,19 @@ function check(params: [string, string][]): { field: string; message: string } |
  * Checks every value of the view and builds the GET /api/jobs query for it (without the paging
  * token). Each bad value becomes one issue naming its field, in the operator's words; the query is
  * null when any value that would be sent is bad, so nothing invalid is ever requested.
+ *
+ * `buckets`: the configured bucket names, when known (the page passes them); a view naming another
+ * bucket is then an issue. The query starts with `bucket=…` when the view names one.
  */
-export function validateView(view: JobsView): { query: string | null; issues: ViewIssue[] } {
+export function validateView(view: JobsView, buckets?: readonly string[]): { query: string | null; issues: ViewIssue[] } {
   const issues: ViewIssue[] = [];
   const add = (key: JobsViewKey, message: string, value?: string) =>
     issues.push({ key, label: KEY_LABELS[key], value: value ?? String(view[key]), message });
+
+  const bucket = view.bucket ?? '';
+  if (bucket !== '' && buckets && !buckets.includes(bucket)) {
+    add('bucket', `"${bucket}" is not a bucket this dashboard shows; pick one of ${buckets.join(', ')} (remove it for the default).`);
+  }
 
   const allTags = view.tag === ALL_TAGS;
   const tagOk = allTags || (TAG_CODES as readonly string[]).includes(view.tag);
@@ -252,6 +266,7 @@ export function validateView(view: JobsView): { query: string | null; issues: Vi
 
   const blocking = issues.some((i) => i.key !== 'sort' && i.key !== 'job');
   const ordered = LIST_JOBS_PARAMS.flatMap((name) => pairs.filter(([n]) => n === name && !(allTags && n === 'tag')));
+  if (bucket !== '') ordered.unshift(['bucket', bucket]);
   return { query: blocking ? null : new URLSearchParams(ordered).toString(), issues };
 }
 

@@ -29,15 +29,18 @@ export const MAX_VIEWS_PER_USER = 100;
 export const MAX_NAME_LENGTH = 60;
 export const MAX_QUERY_LENGTH = 2_000;
 
-/** Where a view is not: its position in the list and the open job belong to one visit. */
-const POSITION_KEYS: readonly JobsViewKey[] = ['page', 'tokens', 'job'];
+/**
+ * Where a view is not: its position in the list and the open job belong to one visit; the bucket is
+ * where the operator looks, a view is what they look for — it applies to the bucket on screen.
+ */
+const POSITION_KEYS: readonly JobsViewKey[] = ['page', 'tokens', 'job', 'bucket'];
 /** The keys a view keeps, in the order of the URL declaration (so the canonical form is stable). */
 const VIEW_KEYS = (Object.keys(jobsSearchParams) as JobsViewKey[]).filter((k) => !POSITION_KEYS.includes(k));
 
 const loadView = createLoader(jobsSearchParams);
 
-function text(value: string | string[]): string {
-  return Array.isArray(value) ? value.join(',') : value;
+function text(value: string | string[] | undefined): string {
+  return Array.isArray(value) ? value.join(',') : (value ?? '');
 }
 
 function defaultText(key: JobsViewKey): string {
@@ -72,10 +75,11 @@ export function viewMatches(current: JobsView, view: SavedView, builtIn: boolean
   return canonicalViewQuery(current, { withoutTag: builtIn }) === view.query;
 }
 
-/** The URL state to apply for a view: all its keys, the others cleared; a built-in keeps the tag. */
-export function stateForView(view: SavedView, builtIn: boolean, currentTag: string): JobsView {
-  const state = viewState(view.query);
-  return builtIn ? { ...state, tag: currentTag } : state;
+/** The URL state to apply for a view: all its keys, the others cleared; a built-in keeps the tag; the bucket stays. */
+export function stateForView(view: SavedView, builtIn: boolean, currentTag: string): Omit<JobsView, 'bucket'> {
+  const state: Partial<JobsView> = viewState(view.query);
+  delete state.bucket;
+  return { ...(state as JobsView), ...(builtIn ? { tag: currentTag } : {}) };
 }
 
 /** The whole URL state a query stands for: every key of the view, and the others at their defaults. */

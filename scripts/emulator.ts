@@ -10,7 +10,12 @@
  * Credentials: CI_SECRET_ID + CI_SECRET_KEY from the environment if both are set (the key is never
  * printed), else the published demo pair, which is printed. Fault injection: EMULATOR_* variables
  * (see lib/emulator/faults.ts) or PUT /__emulator/faults at run time.
+ *
+ * EMULATOR_BUCKETS=<name>-<appid>@<region>,… serves several buckets, told apart by the Host header
+ * as CI does (seeds --seed, --seed+1, …; all accept the one key pair): point the dashboard at it
+ * with CI_BUCKETS and CI_ENDPOINT.
  */
+import { BucketListError, parseBucketList } from '../lib/ci/bucket-list';
 import { DEFAULT_JOB_COUNT, DEFAULT_SEED, DEMO_CREDENTIALS, faultsFromEnv, startEmulator, type Credential } from '../lib/emulator';
 
 function usage(message: string): never {
@@ -62,9 +67,18 @@ async function main() {
   const credential: Credential = envId && envKey ? { secretId: envId, secretKey: envKey } : DEMO_CREDENTIALS;
   const fromEnv = Boolean(envId && envKey);
 
+  let buckets;
+  try {
+    const list = process.env.EMULATOR_BUCKETS?.trim();
+    buckets = list ? parseBucketList('EMULATOR_BUCKETS', list, { profiles: false }).map((b, i) => ({ ...b, seed: args.seed + i })) : undefined;
+  } catch (error) {
+    if (error instanceof BucketListError) usage(error.message);
+    throw error;
+  }
+
   const faults = faultsFromEnv();
   const started = performance.now();
-  const emulator = await startEmulator({ port: args.port, host: args.host, jobCount: args.jobs, seed: args.seed, credentials: [credential], faults });
+  const emulator = await startEmulator({ port: args.port, host: args.host, jobCount: args.jobs, seed: args.seed, credentials: [credential], faults, ...(buckets ? { buckets } : {}) });
 
   const lines = [
     `CI emulator listening on ${emulator.url}  (${emulator.dataset.jobs.length} jobs, seed ${args.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
@@ -73,8 +87,9 @@ async function main() {
     `  CI_ENDPOINT=${emulator.url}`,
     `  CI_SECRET_ID=${credential.secretId}`,
     fromEnv ? '  CI_SECRET_KEY=<the CI_SECRET_KEY you started the emulator with>' : `  CI_SECRET_KEY=${DEMO_CREDENTIALS.secretKey}   (published demo key)`,
-    `  CI_BUCKET=${emulator.bucket}`,
-    `  CI_REGION=${emulator.region}`,
+    ...(buckets
+      ? [`  CI_BUCKETS=${emulator.buckets.map((b) => `${b.bucket}@${b.region}`).join(',')}`]
+      : [`  CI_BUCKET=${emulator.bucket}`, `  CI_REGION=${emulator.region}`]),
     '',
     `Controls: ${emulator.url}/__emulator/faults | /__emulator/requests | /__emulator/stats`,
     faults ? `Faults from environment: ${JSON.stringify(faults)}` : 'Faults: none (set EMULATOR_* or PUT /__emulator/faults)',

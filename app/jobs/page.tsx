@@ -11,6 +11,7 @@ import { parseListJobsQuery } from '@/lib/ci/params';
 import { listAllTags } from '@/lib/ci/all-tags';
 import { parseAllTagsQuery } from '@/lib/ci/all-tags-params';
 import type { JobPage } from '@/lib/ci/types';
+import { firstValue } from '@/lib/search-value';
 import { RANGE_PRESETS, currentToken, isAllTagsQuery, jobsSearchParams, pageQuery, validateView, type JobsView } from '@/lib/jobs-search-params';
 
 export const dynamic = 'force-dynamic';
@@ -26,15 +27,16 @@ export const dynamic = 'force-dynamic';
  * that fails or takes long, the page renders as before and the browser asks, and shows any error.
  */
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ config }, prefetched] = await Promise.all([getBackend(), prefetchPage(searchParams)]);
+  const [{ mode, buckets }, prefetched, params] = await Promise.all([getBackend(), prefetchPage(searchParams), searchParams]);
+  const names = buckets.map((b) => b.bucket);
   return (
     <>
-      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
+      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={firstValue(params.bucket)} signOut={loginRequired()} />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <h1 className="sr-only">CI jobs</h1>
         <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
           <HydrationBoundary state={prefetched}>
-            <JobsBrowser />
+            <JobsBrowser buckets={names} />
           </HydrationBoundary>
         </Suspense>
       </main>
@@ -51,7 +53,8 @@ async function prefetchPage(searchParams: Promise<Record<string, string | string
     const view = loadView(await searchParams) as JobsView;
     // A preset without its anchor is fixed by the browser first (jobs-browser): nothing to prefetch.
     if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
-    const { query } = validateView(view);
+    const { buckets } = await getBackend();
+    const { query } = validateView(view, buckets.map((b) => b.bucket));
     if (query === null) return undefined;
     // The browser's query key for this page (components/jobs/jobs-browser, lib/api/jobs).
     const fullQuery = pageQuery(query, currentToken(view.tokens));
@@ -75,7 +78,10 @@ async function prefetchPage(searchParams: Promise<Record<string, string | string
 /** What /api/jobs (one tag) or /api/jobs/all (every tag) would answer for this page query, as a JobPage. */
 async function pageLoader(fullQuery: string): Promise<(() => Promise<JobPage>) | null> {
   const search = new URLSearchParams(fullQuery);
-  const client = await getCiClient();
+  // The bucket is ours, not CI's: taken off before the strict GET /jobs rules, as the routes do.
+  const bucket = search.get('bucket');
+  search.delete('bucket');
+  const client = await getCiClient(bucket);
   if (!isAllTagsQuery(fullQuery)) {
     const parsed = parseListJobsQuery(search);
     return parsed.ok ? () => client.listJobs(parsed.value) : null;

@@ -32,11 +32,12 @@ import { ViewsMenu } from './views/views-menu';
 
 const NO_JOBS: JobListItem[] = [];
 
-export function JobsBrowser() {
+/** `buckets`: the configured bucket names (from the page), so a link naming another is reported. */
+export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   const [view, actions] = useJobsView();
   const { refreshSeconds } = usePreferences();
   const [paused, setPaused] = useState(false);
-  const { query, issues } = useMemo(() => validateView(view), [view]);
+  const { query, issues } = useMemo(() => validateView(view, buckets), [view, buckets]);
   const token = currentToken(view.tokens);
   const fullQuery = query === null ? null : pageQuery(query, token);
 

@@ -5,7 +5,8 @@ import { isAllTagsQuery } from '@/lib/jobs-search-params';
 import { fetchJson } from './fetch-json';
 
 /**
- * `query` is a validated page query (lib/jobs-search-params `validateView` + `pageQuery`). A query
+ * `query` is a validated page query (lib/jobs-search-params `validateView` + `pageQuery`); it carries
+ * the `bucket` when the view names one, so the bucket is part of every query key here. A query
  * without a tag asks every tag; its combined cursor comes back as the page's `nextToken`, so the
  * views page both lists the same way.
  */

@@ -8,6 +8,7 @@ import { CoalescingCache } from './coalesce';
 import type { CiConfig } from './config';
 import { CiError } from './errors';
 import { type ListJobsParams, toCiQuery } from './params';
+import { routedFetch } from './routed-fetch';
 import { sign } from './sign';
 import type { QueueType } from './tags';
 import type { Job, JobLookup, JobPage, Queue } from './types';
@@ -48,7 +49,8 @@ export class CiClient {
     readonly config: CiConfig,
     options: ClientOptions = {},
   ) {
-    this.fetchImpl = options.fetch ?? fetch;
+    // With `via`, requests go there carrying the endpoint's Host (one emulator or proxy, many buckets).
+    this.fetchImpl = options.fetch ?? (config.via ? routedFetch(config.via) : fetch);
     this.now = options.now ?? Date.now;
     this.ttl = options.signatureTtlSeconds ?? 900;
     this.retryBaseMs = options.retryBaseMs ?? 200;
@@ -199,7 +201,7 @@ export class CiClient {
   private networkError(error: unknown): CiError {
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
     const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-    return new CiError('network', 'NetworkError', `Could not reach CI at ${this.config.endpoint}: ${this.config.credentials.redact(detail)}`, null);
+    return new CiError('network', 'NetworkError', `Could not reach CI at ${this.config.endpoint}${this.config.via ? ` (via ${this.config.via})` : ''}: ${this.config.credentials.redact(detail)}`, null);
   }
 
   private backoff(attempt: number): number {

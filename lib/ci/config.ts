@@ -1,10 +1,16 @@
 /**
  * Which CI the server talks to, read once from the environment and validated with a message that
- * names the bad variable. With no CI_SECRET_ID the dashboard runs on the embedded emulator
- * (lib/ci/backend.ts starts it); nothing here reaches the browser.
+ * names the bad variable. With neither CI_SECRET_ID nor CI_BUCKETS the dashboard runs on the
+ * embedded emulator (lib/ci/backend.ts starts it); nothing here reaches the browser.
+ *
+ * One bucket: CI_BUCKET + CI_REGION (+ CI_ENDPOINT), signed with CI_SECRET_ID / CI_SECRET_KEY.
+ * Several: CI_BUCKETS=<name>-<appid>@<region>[=PROFILE],… (lib/ci/bucket-list.ts), each signed with
+ * CI_SECRET_ID_<PROFILE> / CI_SECRET_KEY_<PROFILE>, or the default pair when it names no profile.
+ * The result is one CiConfig per bucket, in the order given; the first is the default.
  */
 import 'server-only';
 import { z } from 'zod';
+import { BUCKET_PATTERN, BucketListError, ciHostOf, parseBucketList, REGION_PATTERN } from './bucket-list';
 import { Credentials } from './credentials';
 
 /** The environment variables read here (a plain map, so tests can pass their own). */
@@ -14,6 +20,13 @@ export interface CiConfig {
   mode: 'ci' | 'emulator';
   /** Base URL without a trailing slash, e.g. https://examplebucket-1250000000.ci.ap-beijing.myqcloud.com */
   endpoint: string;
+  /**
+   * Where requests are actually sent when that is not the endpoint's own host: an origin such as
+   * http://127.0.0.1:9100 that gets each request with the endpoint's host in its Host header (and
+   * signed for it), the way CI tells buckets apart. Set for the embedded emulator and for
+   * CI_ENDPOINT with CI_BUCKETS.
+   */
+  via?: string;
   bucket: string;
   region: string;
   credentials: Credentials;
@@ -33,8 +46,8 @@ export class ConfigError extends Error {
   }
 }
 
-const BUCKET = /^[a-z0-9][a-z0-9-]{0,48}-\d{5,12}$/;
-const REGION = /^[a-z]{2,4}(-[a-z]+)+(-\d+)?$/;
+const BUCKET = BUCKET_PATTERN;
+const REGION = REGION_PATTERN;
 
 const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
@@ -68,26 +81,93 @@ export interface EmulatorTarget {
   secretKey: string;
   bucket: string;
   region: string;
+  /**
+   * Address the bucket by its CI host (https://<bucket>.ci.<region>.myqcloud.com) and send to
+   * `url` with that Host header, as the embedded emulator serving several buckets expects.
+   * Default false: the emulator's own URL is the endpoint (its first bucket).
+   */
+  routed?: boolean;
+}
+
+/** The key pair of a profile (undefined: the default CI_SECRET_ID / CI_SECRET_KEY), checked. */
+function credentialsOf(env: Env, profile: string | undefined, usedBy: string): Credentials {
+  const suffix = profile ? `_${profile}` : '';
+  const idVar = `CI_SECRET_ID${suffix}`;
+  const keyVar = `CI_SECRET_KEY${suffix}`;
+  const secretId = optional(env[idVar]);
+  const secretKey = optional(env[keyVar]);
+  if (!secretId) {
+    throw new ConfigError(idVar, secretKey ? `is missing while ${keyVar} is set; set both` : `is missing; ${usedBy} is signed with ${idVar} / ${keyVar}`);
+  }
+  if (!/^[A-Za-z0-9_-]{8,128}$/.test(secretId)) {
+    throw new ConfigError(idVar, 'must be 8–128 letters, digits, "-" or "_" (a SecretId such as AKID…)');
+  }
+  if (!secretKey) throw new ConfigError(keyVar, `is missing; it is required when ${idVar} is set`);
+  if (/\s/.test(secretKey)) throw new ConfigError(keyVar, 'contains white space; check how it was pasted');
+  return new Credentials(secretId, secretKey, optional(env[`CI_SESSION_TOKEN${suffix}`]));
 }
 
 /**
- * Reads the real-CI settings. Returns null when no CI_SECRET_ID is set, meaning: use the emulator.
- * Throws ConfigError naming the variable for anything that is set but wrong.
+ * Reads the real-CI settings: one config per bucket, the default first. Returns null when neither
+ * CI_SECRET_ID nor CI_BUCKETS is set, meaning: use the emulator. Throws ConfigError naming the
+ * variable (and for CI_BUCKETS the entry) for anything that is set but wrong.
  */
+export function readCiConfigs(env: Env = process.env): CiConfig[] | null {
+  const list = optional(env.CI_BUCKETS);
+  if (list === undefined) {
+    const single = readSingleBucket(env);
+    return single ? [single] : null;
+  }
+  for (const variable of ['CI_BUCKET', 'CI_REGION'] as const) {
+    if (optional(env[variable]) !== undefined) {
+      throw new ConfigError(variable, 'is set together with CI_BUCKETS; list every bucket in CI_BUCKETS (<name>-<appid>@<region>,…) and unset it');
+    }
+  }
+  let entries;
+  try {
+    entries = parseBucketList('CI_BUCKETS', list);
+  } catch (error) {
+    if (error instanceof BucketListError) throw new ConfigError('CI_BUCKETS', error.message.slice('CI_BUCKETS: '.length));
+    throw error;
+  }
+  const rawEndpoint = optional(env.CI_ENDPOINT);
+  const via = rawEndpoint ? endpointOf(rawEndpoint) : undefined;
+  const common = timing(env);
+  const byProfile = new Map<string, Credentials>();
+  return entries.map(({ bucket, region, profile }) => {
+    const key = profile ?? '';
+    let credentials = byProfile.get(key);
+    if (!credentials) {
+      credentials = credentialsOf(env, profile, `bucket ${bucket} in CI_BUCKETS${profile ? '' : ' (it names no =PROFILE)'}`);
+      byProfile.set(key, credentials);
+    }
+    return { mode: 'ci' as const, endpoint: `https://${ciHostOf(bucket, region)}`, ...(via ? { via } : {}), bucket, region, credentials, ...common };
+  });
+}
+
+/** The first (default) bucket's config; see readCiConfigs. */
 export function readCiConfig(env: Env = process.env): CiConfig | null {
+  return readCiConfigs(env)?.[0] ?? null;
+}
+
+function timing(env: Env) {
+  return {
+    timeoutMs: positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000),
+    maxRetries: positiveInt('CI_MAX_RETRIES', env.CI_MAX_RETRIES, 2, 2),
+    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
+  };
+}
+
+/** The single-bucket variables, exactly as before CI_BUCKETS existed. */
+function readSingleBucket(env: Env): CiConfig | null {
   const secretId = optional(env.CI_SECRET_ID);
   const secretKey = optional(env.CI_SECRET_KEY);
-  const timeoutMs = positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000);
-  const maxRetries = positiveInt('CI_MAX_RETRIES', env.CI_MAX_RETRIES, 2, 2);
+  const { timeoutMs, maxRetries } = timing(env);
   if (!secretId) {
     if (secretKey) throw new ConfigError('CI_SECRET_ID', 'is missing while CI_SECRET_KEY is set; set both, or neither for the emulator');
     return null;
   }
-  if (!/^[A-Za-z0-9_-]{8,128}$/.test(secretId)) {
-    throw new ConfigError('CI_SECRET_ID', 'must be 8–128 letters, digits, "-" or "_" (a SecretId such as AKID…)');
-  }
-  if (!secretKey) throw new ConfigError('CI_SECRET_KEY', 'is missing; it is required when CI_SECRET_ID is set');
-  if (/\s/.test(secretKey)) throw new ConfigError('CI_SECRET_KEY', 'contains white space; check how it was pasted');
+  const credentials = credentialsOf(env, undefined, 'the bucket');
 
   const rawEndpoint = optional(env.CI_ENDPOINT);
   const bucket = optional(env.CI_BUCKET);
@@ -105,7 +185,7 @@ export function readCiConfig(env: Env = process.env): CiConfig | null {
     endpoint,
     bucket: bucket ?? 'unknown-0000000000',
     region: region ?? 'unknown',
-    credentials: new Credentials(secretId, secretKey, optional(env.CI_SESSION_TOKEN)),
+    credentials,
     timeoutMs,
     maxRetries,
     cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
@@ -116,7 +196,8 @@ export function readCiConfig(env: Env = process.env): CiConfig | null {
 export function emulatorConfig(target: EmulatorTarget, env: Env = process.env): CiConfig {
   return {
     mode: 'emulator',
-    endpoint: target.url,
+    endpoint: target.routed ? `https://${ciHostOf(target.bucket, target.region)}` : target.url,
+    ...(target.routed ? { via: target.url } : {}),
     bucket: target.bucket,
     region: target.region,
     credentials: new Credentials(target.secretId, target.secretKey),

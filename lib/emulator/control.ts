@@ -19,7 +19,10 @@ export const CONTROL_PREFIX = '/__emulator/';
 const MAX_BODY = 64 * 1024;
 
 export interface ControlContext {
+  /** The first bucket's data set (what /stats describes in detail). */
   dataset: Dataset;
+  /** Every bucket served, for /stats. */
+  bucketList: readonly { bucket: string; region: string; dataset: Dataset }[];
   faults: FaultInjector;
   log: RequestLog;
   cache: JobXmlCache;
@@ -74,6 +77,7 @@ function stats(ctx: ControlContext) {
       byStatus: Object.fromEntries(ctx.log.byStatus),
       byRoute: Object.fromEntries(ctx.log.byRoute),
     },
+    buckets: ctx.bucketList.map((b) => ({ bucket: b.bucket, region: b.region, seed: b.dataset.seed, jobs: b.dataset.jobs.length })),
     faults: { injected: ctx.faults.counts, active: ctx.faults.config },
     cache: { hits: ctx.cache.hits, misses: ctx.cache.misses },
     dataset: {

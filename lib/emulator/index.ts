@@ -11,7 +11,7 @@ import { Authenticator, type Credential } from './auth';
 import { createDataset, DEFAULT_BUCKET, DEFAULT_REGION, type Dataset } from './dataset';
 import { FaultInjector, type FaultConfig, type FaultSettings } from './faults';
 import { RequestLog, type RequestRecord } from './requests';
-import { createHandler } from './server';
+import { type BucketState, createHandler } from './server';
 import { JobXmlCache } from './xml';
 
 export { faultsFromEnv, normalizeFaults, NO_FAULTS, FaultConfigError } from './faults';
@@ -27,6 +27,25 @@ export const DEMO_CREDENTIALS: Readonly<Credential> = Object.freeze({
   secretId: 'AKIDemulatorDEMO0000000000000000000',
   secretKey: 'emulatorDemoSecretKey0000000000000',
 });
+
+/**
+ * The demo's second key pair (as published and fake as the first): the embedded emulator's second
+ * bucket accepts only this one, so the dashboard visibly signs each bucket with its own keys.
+ */
+export const DEMO_CREDENTIALS_2: Readonly<Credential> = Object.freeze({
+  secretId: 'AKIDemulatorDEMO2222222222222222222',
+  secretKey: 'emulatorDemoSecretKey2222222222222',
+});
+
+/** One bucket an emulator serves; unset fields come from the emulator's options. */
+export interface EmulatorBucket {
+  bucket: string;
+  region: string;
+  seed?: number;
+  jobCount?: number;
+  /** Key pairs this bucket accepts; default the emulator's `credentials`. */
+  credentials?: readonly Credential[];
+}
 
 export const DEFAULT_SKEW_SECONDS = 900;
 
@@ -48,6 +67,11 @@ export interface EmulatorOptions {
   faults?: FaultSettings;
   bucket?: string;
   region?: string;
+  /**
+   * Serve several buckets, told apart by the Host header (server.ts). Default: one bucket,
+   * `bucket`/`region`. The first is what an address-style Host means.
+   */
+  buckets?: readonly EmulatorBucket[];
   /** Request-log capacity; default 10,000. */
   logCapacity?: number;
 }
@@ -57,9 +81,12 @@ export interface Emulator {
   url: string;
   port: number;
   host: string;
+  /** The first bucket's name, region and data. */
   bucket: string;
   region: string;
   dataset: Dataset;
+  /** Every bucket served, the first first. */
+  buckets: readonly { bucket: string; region: string; dataset: Dataset; credentials: readonly Credential[] }[];
   close(): Promise<void>;
   setFaults(faults: FaultSettings): FaultConfig;
   clearFaults(): void;
@@ -73,18 +100,33 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const host = options.host ?? '127.0.0.1';
   const credentials = options.credentials ?? [DEMO_CREDENTIALS];
   if (credentials.length === 0) throw new Error('startEmulator: at least one credential is required');
-  const dataset = createDataset({
-    seed: options.seed,
-    jobCount: options.jobCount,
-    baseTime: options.baseTime ?? now(),
-    bucket: options.bucket ?? DEFAULT_BUCKET,
-    region: options.region ?? DEFAULT_REGION,
+  const specs: readonly EmulatorBucket[] = options.buckets?.length
+    ? options.buckets
+    : [{ bucket: options.bucket ?? DEFAULT_BUCKET, region: options.region ?? DEFAULT_REGION }];
+  const baseTime = options.baseTime ?? now();
+  const buckets: BucketState[] = specs.map((spec) => {
+    const accepted = spec.credentials ?? credentials;
+    if (accepted.length === 0) throw new Error(`startEmulator: bucket ${spec.bucket} accepts no credential`);
+    const dataset = createDataset({
+      seed: spec.seed ?? options.seed,
+      jobCount: spec.jobCount ?? options.jobCount,
+      baseTime,
+      bucket: spec.bucket,
+      region: spec.region,
+    });
+    return {
+      bucket: dataset.bucket,
+      region: dataset.region,
+      dataset,
+      cache: new JobXmlCache(dataset),
+      auth: new Authenticator(accepted, options.skewSeconds ?? DEFAULT_SKEW_SECONDS, now),
+    };
   });
+  const first = buckets[0]!;
+  const dataset = first.dataset;
   const faults = new FaultInjector(options.faults);
   const log = new RequestLog(options.logCapacity);
-  const cache = new JobXmlCache(dataset);
-  const auth = new Authenticator(credentials, options.skewSeconds ?? DEFAULT_SKEW_SECONDS, now);
-  const handler = createHandler({ dataset, faults, log, cache, auth, now, startedAt: Date.now() });
+  const handler = createHandler({ dataset, bucketList: buckets, buckets, faults, log, cache: first.cache, now, startedAt: Date.now() });
 
   const server = createServer((req, res) => void handler(req, res));
   // Longer than clients' idle timeouts, so a pooled connection is never closed under a request.
@@ -107,6 +149,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     bucket: dataset.bucket,
     region: dataset.region,
     dataset,
+    buckets: buckets.map((b, i) => ({ bucket: b.bucket, region: b.region, dataset: b.dataset, credentials: specs[i]!.credentials ?? credentials })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -11,6 +11,10 @@ export interface RequestRecord {
   /** ISO time the request arrived, by the emulator's clock. */
   time: string;
   method: string;
+  /** The Host header as it arrived: which bucket was addressed, and what the signature covers. */
+  host?: string;
+  /** The bucket that answered (absent when the Host named none this emulator serves). */
+  bucket?: string;
   /** Decoded path. */
   path: string;
   /** Query parameters as received, decoded, in order. */

@@ -6,6 +6,13 @@
  *                                  NoSuchResource when none of them exists
  *   GET /queue|/asrqueue|/picqueue|/ai_queue   queue search (queues.ts)
  *
+ * Several buckets may be served at once, told apart as CI does by the Host header
+ * (`<bucket>.ci.<region>.myqcloud.com`): each has its own data set and its own accepted key pairs,
+ * and the signature is checked against the Host that arrived, so a request signed for another
+ * bucket's host fails. A Host that is an address (127.0.0.1:9100, localhost) means the first bucket,
+ * so a client pointed straight at the emulator works as before; an unknown bucket host gets 404
+ * NoSuchBucket.
+ *
  * Each CI request goes: fault plan → signature check → route → (fault-shaped) answer → log. Every
  * answer carries CI's headers (`Server: tencent-ci`, `x-ci-request-id`, which error bodies repeat
  * as RequestId). Handlers are synchronous apart from injected latency, and job XML comes from the
@@ -14,15 +21,35 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Authenticator } from './auth';
 import { CONTROL_PREFIX, handleControl, type ControlContext } from './control';
-import { viewAt } from './dataset';
+import { type Dataset, viewAt } from './dataset';
 import { cutBody, malform, type FaultPlan } from './faults';
 import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
 import { QUEUE_ROUTES, searchQueues } from './queues';
 import type { RequestRecord } from './requests';
-import { errorXml, jobBatchXml, jobListXml, queueListXml } from './xml';
+import { errorXml, jobBatchXml, jobListXml, queueListXml, type JobXmlCache } from './xml';
+
+/** One bucket the emulator serves: its data, its job-XML cache and the key pairs it accepts. */
+export interface BucketState {
+  bucket: string;
+  region: string;
+  dataset: Dataset;
+  cache: JobXmlCache;
+  auth: Authenticator;
+}
 
 export interface ServerContext extends ControlContext {
-  auth: Authenticator;
+  /** The first is the one an address-style Host (127.0.0.1:port) means. */
+  buckets: readonly BucketState[];
+}
+
+const CI_HOST = /^([a-z0-9][a-z0-9-]*-\d+)\.ci\.([a-z0-9-]+)\.myqcloud\.com(?::\d+)?$/i;
+
+/** The bucket a Host header addresses; null when it names a CI bucket host this emulator does not serve. */
+export function bucketForHost(buckets: readonly BucketState[], host: string): BucketState | null {
+  const m = CI_HOST.exec(host);
+  if (!m) return buckets[0] ?? null;
+  const [name, region] = [m[1]!.toLowerCase(), m[2]!.toLowerCase()];
+  return buckets.find((b) => b.bucket === name && b.region === region) ?? null;
 }
 
 export const MAX_BATCH_IDS = 100;
@@ -79,7 +106,7 @@ function routeOf(path: string): string {
   return 'other';
 }
 
-function answerCi(ctx: ServerContext, method: string, path: string, params: QueryPairs, requestId: string, now: number): Answer {
+function answerCi(ctx: BucketState, method: string, path: string, params: QueryPairs, requestId: string, now: number): Answer {
   const route = routeOf(path);
   if (route === 'other') return error(404, 'NoSuchResource', `The specified resource does not exist: ${path.slice(0, 200)}`, requestId);
   if (method !== 'GET') return error(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${method} ${path.slice(0, 200)}`, requestId);
@@ -173,6 +200,7 @@ export function createHandler(ctx: ServerContext) {
         requestId: '',
         time: new Date(arrivedAt).toISOString(),
         method,
+        host: req.headers.host ?? '',
         path,
         query,
         status: 0,
@@ -202,10 +230,16 @@ export function createHandler(ctx: ServerContext) {
         applied.push('error');
         answer = error(plan.error.status, plan.error.code, plan.error.message, requestId);
       } else {
-        const verdict = ctx.auth.verify({ method, path, query, headers: req.headers });
-        answer = verdict.ok
-          ? answerCi(ctx, method, path, verdict.params, requestId, now)
-          : error(403, verdict.code, verdict.message, requestId, verdict.detail);
+        const target = bucketForHost(ctx.buckets, record.host ?? '');
+        if (!target) {
+          answer = error(404, 'NoSuchBucket', 'The specified bucket does not exist.', requestId, `Host: ${(record.host ?? '').slice(0, 200)}`);
+        } else {
+          record.bucket = target.bucket;
+          const verdict = target.auth.verify({ method, path, query, headers: req.headers });
+          answer = verdict.ok
+            ? answerCi(target, method, path, verdict.params, requestId, now)
+            : error(403, verdict.code, verdict.message, requestId, verdict.detail);
+        }
       }
       if (plan?.malformed) applied.push('malformed');
       if (plan?.truncate) applied.push(`truncate:${plan.truncate}`);

@@ -1,19 +1,26 @@
 import { getBackend } from '@/lib/ci/backend';
 import { CiError } from '@/lib/ci/errors';
-import { fromError, ok } from '@/lib/api-server/responses';
+import { takeBucket } from '@/lib/api-server/bucket';
+import { badRequest, fromError, ok } from '@/lib/api-server/responses';
 import { denyWithoutSession } from '@/lib/api-server/guard';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * GET /api/health: which backend this server uses and whether it answers. Reachability is a real
- * signed call (the queue list), so a wrong key shows here as the 403 it is.
+ * GET /api/health[?bucket=…]: which backend this server uses, its buckets (name and region, never a
+ * key), and whether the chosen bucket (default the first) answers. Reachability is a real signed
+ * call (the queue list), so a wrong key shows here as the 403 it is.
  */
-export async function GET() {
+export async function GET(request: Request) {
   const denied = await denyWithoutSession();
   if (denied) return denied;
   try {
-    const { client, config } = await getBackend();
+    const chosen = await takeBucket(new URL(request.url).searchParams);
+    if (!chosen.ok) return chosen.response;
+    const extra = [...chosen.rest.keys()][0];
+    if (extra !== undefined) return badRequest(extra, `Unknown parameter "${extra.slice(0, 40)}"; this route takes only bucket`);
+    const { buckets, emulatorUrl } = await getBackend();
+    const { client, config } = chosen.backend;
     const started = performance.now();
     let upstream: { reachable: boolean; latencyMs: number; error?: { code: string; message: string } };
     try {
@@ -30,9 +37,10 @@ export async function GET() {
     }
     return ok({
       mode: config.mode,
-      endpoint: config.mode === 'emulator' ? config.endpoint : undefined,
+      endpoint: config.mode === 'emulator' ? (emulatorUrl ?? config.endpoint) : undefined,
       bucket: config.bucket,
       region: config.region,
+      buckets: buckets.map((b) => ({ bucket: b.bucket, region: b.region })),
       upstream,
     });
   } catch (error) {

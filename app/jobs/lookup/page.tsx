@@ -1,28 +1,37 @@
 import Link from 'next/link';
 import { AppHeader } from '@/components/app-header';
 import { StateBadge } from '@/components/jobs/state-badge';
+import { UnknownBucketNotice } from '@/components/unknown-bucket-notice';
 import { loginRequired } from '@/lib/auth/session';
+import { withBucket } from '@/lib/bucket-param';
 import { getBackend } from '@/lib/ci/backend';
 import { CiError } from '@/lib/ci/errors';
 import { JOB_ID } from '@/lib/ci/params';
 import { classifyFind, MAX_LOOKUP_IDS } from '@/lib/find-job';
 import type { Job } from '@/lib/ci/types';
+import { firstValue } from '@/lib/search-value';
 
 export const dynamic = 'force-dynamic';
 
-/** Several jobs by ID (from the find box): one CI call for all of them, and which were not found. */
+/** Several jobs by ID (from the find box), in `?bucket=`: one CI call for all of them, and which were not found. */
 export default async function LookupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const raw = (await searchParams).ids;
+  const query = await searchParams;
+  const raw = query.ids;
+  const bucket = firstValue(query.bucket);
   const target = classifyFind(typeof raw === 'string' ? raw : '');
-  const { config, client } = await getBackend();
+  const { mode, buckets } = await getBackend();
+  const infos = buckets.map(({ bucket: name, region }) => ({ bucket: name, region }));
+  const chosen = bucket === '' ? buckets[0]! : buckets.find((b) => b.bucket === bucket);
   let jobs: Job[] = [];
   let missing: string[] = [];
   let problem: string | null = null;
-  if (target.kind !== 'jobs' || !target.ids.every((id) => JOB_ID.test(id))) {
+  if (!chosen) {
+    // The notice below says it; nothing is asked.
+  } else if (target.kind !== 'jobs' || !target.ids.every((id) => JOB_ID.test(id))) {
     problem = `ids must be job IDs (j, a or c and 32 hex digits), separated by commas; at most ${MAX_LOOKUP_IDS}.`;
   } else {
     try {
-      const found = await client.getJobs(target.ids);
+      const found = await chosen.client.getJobs(target.ids);
       jobs = found.jobs;
       missing = target.ids.filter((id) => !jobs.some((j) => j.jobId === id));
     } catch (error) {
@@ -32,9 +41,10 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
   }
   return (
     <>
-      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} />
+      <AppHeader mode={mode} buckets={infos} bucket={bucket} signOut={loginRequired()} />
       <main className="mx-auto max-w-5xl px-4 py-3 text-sm">
         <h1 className="mb-3 text-base font-semibold">Jobs by ID</h1>
+        {!chosen && <UnknownBucketNotice bucket={bucket} buckets={infos} path={`/jobs/lookup?${new URLSearchParams({ ids: typeof raw === 'string' ? raw : '' })}`} />}
         {problem && (
           <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
             {problem}
@@ -54,7 +64,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
               {jobs.map((job) => (
                 <tr key={job.jobId} className="border-b border-slate-100 dark:border-slate-800">
                   <td className="py-1 pr-3 font-mono text-xs">
-                    <Link href={`/jobs/${job.jobId}`} className="text-blue-700 hover:underline dark:text-blue-300">
+                    <Link href={withBucket(`/jobs/${job.jobId}`, bucket)} className="text-blue-700 hover:underline dark:text-blue-300">
                       {job.jobId}
                     </Link>
                   </td>
@@ -70,7 +80,7 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
         )}
         {missing.length > 0 && (
           <p data-testid="lookup-missing" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
-            Not found in this bucket: <span className="font-mono text-xs">{missing.join(', ')}</span>
+            Not found in bucket {chosen?.bucket}: <span className="font-mono text-xs">{missing.join(', ')}</span>
           </p>
         )}
       </main>

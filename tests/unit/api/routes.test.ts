@@ -23,6 +23,7 @@ const jobsRoute = await import('@/app/api/jobs/route');
 const jobRoute = await import('@/app/api/jobs/[jobId]/route');
 const queuesRoute = await import('@/app/api/queues/route');
 const healthRoute = await import('@/app/api/health/route');
+const allTagsRoute = await import('@/app/api/jobs/all/route');
 
 const bodies: string[] = [];
 async function call(promise: Promise<Response>) {
@@ -126,6 +127,30 @@ describe('GET /api/jobs/<jobId>', () => {
   });
 });
 
+describe('the bucket parameter', () => {
+  it('is taken by every route; an unknown, empty or repeated one is a 400 naming the field, and CI is not called', async () => {
+    const queues = (q: string) => call(queuesRoute.GET(new Request(`http://localhost/api/queues${q}`)));
+    const health = (q: string) => call(healthRoute.GET(new Request(`http://localhost/api/health${q}`)));
+    for (const r of [
+      await listJobs('tag=Transcode&bucket=nope-1250000000'),
+      await getJob('j1', '?bucket=nope-1250000000'),
+      await queues('?bucket=nope-1250000000'),
+      await health('?bucket=nope-1250000000'),
+      await call(allTagsRoute.GET(new Request('http://localhost/api/jobs/all?bucket=nope-1250000000'))),
+      await listJobs('tag=Transcode&bucket='),
+      await listJobs('tag=Transcode&bucket=a&bucket=b'),
+    ]) {
+      expect(r.status).toBe(400);
+      expect(r.body.error.field).toBe('bucket');
+    }
+    expect((await listJobs('tag=Transcode&bucket=nope-1250000000')).body.error.message).toContain('unknown-0000000000');
+    expect(upstream.recorded).toHaveLength(0);
+    // The configured bucket by name is the same as none; the strict GET /jobs rules never see it.
+    expect((await listJobs('tag=Transcode&bucket=unknown-0000000000')).status).toBe(200);
+    expect(upstream.recorded[0]?.query.map(([k]) => k)).toEqual(['tag']);
+  });
+});
+
 describe('GET /api/queues and /api/health', () => {
   it('lists queues', async () => {
     handler = (_req, res) => xml(res, 200, '<Response><QueueList><QueueId>p1</QueueId><Name>n</Name></QueueList></Response>');
@@ -136,10 +161,10 @@ describe('GET /api/queues and /api/health', () => {
 
   it('reports CI mode and whether CI answers, without the key', async () => {
     handler = (_req, res) => xml(res, 200, '<Response></Response>');
-    let r = await call(healthRoute.GET());
+    let r = await call(healthRoute.GET(new Request('http://localhost/api/health')));
     expect(r.body).toMatchObject({ mode: 'ci', upstream: { reachable: true } });
     handler = (_req, res) => xml(res, 403, '<Error><Code>AccessDenied</Code><Message>no</Message></Error>');
-    r = await call(healthRoute.GET());
+    r = await call(healthRoute.GET(new Request('http://localhost/api/health')));
     expect(r.body.upstream).toMatchObject({ reachable: true, error: { code: 'AccessDenied' } });
     expect(JSON.stringify(r.body)).not.toContain(SECRET_KEY);
   });

@@ -1,0 +1,25 @@
+/**
+ * The `bucket` query parameter every /api route takes: which configured bucket to ask (default the
+ * first). Taken off the query here, before the strict GET /jobs rules (lib/ci/params.ts) see the
+ * rest, so those stay exactly CI's parameters. A repeated, empty or unknown bucket is a 400 naming
+ * the field and the configured buckets.
+ */
+import 'server-only';
+import { type BucketBackend, getBackend } from '@/lib/ci/backend';
+import { badRequest } from './responses';
+
+export type BucketChoice = { ok: true; backend: BucketBackend; rest: URLSearchParams } | { ok: false; response: Response };
+
+export async function takeBucket(search: URLSearchParams): Promise<BucketChoice> {
+  const values = search.getAll('bucket');
+  const rest = new URLSearchParams([...search].filter(([name]) => name !== 'bucket'));
+  const { buckets } = await getBackend();
+  const names = buckets.map((b) => b.bucket).join(', ');
+  if (values.length === 0) return { ok: true, backend: buckets[0]!, rest };
+  if (values.length > 1) return { ok: false, response: badRequest('bucket', `bucket must be given at most once; one of ${names}`) };
+  const name = values[0]!;
+  if (name === '') return { ok: false, response: badRequest('bucket', `bucket is empty; leave it out for the default (${buckets[0]!.bucket}) or name one of ${names}`) };
+  const found = buckets.find((b) => b.bucket === name);
+  if (!found) return { ok: false, response: badRequest('bucket', `Unknown bucket "${name.slice(0, 64)}"; this dashboard shows ${names}`) };
+  return { ok: true, backend: found, rest };
+}

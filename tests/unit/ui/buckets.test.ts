@@ -1,0 +1,77 @@
+/** The bucket in the browser's URLs: the /jobs view, the find box, the switcher, the fetchers' paths. */
+import { describe, expect, it } from 'vitest';
+import { withBucket } from '@/lib/bucket-param';
+import { bucketSwitchHref } from '@/lib/bucket-switch';
+import { classifyFind, findHref } from '@/lib/find-job';
+import { validateView, type JobsView } from '@/lib/jobs-search-params';
+
+const view: JobsView = {
+  bucket: '',
+  tag: 'Transcode',
+  states: [],
+  queue: '',
+  queueType: '',
+  workflow: '',
+  trigger: '',
+  input: '',
+  range: '',
+  from: '',
+  to: '',
+  order: 'desc',
+  size: '20',
+  page: '',
+  tokens: [],
+  job: '',
+  sort: '',
+};
+const BUCKETS = ['demo-1250000000', 'media-1250000001'];
+const ID = 'j0123456789abcdef0123456789abcdef';
+
+describe('validateView and the bucket', () => {
+  it('puts a named bucket into the /api/jobs query (and so into the query key); the default adds nothing', () => {
+    expect(validateView(view, BUCKETS).query).toBe('tag=Transcode&orderByTime=Desc&size=20');
+    expect(validateView({ ...view, bucket: 'media-1250000001' }, BUCKETS).query).toBe('bucket=media-1250000001&tag=Transcode&orderByTime=Desc&size=20');
+  });
+
+  it('reports an unknown bucket naming the field and the choices, and requests nothing', () => {
+    const { query, issues } = validateView({ ...view, bucket: 'nope-1250000000' }, BUCKETS);
+    expect(query).toBeNull();
+    expect(issues).toEqual([
+      expect.objectContaining({ key: 'bucket', label: 'Bucket', value: 'nope-1250000000', message: expect.stringContaining('demo-1250000000, media-1250000001') }),
+    ]);
+  });
+
+  it('without the list (a view built by hand), takes the bucket as given', () => {
+    expect(validateView({ ...view, bucket: 'x-1250000000' }).query).toMatch(/^bucket=x-1250000000&/);
+  });
+});
+
+describe('links carry the bucket', () => {
+  it('withBucket adds it to a path with or without a query; the default adds nothing', () => {
+    expect(withBucket('/api/queues', '')).toBe('/api/queues');
+    expect(withBucket('/api/queues', 'media-1250000001')).toBe('/api/queues?bucket=media-1250000001');
+    expect(withBucket('/api/health?x=1', 'b-1')).toBe('/api/health?x=1&bucket=b-1');
+  });
+
+  it('the find box keeps the bucket for one job, several, and list filters', () => {
+    expect(findHref(classifyFind(ID), 'Transcode', 'media-1250000001')).toBe(`/jobs/${ID}?bucket=media-1250000001`);
+    expect(findHref(classifyFind(`${ID},${ID.replace('j0', 'j1')}`), 'Transcode', 'media-1250000001')).toMatch(/^\/jobs\/lookup\?ids=.*&bucket=media-1250000001$/);
+    expect(findHref(classifyFind('movies/a.mp4'), 'Snapshot', 'media-1250000001')).toBe('/jobs?bucket=media-1250000001&tag=Snapshot&input=movies%2Fa.mp4');
+    expect(findHref(classifyFind(ID), 'Transcode')).toBe(`/jobs/${ID}`);
+  });
+});
+
+describe('bucketSwitchHref', () => {
+  it('on the list keeps the filters and drops what belongs to the old bucket', () => {
+    const search = new URLSearchParams('tag=Snapshot&states=Failed&queue=p1&workflow=w1&trigger=b1&page=3&tokens=a,b&job=' + ID + '&sort=-created&bucket=demo-1250000000');
+    const href = bucketSwitchHref('/jobs', search, 'media-1250000001');
+    const next = new URLSearchParams(href.slice('/jobs?'.length));
+    expect(href.startsWith('/jobs?')).toBe(true);
+    expect(Object.fromEntries(next)).toEqual({ tag: 'Snapshot', states: 'Failed', sort: '-created', bucket: 'media-1250000001' });
+  });
+
+  it('keeps the lookup’s IDs, and sends a job page to the other bucket’s list', () => {
+    expect(bucketSwitchHref('/jobs/lookup', new URLSearchParams(`ids=${ID}`), 'media-1250000001')).toBe(`/jobs/lookup?ids=${ID}&bucket=media-1250000001`);
+    expect(bucketSwitchHref(`/jobs/${ID}`, new URLSearchParams(), 'media-1250000001')).toBe('/jobs?bucket=media-1250000001');
+  });
+});

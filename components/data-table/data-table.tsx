@@ -17,6 +17,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { Row } from '@tanstack/react-table';
 import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
 import { cn } from '@/components/ui/cn';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
 
@@ -59,6 +60,7 @@ export function DataTable<TData extends RowData>({
 }) {
   const rows = table.getRowModel().rows;
   const virtual = rows.length > VIRTUALIZE_ABOVE;
+  const hydrated = useHydrated();
   const [focusId, setFocusId] = useState<string | null>(null);
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
@@ -194,6 +196,7 @@ export function DataTable<TData extends RowData>({
         aria-rowcount={rows.length + 1}
         data-testid={testId}
         data-virtual={virtual || undefined}
+        data-hydrated={hydrated || undefined}
       >
         <thead
           ref={headRef}

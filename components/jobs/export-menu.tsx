@@ -6,7 +6,8 @@
  * cancelled one saves nothing. A file that does not hold every matching job says so in its name,
  * its JSON header and the line shown here.
  */
-import { useEffect, useRef, useState, useSyncExternalStore, type MouseEvent } from 'react';
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { Popover } from '@/components/data-table/popover';
 import { Button } from '@/components/ui/button';
 import { COLLECT_LIMIT } from '@/lib/api/collect-jobs';
@@ -20,7 +21,6 @@ import { CollectionProgress } from './collection-progress';
 import type { JobsTableInstance } from './jobs-table';
 
 const count = (n: number) => n.toLocaleString('en-US');
-const never = () => () => {};
 
 function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: ExportFormat): string {
   const fileName = exportFileName(meta, format);
@@ -72,7 +72,7 @@ export function ExportMenu({
   const [dismissed, setDismissed] = useState(false);
   const saved = useRef<MatchingRequest | null>(null);
   // The menu comes with the server's HTML; its buttons work once the page has hydrated.
-  const hydrated = useSyncExternalStore(never, () => true, () => false);
+  const hydrated = useHydrated();
   const rows = table.getRowModel().rows;
   const loading = state.status === 'loading';
 

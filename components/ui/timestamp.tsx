@@ -1,10 +1,9 @@
 'use client';
-import { useSyncExternalStore } from 'react';
 import { formatInstant, formatRelative, toMs } from '@/lib/format';
 import { usePreferences } from '@/lib/preferences';
+import { useHydrated } from './use-hydrated';
 import { useNow } from './use-now';
 
-const never = () => () => {};
 /**
  * The zone to render in: "local" means the browser's zone, which the server (rendering the list's
  * first page) does not know, so until hydration is done it renders UTC — with its offset shown, so
@@ -12,7 +11,7 @@ const never = () => () => {};
  */
 function useZone() {
   const { timeZone } = usePreferences();
-  const hydrated = useSyncExternalStore(never, () => true, () => false);
+  const hydrated = useHydrated();
   return timeZone === 'local' && !hydrated ? 'utc' : timeZone;
 }
 

@@ -24,6 +24,8 @@ export async function findJob(request: APIRequestContext, query: string, test: (
 export async function settledRows(page: Page) {
   const table = page.getByTestId('jobs-table');
   await expect(table).toBeVisible();
+  // Rows come with the server's HTML; keys and clicks work once React has hydrated them.
+  await expect(table).toHaveAttribute('data-hydrated', 'true');
   await expect(table).not.toHaveAttribute('aria-busy', 'true');
   return table.locator('tbody tr');
 }

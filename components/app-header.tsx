@@ -4,6 +4,13 @@ import { FindJobBox } from './find-job-box';
 import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
 
+type Section = 'jobs' | 'overview' | 'triage';
+const SECTIONS: { id: Section; label: string; href: string }[] = [
+  { id: 'jobs', label: 'Jobs', href: '/jobs' },
+  { id: 'overview', label: 'Overview', href: '/overview' },
+  { id: 'triage', label: 'Triage', href: '/triage' },
+];
+
 /**
  * The header of every page: what this is, which backend it shows (rendered on the server from the
  * configuration, so it is right on first paint), and the time-zone and theme switches.
@@ -13,12 +20,15 @@ export function AppHeader({
   bucket,
   region,
   signOut = false,
+  current = 'jobs',
 }: {
   mode: 'emulator' | 'ci';
   bucket: string;
   region: string;
   /** Show "Sign out" (login is on). */
   signOut?: boolean;
+  /** The section this page belongs to, marked in the navigation. */
+  current?: Section;
 }) {
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
@@ -26,6 +36,22 @@ export function AppHeader({
         <Link href="/jobs" className="text-sm font-semibold">
           CI jobs
         </Link>
+        <nav aria-label="Sections" className="flex items-center gap-1 text-xs">
+          {SECTIONS.map((s) => (
+            <Link
+              key={s.id}
+              href={s.href}
+              aria-current={s.id === current ? 'page' : undefined}
+              className={
+                s.id === current
+                  ? 'rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100'
+                  : 'rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'
+              }
+            >
+              {s.label}
+            </Link>
+          ))}
+        </nav>
         <span className="font-mono text-xs text-slate-600 dark:text-slate-300">
           {bucket} · {region}
         </span>

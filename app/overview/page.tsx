@@ -1,0 +1,31 @@
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { AppHeader } from '@/components/app-header';
+import { OverviewPage } from '@/components/overview/overview-page';
+import { Skeleton } from '@/components/ui/skeleton';
+import { loginRequired } from '@/lib/auth/session';
+import { getBackend } from '@/lib/ci/backend';
+import { defaultScopeHref } from '@/lib/overview/links';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Counts and charts of every job matching the filters in the URL (the /jobs keys). The server
+ * renders the shell; the browser collects the jobs through /api (components/overview).
+ */
+export default async function Overview({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
+  const withDefaults = defaultScopeHref('/overview', await searchParams);
+  if (withDefaults) redirect(withDefaults);
+  const { config } = await getBackend();
+  return (
+    <>
+      <AppHeader mode={config.mode} bucket={config.bucket} region={config.region} signOut={loginRequired()} current="overview" />
+      <main className="mx-auto max-w-[100rem] px-4 py-3">
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <OverviewPage />
+        </Suspense>
+      </main>
+    </>
+  );
+}

@@ -184,7 +184,9 @@ function JobRow({ job, zone }: { job: JobListItem; zone: Parameters<typeof forma
         <CopyButton value={job.jobId} label="job ID" className="ml-1 align-middle" />
       </td>
       <td>{job.tag}</td>
-      <td className="max-w-64 break-all font-mono">{describeInput(job)}</td>
+      <td className="max-w-64 break-all font-mono" title={describeInput(job)}>
+        {job.input?.object ?? job.input?.url ?? '—'}
+      </td>
       <td className="max-w-80">{job.message || '—'}</td>
       <td className="whitespace-nowrap tabular-nums">{formatInstant(job.creationTime, zone)}</td>
       <td>

@@ -159,7 +159,7 @@ function JobsOverTime({ buckets, unit, zone, states, hrefs, palette }: OverviewC
             );
           }}
         />
-        <Legend wrapperStyle={{ fontSize: 11, color: palette.text }} />
+        <Legend itemSorter={null} wrapperStyle={{ fontSize: 11, color: palette.text }} />
         {states.map((state) => (
           <Bar
             key={state}
@@ -200,7 +200,7 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
   return (
     <ChartCard
       title="Run time by tag"
-      description="Median and 90th percentile of start-to-end time of the jobs that finished (Success or Failed). Click a bar to list that tag."
+      description="Median and 90th percentile of start-to-end time of the jobs that finished (Success or Failed), on a square-root scale so short and long tags both show. Click a bar to list that tag."
       testId="chart-durations"
       table={
         <table className={tableClass}>
@@ -244,7 +244,7 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
           desc="Horizontal bars per tag: the median and the 90th percentile run time in seconds."
         >
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" {...axisProps(palette)} tickFormatter={(s: number) => formatDuration(s)} />
+          <XAxis type="number" scale="sqrt" domain={[0, 'auto']} {...axisProps(palette)} tickFormatter={(s: number) => formatDuration(s)} />
           <YAxis type="category" dataKey="tag" {...axisProps(palette)} width={150} interval={0} />
           <Tooltip
             cursor={{ fill: palette.cursor }}
@@ -262,7 +262,7 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
               );
             }}
           />
-          <Legend wrapperStyle={{ fontSize: 11, color: palette.text }} />
+          <Legend itemSorter={null} wrapperStyle={{ fontSize: 11, color: palette.text }} />
           {(['median', 'p90'] as const).map((key) => (
             <Bar
               key={key}

@@ -3,7 +3,8 @@
  * the same URL keys everywhere (lib/jobs-search-params), so a bar, a tile or a failure group opens
  * exactly the jobs it counted. Browser-safe and pure.
  */
-import { createSerializer } from 'nuqs';
+// nuqs/server: the same serializer, importable by the server pages too (defaultScopeHref) and by tests.
+import { createSerializer } from 'nuqs/server';
 import { toIsoSeconds } from '@/lib/format';
 import { ALL_TAGS, RANGE_PRESETS, activeFilters, jobsSearchParams, type JobsView } from '@/lib/jobs-search-params';
 
@@ -35,7 +36,14 @@ export function timePatch(start: number, end: number): ScopePatch {
 
 /** The scope in words for a support summary: `Tag all · Created from 2026-… · Queue p…`. */
 export function describeScope(view: JobsView): string {
-  const parts = [`Tag ${view.tag}`, ...activeFilters(view).map((f) => `${f.label} ${f.value}`)];
+  const preset = RANGE_PRESETS.find((p) => p.value === view.range);
+  const parts = [
+    view.tag === ALL_TAGS ? 'All tags' : `Tag ${view.tag}`,
+    ...activeFilters(view)
+      // A preset says itself in words; "custom" adds nothing to its from/to.
+      .filter((f) => f.key !== 'range' || preset)
+      .map((f) => (f.key === 'range' && preset ? `Created ${preset.label.toLowerCase()}` : `${f.label} ${f.value}`)),
+  ];
   return parts.join(' · ');
 }
 

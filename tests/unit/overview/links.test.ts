@@ -46,7 +46,10 @@ describe('scope links', () => {
   });
 
   it('describes the scope in words', () => {
-    expect(describeScope({ ...view, queue: 'p1' })).toBe('Tag all · Queue p1 · Created 24h · Created from 2026-11-24T10:00:00Z');
+    expect(describeScope({ ...view, queue: 'p1' })).toBe('All tags · Queue p1 · Created last 24 h · Created from 2026-11-24T10:00:00Z');
+    expect(describeScope({ ...view, tag: 'Transcode', range: 'custom', to: '2026-11-25T10:00:00Z' })).toBe(
+      'Tag Transcode · Created from 2026-11-24T10:00:00Z · Created until 2026-11-25T10:00:00Z',
+    );
   });
 });
 

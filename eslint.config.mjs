@@ -28,7 +28,7 @@ const config = [
     },
   },
   {
-    files: ['app/jobs/**/page.tsx', 'app/layout.tsx'],
+    files: ['app/jobs/**/page.tsx', 'app/overview/page.tsx', 'app/triage/page.tsx', 'app/layout.tsx'],
     rules: { 'no-restricted-imports': 'off' },
   },
   {

@@ -7,6 +7,13 @@ import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
 import { ShortcutsHelp } from './shortcuts/shortcuts-help';
 
+type Section = 'jobs' | 'overview' | 'triage';
+const SECTIONS: { id: Section; label: string; href: string }[] = [
+  { id: 'jobs', label: 'Jobs', href: '/jobs' },
+  { id: 'overview', label: 'Overview', href: '/overview' },
+  { id: 'triage', label: 'Triage', href: '/triage' },
+];
+
 /**
  * The header of every page: what this is, which backend and bucket it shows (rendered on the
  * server from the configuration, so it is right on first paint; a switcher when several buckets
@@ -17,6 +24,7 @@ export function AppHeader({
   buckets,
   bucket = '',
   signOut = false,
+  current = 'jobs',
 }: {
   mode: 'emulator' | 'ci';
   /** Every configured bucket, the default first. */
@@ -25,13 +33,33 @@ export function AppHeader({
   bucket?: string;
   /** Show "Sign out" (login is on). */
   signOut?: boolean;
+  /** The section this page belongs to, marked in the navigation. */
+  current?: Section;
 }) {
+  // Links keep the bucket on screen (an unknown one is left behind: the page names it).
+  const known = buckets.some((b) => b.bucket === bucket) ? bucket : '';
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[100rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link href={withBucket('/jobs', buckets.some((b) => b.bucket === bucket) ? bucket : '')} className="text-sm font-semibold">
+        <Link href={withBucket('/jobs', known)} className="text-sm font-semibold">
           CI jobs
         </Link>
+        <nav aria-label="Sections" className="flex items-center gap-1 text-xs">
+          {SECTIONS.map((s) => (
+            <Link
+              key={s.id}
+              href={withBucket(s.href, known)}
+              aria-current={s.id === current ? 'page' : undefined}
+              className={
+                s.id === current
+                  ? 'rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100'
+                  : 'rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'
+              }
+            >
+              {s.label}
+            </Link>
+          ))}
+        </nav>
         <Suspense fallback={<BucketLabel bucket={buckets.find((b) => b.bucket === bucket) ?? buckets[0]!} />}>
           <BucketSwitcher buckets={buckets} />
         </Suspense>

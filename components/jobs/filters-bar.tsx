@@ -15,8 +15,12 @@ import { QueueSelect } from './queue-select';
 import { StateBadge } from './state-badge';
 import type { JobsViewActions } from './use-jobs-view';
 
-export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsViewActions }) {
+/** Controls a page can leave out: the overview and triage collect every job, so order and page size mean nothing there. */
+export type FilterControl = 'states' | 'order' | 'size';
+
+export function FiltersBar({ view, actions, hide = [] }: { view: JobsView; actions: JobsViewActions; hide?: readonly FilterControl[] }) {
   const { timeZone } = usePreferences();
+  const shown = (control: FilterControl) => !hide.includes(control);
   const active = activeFilters(view);
   const queueTypeNames = new Map<string, string>(QUEUE_TYPES.map((q) => [q.code, q.name]));
 
@@ -42,16 +46,18 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
             ))}
           </select>
         </Field>
-        <div className="flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300">
-          <span aria-hidden>States</span>
-          <FacetedFilter
-            label="States"
-            options={JOB_STATES}
-            selected={view.states}
-            onChange={(states) => actions.setFilters({ states: states.length ? states : null })}
-            renderOption={(s) => <StateBadge state={s} />}
-          />
-        </div>
+        {shown('states') && (
+          <div className="flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300">
+            <span aria-hidden>States</span>
+            <FacetedFilter
+              label="States"
+              options={JOB_STATES}
+              selected={view.states}
+              onChange={(states) => actions.setFilters({ states: states.length ? states : null })}
+              renderOption={(s) => <StateBadge state={s} />}
+            />
+          </div>
+        )}
         <div className="flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300">
           <span aria-hidden>Created</span>
           <DateRangeFilter
@@ -63,21 +69,25 @@ export function FiltersBar({ view, actions }: { view: JobsView; actions: JobsVie
             onChange={(r) => actions.setFilters({ range: r.range || null, from: r.from || null, to: r.to || null })}
           />
         </div>
-        <Field label="Order">
-          <select className={fieldClass} value={view.order} onChange={(e) => actions.setFilters({ order: e.target.value })}>
-            <option value="desc">Newest first</option>
-            <option value="asc">Oldest first</option>
-          </select>
-        </Field>
-        <Field label="Page size">
-          <select className={fieldClass} value={view.size} onChange={(e) => actions.setFilters({ size: e.target.value })}>
-            {[...new Set([...PAGE_SIZES.map(String), view.size])].map((s) => (
-              <option key={s} value={s}>
-                {s} rows
-              </option>
-            ))}
-          </select>
-        </Field>
+        {shown('order') && (
+          <Field label="Order">
+            <select className={fieldClass} value={view.order} onChange={(e) => actions.setFilters({ order: e.target.value })}>
+              <option value="desc">Newest first</option>
+              <option value="asc">Oldest first</option>
+            </select>
+          </Field>
+        )}
+        {shown('size') && (
+          <Field label="Page size">
+            <select className={fieldClass} value={view.size} onChange={(e) => actions.setFilters({ size: e.target.value })}>
+              {[...new Set([...PAGE_SIZES.map(String), view.size])].map((s) => (
+                <option key={s} value={s}>
+                  {s} rows
+                </option>
+              ))}
+            </select>
+          </Field>
+        )}
       </div>
       <div className="flex flex-wrap items-end gap-2">
         <QueueSelect value={view.queue} onChange={(queue) => actions.setFilters({ queue: queue || null })} />

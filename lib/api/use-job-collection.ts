@@ -14,6 +14,8 @@ export interface CollectionState {
   status: CollectionStatus;
   /** The query collected (null before the first start). */
   query: string | null;
+  /** When the collection started (epoch ms): an open-ended window ("last 24 h") ends here for charts. */
+  startedAt: number | null;
   jobs: readonly JobListItem[];
   progress: CollectProgress;
   /** False when the limit stopped a finished collection early. */
@@ -24,6 +26,7 @@ export interface CollectionState {
 export const IDLE_COLLECTION: CollectionState = {
   status: 'idle',
   query: null,
+  startedAt: null,
   jobs: [],
   progress: { loaded: 0, pages: 0, more: false },
   complete: false,
@@ -55,7 +58,7 @@ export class JobCollection {
     const controller = new AbortController();
     this.running = controller;
     const alive = () => this.running === controller;
-    this.set({ ...IDLE_COLLECTION, status: 'loading', query });
+    this.set({ ...IDLE_COLLECTION, status: 'loading', query, startedAt: Date.now() });
     collectJobs({
       query,
       limit: this.limit,

@@ -3,6 +3,7 @@
  *   SCREENSHOTS=1 npx playwright test screenshots
  */
 import { expect, test, type Page } from '@playwright/test';
+import { settledWindow } from './collect';
 import { findJob, settledRows } from './helpers';
 
 test.skip(!process.env.SCREENSHOTS, 'set SCREENSHOTS=1 to refresh docs/screenshots');
@@ -51,5 +52,25 @@ for (const theme of THEMES) {
     await expect(page.getByTestId('panel-speech')).toBeVisible();
     await page.waitForTimeout(300);
     await page.screenshot({ path: `docs/screenshots/speech-detail-${theme}.png`, fullPage: true });
+  });
+
+  test(`overview, ${theme}`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { from, to } = settledWindow(2, 24);
+    await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    await expect(page.getByTestId('collection-progress')).toHaveAttribute('data-status', 'done', { timeout: 45_000 });
+    await expect(page.getByTestId('time-segment').first()).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: `docs/screenshots/overview-${theme}.png`, fullPage: true });
+  });
+
+  test(`failure triage, ${theme}`, async ({ page }) => {
+    await useTheme(page, theme);
+    const { from, to } = settledWindow(2, 48);
+    await page.goto(`/triage?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+    await expect(page.getByTestId('collection-progress')).toHaveAttribute('data-status', 'done', { timeout: 45_000 });
+    await expect(page.getByTestId('failure-group').first()).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: `docs/screenshots/triage-${theme}.png` });
   });
 }

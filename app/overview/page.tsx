@@ -1,0 +1,33 @@
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { AppHeader } from '@/components/app-header';
+import { OverviewPage } from '@/components/overview/overview-page';
+import { Skeleton } from '@/components/ui/skeleton';
+import { loginRequired } from '@/lib/auth/session';
+import { getBackend } from '@/lib/ci/backend';
+import { defaultScopeHref } from '@/lib/overview/links';
+import { firstValue } from '@/lib/search-value';
+
+export const dynamic = 'force-dynamic';
+
+/**
+ * Counts and charts of every job matching the filters in the URL (the /jobs keys). The server
+ * renders the shell; the browser collects the jobs through /api (components/overview).
+ */
+export default async function Overview({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
+  const withDefaults = defaultScopeHref('/overview', await searchParams);
+  if (withDefaults) redirect(withDefaults);
+  const { mode, buckets } = await getBackend();
+  const bucket = firstValue((await searchParams).bucket);
+  return (
+    <>
+      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={bucket} signOut={loginRequired()} current="overview" />
+      <main className="mx-auto max-w-[100rem] px-4 py-3">
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <OverviewPage bucketNames={buckets.map((b) => b.bucket)} />
+        </Suspense>
+      </main>
+    </>
+  );
+}

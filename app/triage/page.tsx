@@ -1,0 +1,30 @@
+import { redirect } from 'next/navigation';
+import { Suspense } from 'react';
+import { AppHeader } from '@/components/app-header';
+import { TriagePage } from '@/components/overview/triage-page';
+import { Skeleton } from '@/components/ui/skeleton';
+import { loginRequired } from '@/lib/auth/session';
+import { getBackend } from '@/lib/ci/backend';
+import { defaultScopeHref } from '@/lib/overview/links';
+import { firstValue } from '@/lib/search-value';
+
+export const dynamic = 'force-dynamic';
+
+/** Failed jobs of the filters in the URL, grouped by CI error code and explained (components/overview). */
+export default async function Triage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
+  const withDefaults = defaultScopeHref('/triage', await searchParams);
+  if (withDefaults) redirect(withDefaults);
+  const { mode, buckets } = await getBackend();
+  const bucket = firstValue((await searchParams).bucket);
+  return (
+    <>
+      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={bucket} signOut={loginRequired()} current="triage" />
+      <main className="mx-auto max-w-[100rem] px-4 py-3">
+        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+          <TriagePage bucketNames={buckets.map((b) => b.bucket)} />
+        </Suspense>
+      </main>
+    </>
+  );
+}

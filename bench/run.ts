@@ -42,6 +42,8 @@ const app = await startAppProcess({
   EMULATOR_PORT: String(emulatorPort),
   // Enough jobs for the browser part to load 10,000 of one tag into the table.
   EMULATOR_JOBS: process.env.EMULATOR_JOBS ?? '60000',
+  // One bucket, as in the earlier runs: EMULATOR_JOBS sizes every demo bucket.
+  EMULATOR_BUCKETS: 'demo-1250000000@ap-guangzhou',
   DASHBOARD_RATE_LIMIT: '0',
 });
 const ctx: BenchContext = {

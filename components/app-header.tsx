@@ -64,8 +64,12 @@ export function AppHeader({
           <BucketSwitcher buckets={buckets} />
         </Suspense>
         {mode === 'emulator' ? (
-          <span data-testid="backend-mode" className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100">
-            Built-in CI emulator — demo data, no cloud credentials configured
+          <span
+            data-testid="backend-mode"
+            title="Built-in CI emulator: demo data, because no cloud credentials are configured (see README, “Point it at real CI”)"
+            className="rounded bg-amber-100 px-2 py-0.5 text-xs font-medium text-amber-900 dark:bg-amber-900 dark:text-amber-100"
+          >
+            Emulator · demo data
           </span>
         ) : (
           <span data-testid="backend-mode" className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">

@@ -6,7 +6,7 @@ import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { JobsBrowser } from '@/components/jobs/jobs-browser';
 import { denyWithoutSession } from '@/lib/api-server/guard';
 import { loginRequired } from '@/lib/auth/session';
-import { getBackend, getCiClient } from '@/lib/ci/backend';
+import { getBackend, getBucket } from '@/lib/ci/backend';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { listAllTags } from '@/lib/ci/all-tags';
 import { parseAllTagsQuery } from '@/lib/ci/all-tags-params';
@@ -81,7 +81,7 @@ async function pageLoader(fullQuery: string): Promise<(() => Promise<JobPage>) |
   // The bucket is ours, not CI's: taken off before the strict GET /jobs rules, as the routes do.
   const bucket = search.get('bucket');
   search.delete('bucket');
-  const client = await getCiClient(bucket);
+  const { client, bucket: name } = await getBucket(bucket);
   if (!isAllTagsQuery(fullQuery)) {
     const parsed = parseListJobsQuery(search);
     return parsed.ok ? () => client.listJobs(parsed.value) : null;
@@ -89,7 +89,7 @@ async function pageLoader(fullQuery: string): Promise<(() => Promise<JobPage>) |
   const parsed = parseAllTagsQuery(search);
   if (!parsed.ok) return null;
   return async () => {
-    const page = await listAllTags(client, parsed.value.params, parsed.value.cursor);
+    const page = await listAllTags(client, parsed.value.params, parsed.value.cursor, { scope: name });
     return { jobs: page.jobs, nextToken: page.cursor };
   };
 }

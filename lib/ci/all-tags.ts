@@ -24,6 +24,8 @@ interface Cursor {
   v: 1;
   /** Positions of tags not yet exhausted; a tag absent from it is done. */
   p: Partial<Record<Tag, TagPosition>>;
+  /** The bucket the NextTokens were issued in (absent: the default bucket, or one-bucket use). */
+  s?: string;
 }
 
 export type AllTagsParams = Omit<ListJobsParams, 'tag' | 'nextToken'>;
@@ -38,8 +40,9 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-export function decodeCursor(value: string | undefined): Cursor {
-  if (!value) return { v: 1, p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])) };
+/** `scope`: what the cursor's NextTokens belong to (the bucket); a cursor made for another is refused. */
+export function decodeCursor(value: string | undefined, scope = ''): Cursor {
+  if (!value) return { v: 1, p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])), ...(scope ? { s: scope } : {}) };
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -55,6 +58,7 @@ export function decodeCursor(value: string | undefined): Cursor {
       throw new CursorError('cursor is not one this dashboard made');
     }
   }
+  if ((c.s ?? '') !== scope) throw new CursorError('cursor belongs to another bucket; start again from the first page');
   return c;
 }
 
@@ -100,10 +104,10 @@ export async function listAllTags(
   client: CiClient,
   params: AllTagsParams,
   cursorValue: string | undefined,
-  options: { concurrency?: number } = {},
+  options: { concurrency?: number; scope?: string } = {},
 ): Promise<AllTagsPage> {
   const size = params.size ?? 10;
-  const cursor = decodeCursor(cursorValue);
+  const cursor = decodeCursor(cursorValue, options.scope);
   const tags = TAG_CODES.filter((t) => cursor.p[t]);
   const lists = await mapLimited(tags, options.concurrency ?? 4, (tag) => candidatesOf(client, params, tag, cursor.p[tag]!, size));
 
@@ -111,7 +115,7 @@ export async function listAllTags(
   const timeOf = (j: JobListItem) => (j.creationTime ? Date.parse(j.creationTime) : 0);
   const heads = lists.map(() => 0);
   const jobs: JobListItem[] = [];
-  const next: Cursor = { v: 1, p: { ...cursor.p } };
+  const next: Cursor = { ...cursor, p: { ...cursor.p } };
   while (jobs.length < size) {
     let best = -1;
     for (let i = 0; i < lists.length; i++) {

@@ -3,7 +3,7 @@ import { expect, test } from '@playwright/test';
 test('/jobs shows emulator rows in real Chromium', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/jobs$/);
-  await expect(page.getByTestId('backend-mode')).toContainText('emulator');
+  await expect(page.getByTestId('backend-mode')).toContainText('Emulator');
   const rows = page.getByTestId('jobs-table').locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   expect(await rows.count()).toBeGreaterThan(1);

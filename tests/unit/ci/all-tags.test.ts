@@ -56,6 +56,14 @@ describe('all tags at once', () => {
     expect(times).toEqual([...times].sort((a, b) => a - b));
   });
 
+  it('ties the cursor to its bucket: another bucket refuses it', async () => {
+    const first = await listAllTags(client, { size: 5 }, undefined, { scope: 'demo-1250000000' });
+    const again = await listAllTags(client, { size: 5 }, first.cursor!, { scope: 'demo-1250000000' });
+    expect(again.jobs).toHaveLength(5);
+    await expect(listAllTags(client, { size: 5 }, first.cursor!, { scope: 'media-1250000001' })).rejects.toThrow(/another bucket/);
+    await expect(listAllTags(client, { size: 5 }, first.cursor!)).rejects.toBeInstanceOf(CursorError);
+  });
+
   it('refuses a cursor it did not make', async () => {
     await expect(listAllTags(client, { size: 5 }, 'bm9wZQ')).rejects.toBeInstanceOf(CursorError);
     await expect(listAllTags(client, { size: 5 }, Buffer.from('{"v":1,"p":{"Nope":{"t":"","o":0}}}').toString('base64url'))).rejects.toBeInstanceOf(CursorError);

@@ -15,7 +15,8 @@ export async function GET(request: Request) {
     if (!chosen.ok) return chosen.response;
     const parsed = parseAllTagsQuery(chosen.rest);
     if (!parsed.ok) return badRequest(parsed.error.field, parsed.error.message);
-    return ok(await listAllTags(chosen.backend.client, parsed.value.params, parsed.value.cursor));
+    // The cursor names its bucket: its NextTokens mean nothing in another one.
+    return ok(await listAllTags(chosen.backend.client, parsed.value.params, parsed.value.cursor, { scope: chosen.backend.bucket }));
   } catch (error) {
     if (error instanceof CursorError) return badRequest('cursor', error.message);
     return fromError(error);

@@ -5,6 +5,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { isTimeZoneChoice, type TimeZoneChoice } from './format';
+import { localStorageStore } from './local-storage-store';
 import { PREFERENCES_KEY as STORAGE_KEY } from './theme-script';
 
 export type ThemeChoice = 'system' | 'light' | 'dark';
@@ -39,45 +40,16 @@ function sanitize(raw: unknown): Preferences {
   };
 }
 
-let current: Preferences | null = null;
-const listeners = new Set<() => void>();
-
-function read(): Preferences {
-  if (current) return current;
-  try {
-    current = sanitize(JSON.parse(window.localStorage.getItem(STORAGE_KEY) ?? '{}'));
-  } catch {
-    current = DEFAULT_PREFERENCES;
-  }
-  return current;
-}
-
-function subscribe(listener: () => void) {
-  listeners.add(listener);
-  const onStorage = (event: StorageEvent) => {
-    if (event.key !== STORAGE_KEY) return;
-    current = null;
-    listener();
-  };
-  window.addEventListener('storage', onStorage);
-  return () => {
-    listeners.delete(listener);
-    window.removeEventListener('storage', onStorage);
-  };
-}
+// A stored value that is not JSON, or not an object, gives the defaults (sanitize).
+const store = localStorageStore(STORAGE_KEY, sanitize, DEFAULT_PREFERENCES);
 
 export function setPreference<K extends keyof Preferences>(key: K, value: Preferences[K]) {
-  current = { ...read(), [key]: value };
-  try {
-    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(current));
-  } catch {
-    // private mode: the preference lasts for this page only
-  }
-  for (const l of listeners) l();
+  // Where the browser keeps nothing (private mode), the preference lasts for this page.
+  store.write({ ...store.read(), [key]: value }, { orForThisPage: true });
 }
 
 export function usePreferences(): Preferences {
-  return useSyncExternalStore(subscribe, read, () => DEFAULT_PREFERENCES);
+  return useSyncExternalStore(store.subscribe, store.read, () => DEFAULT_PREFERENCES);
 }
 
 /** Applies a theme to <html>: the `dark` class (Tailwind's class strategy) and color-scheme. */

@@ -18,6 +18,7 @@ import { withBucket } from '@/lib/bucket-param';
 import { describeInput, groupSupportSummary, jobSupportSummary } from '@/lib/overview/support-summary';
 import { usePreferences } from '@/lib/preferences';
 import { CopyTextButton } from './copy-text-button';
+import { FailureExplanation } from '@/components/jobs/failure-explanation';
 
 const FIRST_ROWS = 50;
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
@@ -95,18 +96,12 @@ export function FailureGroupCard({
         </span>
       </div>
 
-      <dl className="mt-2 space-y-1 text-sm" data-testid="failure-explanation">
-        <div>
-          <dt className="inline font-semibold">What it means: </dt>
-          <dd className="inline">
-            {known ? advice.meaning : `"${label}" is not in this dashboard's catalog of CI failure codes (built from CI's error reference), so there is no explanation to give.`}
-          </dd>
-        </div>
-        <div>
-          <dt className="inline font-semibold">What to do: </dt>
-          <dd className="inline">{advice.action}</dd>
-        </div>
-      </dl>
+      <FailureExplanation
+        meaning={known ? advice.meaning : `"${label}" is not in this dashboard's catalog of CI failure codes (built from CI's error reference), so there is no explanation to give.`}
+        action={advice.action}
+        className="mt-2 space-y-1 text-sm"
+        testId="failure-explanation"
+      />
 
       <dl className="mt-2 grid gap-1 text-xs sm:grid-cols-[auto_1fr] sm:gap-x-3">
         <dt className="font-medium text-slate-600 dark:text-slate-300">Messages</dt>

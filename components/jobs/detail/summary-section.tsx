@@ -9,6 +9,7 @@ import type { Job } from '@/lib/ci/types';
 import { formatElapsed } from '@/lib/format';
 import { StateBadge } from '../state-badge';
 import { Copyable, Fields, Section } from './section';
+import { FailureExplanation } from '@/components/jobs/failure-explanation';
 
 export function SummarySection({ job }: { job: Job }) {
   const now = useNow();
@@ -96,15 +97,11 @@ export function SummarySection({ job }: { job: Job }) {
 function FailureAdvice({ code }: { code: string | null }) {
   const advice = explainFailure(code);
   return (
-    <dl className="mt-2 space-y-1 border-t border-red-200 pt-2 text-xs dark:border-red-900" data-testid="failure-advice">
-      <div>
-        <dt className="inline font-semibold">What it means: </dt>
-        <dd className="inline">{advice.meaning}</dd>
-      </div>
-      <div>
-        <dt className="inline font-semibold">What to do: </dt>
-        <dd className="inline">{advice.action}</dd>
-      </div>
-    </dl>
+    <FailureExplanation
+      meaning={advice.meaning}
+      action={advice.action}
+      className="mt-2 space-y-1 border-t border-red-200 pt-2 text-xs dark:border-red-900"
+      testId="failure-advice"
+    />
   );
 }

@@ -3,6 +3,7 @@
  * Every GET /jobs parameter as a control. Text filters apply on Enter or when the field is left;
  * selects and menus apply at once. Each change goes to the URL and starts again at page 1.
  */
+import type { ReactNode } from 'react';
 import { DateRangeFilter } from '@/components/data-table/date-range-filter';
 import { FacetedFilter } from '@/components/data-table/faceted-filter';
 import { Field, TextFilter } from '@/components/data-table/text-filter';
@@ -18,7 +19,18 @@ import type { JobsViewActions } from './use-jobs-view';
 /** Controls a page can leave out: the overview and triage collect every job, so order and page size mean nothing there. */
 export type FilterControl = 'states' | 'order' | 'size';
 
-export function FiltersBar({ view, actions, hide = [] }: { view: JobsView; actions: JobsViewActions; hide?: readonly FilterControl[] }) {
+export function FiltersBar({
+  view,
+  actions,
+  hide = [],
+  lead,
+}: {
+  view: JobsView;
+  actions: JobsViewActions;
+  hide?: readonly FilterControl[];
+  /** Shown before the tag, on the first row (the list's Views menu). */
+  lead?: ReactNode;
+}) {
   const { timeZone } = usePreferences();
   const shown = (control: FilterControl) => !hide.includes(control);
   const active = activeFilters(view);
@@ -27,6 +39,7 @@ export function FiltersBar({ view, actions, hide = [] }: { view: JobsView; actio
   return (
     <section aria-label="Filters" className="flex flex-col gap-2">
       <div className="flex flex-wrap items-end gap-2">
+        {lead}
         <Field label="Tag">
           <select
             className={cn(fieldClass, 'w-80')}

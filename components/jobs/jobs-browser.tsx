@@ -97,13 +97,12 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
 
   return (
     <div className="flex flex-col gap-3">
-      <div className="flex flex-wrap items-center gap-2">
-        <ViewsMenu
-          view={view}
-          onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })}
-        />
-      </div>
-      <FiltersBar key={view.tag} view={view} actions={actions} />
+      <FiltersBar
+        key={view.tag}
+        view={view}
+        actions={actions}
+        lead={<ViewsMenu view={view} onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })} />}
+      />
       {issues.length > 0 && query === null ? (
         <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
       ) : (

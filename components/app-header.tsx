@@ -1,18 +1,14 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
 import { type BucketInfo, withBucket } from '@/lib/bucket-param';
+import type { Section } from '@/lib/section-links';
 import { BucketLabel, BucketSwitcher } from './bucket-switcher';
 import { FindJobBox } from './find-job-box';
 import { HealthStatus } from './health-status';
 import { PreferencesBar } from './preferences-bar';
+import { PlainSectionNav, SectionNav } from './section-nav';
 import { ShortcutsHelp } from './shortcuts/shortcuts-help';
 
-type Section = 'jobs' | 'overview' | 'triage';
-const SECTIONS: { id: Section; label: string; href: string }[] = [
-  { id: 'jobs', label: 'Jobs', href: '/jobs' },
-  { id: 'overview', label: 'Overview', href: '/overview' },
-  { id: 'triage', label: 'Triage', href: '/triage' },
-];
 
 /**
  * The header of every page: what this is, which backend and bucket it shows (rendered on the
@@ -44,22 +40,9 @@ export function AppHeader({
         <Link href={withBucket('/jobs', known)} className="text-sm font-semibold">
           CI jobs
         </Link>
-        <nav aria-label="Sections" className="flex items-center gap-1 text-xs">
-          {SECTIONS.map((s) => (
-            <Link
-              key={s.id}
-              href={withBucket(s.href, known)}
-              aria-current={s.id === current ? 'page' : undefined}
-              className={
-                s.id === current
-                  ? 'rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100'
-                  : 'rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'
-              }
-            >
-              {s.label}
-            </Link>
-          ))}
-        </nav>
+        <Suspense fallback={<PlainSectionNav current={current} bucket={known} />}>
+          <SectionNav current={current} />
+        </Suspense>
         <Suspense fallback={<BucketLabel bucket={buckets.find((b) => b.bucket === bucket) ?? buckets[0]!} />}>
           <BucketSwitcher buckets={buckets} />
         </Suspense>

@@ -150,3 +150,40 @@ test('the chart library is loaded by the overview only, not by the jobs list', a
   await expect(page.getByTestId('chart-jobs-over-time')).toBeVisible({ timeout: 45_000 });
   expect(await hasCharts()).toBe(true);
 });
+
+test('the header’s Jobs · Overview · Triage carry the filters and bucket; the bucket switcher stays on the overview', async ({ page }) => {
+  const { from, to } = settledWindow(8, 24);
+  const window = `range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+  await page.goto(`/jobs?tag=Snapshot&${window}&size=50&sort=-created`);
+  const sections = page.getByRole('navigation', { name: 'Sections' });
+  await expect(sections.getByRole('link', { name: 'Jobs' })).toHaveAttribute('aria-current', 'page');
+
+  await sections.getByRole('link', { name: 'Overview' }).click();
+  await expect(page).toHaveURL(/\/overview\?/);
+  const overviewUrl = new URL(page.url());
+  expect(overviewUrl.searchParams.get('tag')).toBe('Snapshot');
+  expect(overviewUrl.searchParams.get('from')).toBe(from);
+  expect(overviewUrl.searchParams.get('to')).toBe(to);
+  expect(overviewUrl.searchParams.has('sort')).toBe(false);
+  await collected(page);
+
+  await sections.getByRole('link', { name: 'Triage' }).click();
+  await expect(page).toHaveURL(/\/triage\?/);
+  expect(new URL(page.url()).searchParams.get('tag')).toBe('Snapshot');
+
+  // Back to the list from triage: the failed Snapshot jobs of the same window.
+  await sections.getByRole('link', { name: 'Jobs' }).click();
+  await expect(page).toHaveURL(/\/jobs\?/);
+  const listUrl = new URL(page.url());
+  expect(Object.fromEntries(['tag', 'states', 'from', 'to'].map((k) => [k, listUrl.searchParams.get(k)]))).toEqual({ tag: 'Snapshot', states: 'Failed', from, to });
+  const ids = await rowIds(page);
+  expect(ids.length).toBeGreaterThan(0);
+
+  // Switching the bucket on the overview keeps the page and its filters.
+  await page.goto(`/overview?tag=all&${window}`);
+  await collected(page);
+  await page.getByTestId('bucket-switcher').selectOption('media-1250000001');
+  await expect(page).toHaveURL(/\/overview\?.*bucket=media-1250000001/);
+  expect(new URL(page.url()).searchParams.get('from')).toBe(from);
+  await collected(page);
+});

@@ -75,3 +75,34 @@ describe('bucketSwitchHref', () => {
     expect(bucketSwitchHref(`/jobs/${ID}`, new URLSearchParams(), 'media-1250000001')).toBe('/jobs?bucket=media-1250000001');
   });
 });
+
+describe('bucketSwitchHref on the whole-set pages', () => {
+  it('stays on the overview or triage, with their filters', () => {
+    expect(bucketSwitchHref('/overview', new URLSearchParams('tag=all&range=24h&from=2026-11-24T10:00:00Z&queue=p1'), 'media-1250000001')).toBe(
+      '/overview?tag=all&range=24h&from=2026-11-24T10%3A00%3A00Z&bucket=media-1250000001',
+    );
+    expect(bucketSwitchHref('/triage', new URLSearchParams('tag=all&code=InvalidInput'), 'media-1250000001')).toBe(
+      '/triage?tag=all&code=InvalidInput&bucket=media-1250000001',
+    );
+  });
+});
+
+describe('sectionHref (the header’s Jobs · Overview · Triage)', async () => {
+  const { sectionHref } = await import('@/lib/section-links');
+  const search = new URLSearchParams('bucket=media-1250000001&tag=Snapshot&states=Running&range=1h&from=2026-11-25T10:00:00Z&page=2&tokens=a&job=' + ID + '&sort=-created');
+  it('carries the filters and bucket between the list, the overview and triage, not the paging or open job', () => {
+    expect(Object.fromEntries(new URLSearchParams(sectionHref('overview', '/jobs', search).split('?')[1]))).toEqual({
+      bucket: 'media-1250000001',
+      tag: 'Snapshot',
+      states: 'Running',
+      range: '1h',
+      from: '2026-11-25T10:00:00Z',
+    });
+    expect(sectionHref('jobs', '/jobs', new URLSearchParams())).toBe('/jobs');
+  });
+  it('from triage, the other sections show the failed jobs; elsewhere only the bucket goes along', () => {
+    expect(sectionHref('jobs', '/triage', new URLSearchParams('tag=all&code=X'))).toBe('/jobs?tag=all&states=Failed');
+    expect(sectionHref('triage', '/triage', new URLSearchParams('tag=all&code=X'))).toBe('/triage?tag=all');
+    expect(sectionHref('overview', `/jobs/${ID}`, new URLSearchParams('bucket=b-1250000000&tag=x'))).toBe('/overview?bucket=b-1250000000');
+  });
+});

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import type { JobPage } from '@/lib/ci/types';
 import { emulatorUrl, rowIds, settledRows } from './helpers';
+import { startAppProcess } from './support/servers';
 
 /** The embedded emulator's demo buckets (lib/ci/backend.ts DEMO_BUCKETS), the default first. */
 const A = { bucket: 'demo-1250000000', region: 'ap-guangzhou' };
@@ -132,4 +133,17 @@ test('the emulator saw each bucket’s requests arrive at, and signed for, that 
   for (const r of segment) expect([r.host, r.bucket, r.status]).toEqual([hostOf(B), B.bucket, 200]);
   // Nothing was refused: every request was signed for the host it arrived at, with that bucket's key.
   expect(requests.filter((r) => r.status === 403)).toEqual([]);
+});
+
+test('with one bucket configured the header names it as plain text, with no switcher', async ({ page }) => {
+  const app = await startAppProcess({ CI_SECRET_ID: '', CI_SECRET_KEY: '', EMULATOR_PORT: '0', EMULATOR_BUCKETS: 'solo-1250000009@ap-beijing', DASHBOARD_AUTH: 'none' });
+  try {
+    await page.goto(`${app.url}/jobs`);
+    await expect(page.getByTestId('bucket-current')).toHaveText('solo-1250000009 · ap-beijing');
+    await expect(page.getByTestId('bucket-switcher')).toHaveCount(0);
+    const health = await (await page.request.get(`${app.url}/api/health`)).json();
+    expect(health.buckets).toEqual([{ bucket: 'solo-1250000009', region: 'ap-beijing' }]);
+  } finally {
+    await app.stop();
+  }
 });

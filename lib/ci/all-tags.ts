@@ -8,6 +8,7 @@
  * took no part keeps its position. Each tag is asked for at most `size` items, enough for any page.
  */
 import 'server-only';
+import { createHash } from 'node:crypto';
 import type { CiClient } from './client';
 import type { ListJobsParams } from './params';
 import { TAG_CODES, type Tag } from './tags';
@@ -26,6 +27,8 @@ interface Cursor {
   p: Partial<Record<Tag, TagPosition>>;
   /** The bucket the NextTokens were issued in (absent: the default bucket, or one-bucket use). */
   s?: string;
+  /** Fingerprint of the filters the NextTokens were issued for (all but the page size). */
+  f?: string;
 }
 
 export type AllTagsParams = Omit<ListJobsParams, 'tag' | 'nextToken'>;
@@ -40,9 +43,25 @@ export function encodeCursor(c: Cursor): string {
   return Buffer.from(JSON.stringify(c)).toString('base64url');
 }
 
-/** `scope`: what the cursor's NextTokens belong to (the bucket); a cursor made for another is refused. */
-export function decodeCursor(value: string | undefined, scope = ''): Cursor {
-  if (!value) return { v: 1, p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])), ...(scope ? { s: scope } : {}) };
+/**
+ * The filters a cursor belongs to, in short: CI's NextTokens are only good for the query they came
+ * from, so a cursor carried to other filters is refused here with a clear message rather than sent
+ * to CI. The page size is left out: the per-tag offsets work with any size.
+ */
+export function filtersFingerprint(params: AllTagsParams): string {
+  const keys = (Object.keys(params) as (keyof AllTagsParams)[]).filter((k) => k !== 'size').sort();
+  const canonical = JSON.stringify(keys.map((k) => [k, params[k]]));
+  return createHash('sha256').update(canonical).digest('base64url').slice(0, 12);
+}
+
+/**
+ * `scope`: what the cursor's NextTokens belong to (the bucket); `filters`: their fingerprint. A
+ * cursor made for another bucket or other filters is refused.
+ */
+export function decodeCursor(value: string | undefined, scope = '', filters?: string): Cursor {
+  if (!value) {
+    return { v: 1, p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])), ...(scope ? { s: scope } : {}), ...(filters ? { f: filters } : {}) };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
@@ -59,6 +78,7 @@ export function decodeCursor(value: string | undefined, scope = ''): Cursor {
     }
   }
   if ((c.s ?? '') !== scope) throw new CursorError('cursor belongs to another bucket; start again from the first page');
+  if (filters !== undefined && c.f !== filters) throw new CursorError('cursor belongs to other filters; start again from the first page');
   return c;
 }
 
@@ -107,7 +127,7 @@ export async function listAllTags(
   options: { concurrency?: number; scope?: string } = {},
 ): Promise<AllTagsPage> {
   const size = params.size ?? 10;
-  const cursor = decodeCursor(cursorValue, options.scope);
+  const cursor = decodeCursor(cursorValue, options.scope, filtersFingerprint(params));
   const tags = TAG_CODES.filter((t) => cursor.p[t]);
   const lists = await mapLimited(tags, options.concurrency ?? 4, (tag) => candidatesOf(client, params, tag, cursor.p[tag]!, size));
 

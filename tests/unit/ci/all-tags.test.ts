@@ -64,6 +64,13 @@ describe('all tags at once', () => {
     await expect(listAllTags(client, { size: 5 }, first.cursor!)).rejects.toBeInstanceOf(CursorError);
   });
 
+  it('ties the cursor to its filters (not the page size): other filters refuse it', async () => {
+    const first = await listAllTags(client, { size: 5, states: ['Failed'] });
+    expect((await listAllTags(client, { size: 9, states: ['Failed'] }, first.cursor!)).jobs).toHaveLength(9);
+    await expect(listAllTags(client, { size: 5, states: ['Success'] }, first.cursor!)).rejects.toThrow(/other filters/);
+    await expect(listAllTags(client, { size: 5, states: ['Failed'], orderByTime: 'Asc' }, first.cursor!)).rejects.toBeInstanceOf(CursorError);
+  });
+
   it('refuses a cursor it did not make', async () => {
     await expect(listAllTags(client, { size: 5 }, 'bm9wZQ')).rejects.toBeInstanceOf(CursorError);
     await expect(listAllTags(client, { size: 5 }, Buffer.from('{"v":1,"p":{"Nope":{"t":"","o":0}}}').toString('base64url'))).rejects.toBeInstanceOf(CursorError);

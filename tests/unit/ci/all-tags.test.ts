@@ -65,7 +65,7 @@ describe('all tags at once', () => {
   });
 
   it('ties the cursor to its filters (not the page size): other filters refuse it', async () => {
-    const first = await listAllTags(client, { size: 5, states: ['Failed'] });
+    const first = await listAllTags(client, { size: 5, states: ['Failed'] }, undefined);
     expect((await listAllTags(client, { size: 9, states: ['Failed'] }, first.cursor!)).jobs).toHaveLength(9);
     await expect(listAllTags(client, { size: 5, states: ['Success'] }, first.cursor!)).rejects.toThrow(/other filters/);
     await expect(listAllTags(client, { size: 5, states: ['Failed'], orderByTime: 'Asc' }, first.cursor!)).rejects.toBeInstanceOf(CursorError);

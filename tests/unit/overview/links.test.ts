@@ -1,25 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { validateView, type JobsView } from '@/lib/jobs-search-params';
+import { jobsView } from '../../support/jobs-view';
 import { defaultScopeHref, describeScope, scopeHref, scopeOf, timePatch } from '@/lib/overview/links';
 
-const view: JobsView = {
+const view = jobsView({
   tag: 'all',
-  states: [],
-  queue: '',
-  queueType: '',
-  workflow: '',
-  trigger: '',
-  input: '',
   range: '24h',
   from: '2026-11-24T10:00:00Z',
-  to: '',
   order: 'asc',
   size: '50',
   page: '2',
   tokens: ['abc'],
   job: 'j1',
   sort: '-created',
-};
+});
 
 describe('scope links', () => {
   it('carry the filters, not the paging, sorting or open job', () => {

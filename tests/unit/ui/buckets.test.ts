@@ -3,27 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { withBucket } from '@/lib/bucket-param';
 import { bucketSwitchHref } from '@/lib/bucket-switch';
 import { classifyFind, findHref } from '@/lib/find-job';
-import { validateView, type JobsView } from '@/lib/jobs-search-params';
+import { validateView } from '@/lib/jobs-search-params';
+import { jobsView } from '../../support/jobs-view';
 
-const view: JobsView = {
-  bucket: '',
-  tag: 'Transcode',
-  states: [],
-  queue: '',
-  queueType: '',
-  workflow: '',
-  trigger: '',
-  input: '',
-  range: '',
-  from: '',
-  to: '',
-  order: 'desc',
-  size: '20',
-  page: '',
-  tokens: [],
-  job: '',
-  sort: '',
-};
+const view = jobsView();
 const BUCKETS = ['demo-1250000000', 'media-1250000001'];
 const ID = 'j0123456789abcdef0123456789abcdef';
 

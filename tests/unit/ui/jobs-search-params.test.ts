@@ -8,28 +8,10 @@ import {
   pushToken,
   serializeSort,
   validateView,
-  type JobsView,
 } from '@/lib/jobs-search-params';
+import { jobsView } from '../../support/jobs-view';
 
-const base: JobsView = {
-  tag: 'Transcode',
-  states: [],
-  queue: '',
-  queueType: '',
-  workflow: '',
-  trigger: '',
-  input: '',
-  range: '',
-  from: '',
-  to: '',
-  order: 'desc',
-  size: '20',
-  page: '',
-  tokens: [],
-  job: '',
-  sort: '',
-};
-const view = (patch: Partial<JobsView>): JobsView => ({ ...base, ...patch });
+const view = jobsView;
 
 describe('validateView', () => {
   it('builds the GET /jobs query of a valid view, in CI names and order', () => {

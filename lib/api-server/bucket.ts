@@ -6,7 +6,8 @@
  */
 import 'server-only';
 import { type BucketBackend, getBackend } from '@/lib/ci/backend';
-import { badRequest } from './responses';
+import { denyWithoutSession } from './guard';
+import { badRequest, fromError } from './responses';
 
 export type BucketChoice = { ok: true; backend: BucketBackend; rest: URLSearchParams } | { ok: false; response: Response };
 
@@ -22,4 +23,29 @@ export async function takeBucket(search: URLSearchParams): Promise<BucketChoice>
   const found = buckets.find((b) => b.bucket === name);
   if (!found) return { ok: false, response: badRequest('bucket', `Unknown bucket "${name.slice(0, 64)}"; this dashboard shows ${names}`) };
   return { ok: true, backend: found, rest };
+}
+
+const onlyBucket = (name: string) => badRequest(name, `Unknown parameter "${name.slice(0, 40)}"; this route takes only bucket`);
+
+/**
+ * The frame of every bucket-aware GET route: the session check, the bucket taken off the query
+ * (and, with `onlyBucket`, any other parameter refused), and any failure inside answered by
+ * fromError — so each route says only what it does with the chosen bucket.
+ */
+export async function bucketRoute(
+  request: Request,
+  handle: (backend: BucketBackend, rest: URLSearchParams) => Promise<Response>,
+  { onlyBucket: strict = false }: { onlyBucket?: boolean } = {},
+): Promise<Response> {
+  const denied = await denyWithoutSession();
+  if (denied) return denied;
+  try {
+    const chosen = await takeBucket(new URL(request.url).searchParams);
+    if (!chosen.ok) return chosen.response;
+    const extra = strict ? [...chosen.rest.keys()][0] : undefined;
+    if (extra !== undefined) return onlyBucket(extra);
+    return await handle(chosen.backend, chosen.rest);
+  } catch (error) {
+    return fromError(error);
+  }
 }

@@ -1,8 +1,7 @@
 import { getBackend } from '@/lib/ci/backend';
 import { CiError } from '@/lib/ci/errors';
-import { takeBucket } from '@/lib/api-server/bucket';
-import { badRequest, fromError, ok } from '@/lib/api-server/responses';
-import { denyWithoutSession } from '@/lib/api-server/guard';
+import { bucketRoute } from '@/lib/api-server/bucket';
+import { ok } from '@/lib/api-server/responses';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,39 +10,35 @@ export const dynamic = 'force-dynamic';
  * key), and whether the chosen bucket (default the first) answers. Reachability is a real signed
  * call (the queue list), so a wrong key shows here as the 403 it is.
  */
-export async function GET(request: Request) {
-  const denied = await denyWithoutSession();
-  if (denied) return denied;
-  try {
-    const chosen = await takeBucket(new URL(request.url).searchParams);
-    if (!chosen.ok) return chosen.response;
-    const extra = [...chosen.rest.keys()][0];
-    if (extra !== undefined) return badRequest(extra, `Unknown parameter "${extra.slice(0, 40)}"; this route takes only bucket`);
-    const { buckets, emulatorUrl } = await getBackend();
-    const { client, config } = chosen.backend;
-    const started = performance.now();
-    let upstream: { reachable: boolean; latencyMs: number; error?: { code: string; message: string } };
-    try {
-      await client.get('/queue', [['pageSize', '1']]);
-      upstream = { reachable: true, latencyMs: Math.round(performance.now() - started) };
-    } catch (error) {
-      const e = error instanceof CiError ? error : null;
-      upstream = {
-        // An answer of any kind from CI means it is reachable; only network failures and timeouts mean not.
-        reachable: e !== null && e.kind === 'ci',
-        latencyMs: Math.round(performance.now() - started),
-        error: { code: e?.code ?? 'InternalError', message: e?.message ?? 'unexpected error' },
-      };
-    }
-    return ok({
-      mode: config.mode,
-      endpoint: config.mode === 'emulator' ? (emulatorUrl ?? config.endpoint) : undefined,
-      bucket: config.bucket,
-      region: config.region,
-      buckets: buckets.map((b) => ({ bucket: b.bucket, region: b.region })),
-      upstream,
-    });
-  } catch (error) {
-    return fromError(error);
-  }
+export function GET(request: Request) {
+  return bucketRoute(
+    request,
+    async (backend) => {
+      const { buckets, emulatorUrl } = await getBackend();
+      const { client, config } = backend;
+      const started = performance.now();
+      let upstream: { reachable: boolean; latencyMs: number; error?: { code: string; message: string } };
+      try {
+        await client.get('/queue', [['pageSize', '1']]);
+        upstream = { reachable: true, latencyMs: Math.round(performance.now() - started) };
+      } catch (error) {
+        const e = error instanceof CiError ? error : null;
+        upstream = {
+          // An answer of any kind from CI means it is reachable; only network failures and timeouts mean not.
+          reachable: e !== null && e.kind === 'ci',
+          latencyMs: Math.round(performance.now() - started),
+          error: { code: e?.code ?? 'InternalError', message: e?.message ?? 'unexpected error' },
+        };
+      }
+      return ok({
+        mode: config.mode,
+        endpoint: config.mode === 'emulator' ? (emulatorUrl ?? config.endpoint) : undefined,
+        bucket: config.bucket,
+        region: config.region,
+        buckets: buckets.map((b) => ({ bucket: b.bucket, region: b.region })),
+        upstream,
+      });
+    },
+    { onlyBucket: true },
+  );
 }

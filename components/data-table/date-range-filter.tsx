@@ -52,11 +52,7 @@ export function DateRangeFilter({
   return (
     <Popover
       label={`${label}: ${summary}`}
-      summary={
-        <>
-          <span className="font-medium">{summary}</span>
-        </>
-      }
+      summary={<span className="font-medium">{summary}</span>}
     >
       <div className="w-72 p-1">
         <div className="grid grid-cols-2 gap-1" role="group" aria-label="Presets">

@@ -20,11 +20,7 @@ export function FacetedFilter<T extends string>({
   return (
     <Popover
       label={`${label}: ${summary}`}
-      summary={
-        <>
-          <span className="font-medium">{summary}</span>
-        </>
-      }
+      summary={<span className="font-medium">{summary}</span>}
     >
       <fieldset>
         <legend className="sr-only">{label}</legend>

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { MediaInfo, XmlTree } from '@/lib/ci/types';
 import { formatBytes, formatDuration, formatKbps, formatNumber, formatSampleRate } from '@/lib/format';
 import { Fields, MiniTable, Section } from './section';
@@ -32,65 +33,61 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
           ]}
         />
       )}
-      {info.video.length > 0 && (
-        <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Video streams</h4>
-          <MiniTable
-            label="Video streams"
-            testId="video-streams"
-            columns={['#', 'Codec', 'Profile', 'Resolution', 'FPS', 'Bitrate', 'Pixel format', 'Colour', 'Duration']}
-            rows={info.video.map((v) => [
-              v.index,
-              <span key="c" title={v.codecLongName ?? undefined}>{v.codecName ?? '—'}</span>,
-              [v.profile, v.level && `L${v.level}`].filter(Boolean).join(' ') || '—',
-              resolution(v.width, v.height),
-              formatNumber(v.fps ?? v.avgFps, 3),
-              formatKbps(v.bitrateKbps),
-              v.pixFormat ?? '—',
-              colour(v),
-              formatDuration(v.durationSec),
-            ])}
-          />
-        </div>
-      )}
-      {info.audio.length > 0 && (
-        <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Audio streams</h4>
-          <MiniTable
-            label="Audio streams"
-            testId="audio-streams"
-            columns={['#', 'Codec', 'Channels', 'Layout', 'Sample rate', 'Bitrate', 'Language', 'Duration']}
-            rows={info.audio.map((a) => [
-              a.index,
-              <span key="c" title={a.codecLongName ?? undefined}>{a.codecName ?? '—'}</span>,
-              a.channels,
-              a.channelLayout ?? '—',
-              formatSampleRate(a.sampleRate),
-              formatKbps(a.bitrateKbps),
-              a.language ?? '—',
-              formatDuration(a.durationSec),
-            ])}
-          />
-        </div>
-      )}
-      {info.subtitle.length > 0 && (
-        <div className="mt-3">
-          <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">Subtitle streams</h4>
-          <MiniTable
-            label="Subtitle streams"
-            columns={['#', 'Codec', 'Language', 'Duration']}
-            rows={info.subtitle.map((s) => [
-              s.index,
-              text(s.extra.CodecName) ?? '—',
-              s.language ?? '—',
-              formatDuration(Number(text(s.extra.Duration) ?? NaN)),
-            ])}
-          />
-        </div>
-      )}
+      <StreamTable
+        title="Video streams"
+        testId="video-streams"
+        columns={['#', 'Codec', 'Profile', 'Resolution', 'FPS', 'Bitrate', 'Pixel format', 'Colour', 'Duration']}
+        rows={info.video.map((v) => [
+          v.index,
+          <span key="c" title={v.codecLongName ?? undefined}>{v.codecName ?? '—'}</span>,
+          [v.profile, v.level && `L${v.level}`].filter(Boolean).join(' ') || '—',
+          resolution(v.width, v.height),
+          formatNumber(v.fps ?? v.avgFps, 3),
+          formatKbps(v.bitrateKbps),
+          v.pixFormat ?? '—',
+          colour(v),
+          formatDuration(v.durationSec),
+        ])}
+      />
+      <StreamTable
+        title="Audio streams"
+        testId="audio-streams"
+        columns={['#', 'Codec', 'Channels', 'Layout', 'Sample rate', 'Bitrate', 'Language', 'Duration']}
+        rows={info.audio.map((a) => [
+          a.index,
+          <span key="c" title={a.codecLongName ?? undefined}>{a.codecName ?? '—'}</span>,
+          a.channels,
+          a.channelLayout ?? '—',
+          formatSampleRate(a.sampleRate),
+          formatKbps(a.bitrateKbps),
+          a.language ?? '—',
+          formatDuration(a.durationSec),
+        ])}
+      />
+      <StreamTable
+        title="Subtitle streams"
+        columns={['#', 'Codec', 'Language', 'Duration']}
+        rows={info.subtitle.map((s) => [
+          s.index,
+          text(s.extra.CodecName) ?? '—',
+          s.language ?? '—',
+          formatDuration(Number(text(s.extra.Duration) ?? NaN)),
+        ])}
+      />
       {info.video.length + info.audio.length + info.subtitle.length === 0 && !f && (
         <p className="text-sm text-slate-500 dark:text-slate-400 italic">No media information reported.</p>
       )}
     </Section>
+  );
+}
+
+/** One kind of stream as a small table under its heading; nothing when there is none. */
+function StreamTable({ title, rows, ...table }: { title: string; testId?: string; columns: string[]; rows: ReactNode[][] }) {
+  if (rows.length === 0) return null;
+  return (
+    <div className="mt-3">
+      <h4 className="mb-1 text-xs font-medium text-slate-500 dark:text-slate-400">{title}</h4>
+      <MiniTable label={title} rows={rows} {...table} />
+    </div>
   );
 }

@@ -9,8 +9,7 @@ import { useShortcuts } from '@/components/shortcuts/use-shortcuts';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { useJobs } from '@/lib/api/jobs';
 import type { JobListItem } from '@/lib/ci/types';
-import { toIsoSeconds } from '@/lib/format';
-import { ALL_TAGS, RANGE_PRESETS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
+import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
 import { stateForView } from '@/lib/saved-views';
 import { isActivatable } from '@/lib/shortcuts';
 import { usePreferences } from '@/lib/preferences';
@@ -27,6 +26,7 @@ import { ACTIVE_STATES } from './state-styles';
 import { useJobsView } from './use-jobs-view';
 import { useAccumulatedPages } from './use-accumulated-pages';
 import { useLiveRefresh } from './use-live-refresh';
+import { useRangeAnchor } from './use-range-anchor';
 import { ViewIssues } from './view-issues';
 import { ViewsMenu } from './views/views-menu';
 
@@ -41,12 +41,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   const token = currentToken(view.tokens);
   const fullQuery = query === null ? null : pageQuery(query, token);
 
-  // A preset link without its anchor (`?range=24h`): fix the start now, so paging stays consistent.
-  const preset = RANGE_PRESETS.find((p) => p.value === view.range);
-  const needsAnchor = Boolean(preset && !view.from);
-  useEffect(() => {
-    if (preset && needsAnchor) actions.setFilters({ from: toIsoSeconds(Date.now() - preset.ms) }, { replace: true });
-  }, [preset, needsAnchor, actions]);
+  const { needsAnchor } = useRangeAnchor(view, actions);
 
   const result = useJobs(needsAnchor ? null : fullQuery);
   const jobs = result.data?.jobs ?? NO_JOBS;

@@ -6,21 +6,18 @@
  * list does, so a shared link counts the same window. Then every matching job is collected
  * (use-job-collection), with progress and Cancel.
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useJobsView } from '@/components/jobs/use-jobs-view';
+import { useRangeAnchor } from '@/components/jobs/use-range-anchor';
 import { useJobCollection } from '@/lib/api/use-job-collection';
 import { toIsoSeconds } from '@/lib/format';
-import { RANGE_PRESETS, validateView, type JobsView } from '@/lib/jobs-search-params';
+import { validateView, type JobsView } from '@/lib/jobs-search-params';
 
 /** `buckets`: the configured bucket names, so a link naming another one is a notice, not a request. */
 export function useScopeView({ forceStates, buckets }: { forceStates?: string[]; buckets?: readonly string[] } = {}) {
   const [view, actions] = useJobsView();
 
-  const preset = RANGE_PRESETS.find((p) => p.value === view.range);
-  const needsAnchor = Boolean(preset && !view.from);
-  useEffect(() => {
-    if (preset && needsAnchor) actions.setFilters({ from: toIsoSeconds(Date.now() - preset.ms) }, { replace: true });
-  }, [preset, needsAnchor, actions]);
+  const { preset, needsAnchor } = useRangeAnchor(view, actions);
 
   const effective: JobsView = useMemo(() => (forceStates ? { ...view, states: forceStates } : view), [view, forceStates]);
   const { query, issues } = useMemo(() => validateView(effective, buckets), [effective, buckets]);

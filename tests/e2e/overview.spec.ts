@@ -154,14 +154,14 @@ test('the chart library is loaded by the overview only, not by the jobs list', a
 test('the header’s Jobs · Overview · Triage carry the filters and bucket; the bucket switcher stays on the overview', async ({ page }) => {
   const { from, to } = settledWindow(8, 24);
   const window = `range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
-  await page.goto(`/jobs?tag=Snapshot&${window}&size=50&sort=-created`);
+  await page.goto(`/jobs?tag=all&${window}&size=50&sort=-created`);
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await expect(sections.getByRole('link', { name: 'Jobs' })).toHaveAttribute('aria-current', 'page');
 
   await sections.getByRole('link', { name: 'Overview' }).click();
   await expect(page).toHaveURL(/\/overview\?/);
   const overviewUrl = new URL(page.url());
-  expect(overviewUrl.searchParams.get('tag')).toBe('Snapshot');
+  expect(overviewUrl.searchParams.get('tag')).toBe('all');
   expect(overviewUrl.searchParams.get('from')).toBe(from);
   expect(overviewUrl.searchParams.get('to')).toBe(to);
   expect(overviewUrl.searchParams.has('sort')).toBe(false);
@@ -169,15 +169,17 @@ test('the header’s Jobs · Overview · Triage carry the filters and bucket; th
 
   await sections.getByRole('link', { name: 'Triage' }).click();
   await expect(page).toHaveURL(/\/triage\?/);
-  expect(new URL(page.url()).searchParams.get('tag')).toBe('Snapshot');
+  expect(new URL(page.url()).searchParams.get('tag')).toBe('all');
 
-  // Back to the list from triage: the failed Snapshot jobs of the same window.
+  // Back to the list from triage: the failed jobs of every tag in the same window, as the API lists them.
   await sections.getByRole('link', { name: 'Jobs' }).click();
   await expect(page).toHaveURL(/\/jobs\?/);
   const listUrl = new URL(page.url());
-  expect(Object.fromEntries(['tag', 'states', 'from', 'to'].map((k) => [k, listUrl.searchParams.get(k)]))).toEqual({ tag: 'Snapshot', states: 'Failed', from, to });
-  const ids = await rowIds(page);
-  expect(ids.length).toBeGreaterThan(0);
+  expect(Object.fromEntries(['tag', 'states', 'from', 'to'].map((k) => [k, listUrl.searchParams.get(k)]))).toEqual({ tag: 'all', states: 'Failed', from, to });
+  const res = await page.request.get(`/api/jobs/all?states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}&orderByTime=Desc&size=20`);
+  const expected = ((await res.json()) as { jobs: JobListItem[] }).jobs.map((j) => j.jobId);
+  expect(expected.length, 'the settled window has failed jobs').toBeGreaterThan(0);
+  await expect.poll(() => rowIds(page)).toEqual(expected);
 
   // Switching the bucket on the overview keeps the page and its filters.
   await page.goto(`/overview?tag=all&${window}`);

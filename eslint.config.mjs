@@ -2,9 +2,42 @@ import nextVitals from 'eslint-config-next/core-web-vitals';
 import nextTs from 'eslint-config-next/typescript';
 
 /**
- * Next's rules plus the import boundaries of the architecture (docs in README, "Layout"):
- * the browser side never imports the CI client or the emulator; lib/ci never imports React.
+ * Next's rules plus the boundaries of the layout (README, "Layout"): what runs where is in the path.
+ * - server/ is server-only (the CI client, config, XML, auth, stores); emulator/ is the stand-in CI.
+ * - lib/ is the pure shared model; features/ and components/ are the browser side.
+ * Only app/ (server components, route handlers), proxy.ts, instrumentation, scripts, bench and tests
+ * reach into server/; only the backend wiring (server/ci/backend.ts), scripts, bench and tests start
+ * the emulator.
  */
+const SERVER = ['@/server', '@/server/**', '**/server/**'];
+const EMULATOR = ['@/emulator', '@/emulator/**', '**/emulator/**'];
+const BROWSER = ['@/features/**', '@/components/**', '@/app/**'];
+const REACT = ['react', 'react-dom', 'react/*', 'react-dom/*', 'next', 'next/*'];
+
+const restrict = (...zones) => ({
+  'no-restricted-imports': ['error', { patterns: zones.map(([group, message]) => ({ group, message })) }],
+});
+
+/** A file that starts with 'use client' runs in the browser: it never imports server/ or the emulator. */
+const clientBoundary = {
+  meta: { type: 'problem', schema: [] },
+  create(context) {
+    let client = false;
+    return {
+      Program(node) {
+        const first = node.body[0];
+        client = first?.type === 'ExpressionStatement' && first.directive === 'use client';
+      },
+      ImportDeclaration(node) {
+        const source = String(node.source.value);
+        if (client && (/^@\/(server|emulator)(\/|$)/.test(source) || /(^|\/)(server|emulator)\//.test(source))) {
+          context.report({ node, message: `A client component ('use client') cannot import ${source}: reach the server through /api.` });
+        }
+      },
+    };
+  },
+};
+
 const config = [
   ...nextVitals,
   ...nextTs,
@@ -12,30 +45,44 @@ const config = [
     ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
   },
   {
-    files: ['components/**', 'app/**/*.tsx', 'lib/api/**', 'lib/format.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@/lib/ci/client', '@/lib/ci/backend', '@/lib/ci/config', '@/lib/ci/credentials', '@/lib/ci/xml*', '@/lib/emulator*', '@/lib/emulator/**'],
-              message: 'Pages and components reach CI only through /api/* routes.',
-            },
-          ],
-        },
-      ],
-    },
+    plugins: { layout: { rules: { 'client-boundary': clientBoundary } } },
+    rules: { 'layout/client-boundary': 'error' },
   },
   {
-    files: ['app/jobs/**/page.tsx', 'app/overview/page.tsx', 'app/triage/page.tsx', 'app/layout.tsx'],
-    rules: { 'no-restricted-imports': 'off' },
+    files: ['features/**', 'components/**', 'lib/**'],
+    rules: restrict(
+      [SERVER, 'The browser side and the shared model reach the server only through /api routes (server/ is server-only).'],
+      [EMULATOR, 'Only the backend wiring (server/ci/backend.ts) starts the emulator.'],
+    ),
   },
   {
-    files: ['lib/ci/**', 'lib/emulator/**'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['react', 'react-dom', 'next/*'], message: 'The CI protocol and the emulator know nothing of React or Next.' }] }],
-    },
+    files: ['lib/**'],
+    rules: restrict(
+      [SERVER, 'lib/ is the pure shared model: it imports nothing server-only.'],
+      [EMULATOR, 'lib/ is the pure shared model: it knows nothing of the emulator.'],
+      [BROWSER, 'lib/ is the pure shared model: it imports no feature, component or page.'],
+      [REACT, 'lib/ is the pure shared model: no React, no Next.'],
+    ),
+  },
+  {
+    files: ['server/**'],
+    ignores: ['server/ci/backend.ts'],
+    rules: restrict(
+      [BROWSER, 'server/ never imports the browser side.'],
+      [EMULATOR, 'Only the backend wiring (server/ci/backend.ts) starts the emulator.'],
+      [['react', 'react-dom', 'react/*', 'react-dom/*'], 'server/ knows nothing of React.'],
+    ),
+  },
+  {
+    files: ['server/ci/backend.ts'],
+    rules: restrict([BROWSER, 'server/ never imports the browser side.']),
+  },
+  {
+    files: ['emulator/**'],
+    rules: restrict(
+      [BROWSER, 'The emulator is the stand-in CI: it knows nothing of the dashboard.'],
+      [REACT, 'The emulator knows nothing of React or Next.'],
+    ),
   },
 ];
 

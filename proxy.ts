@@ -1,13 +1,13 @@
 /**
  * In front of every request: security headers with a per-request CSP nonce, the read-only rule
  * (only GET/HEAD reach /api, but for login, logout and saved views), the session check when login is on, and
- * a per-client rate limit on /api. Route handlers check the session again (lib/api-server/guard.ts):
+ * a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
  * the proxy is the first line, not the only one.
  */
 import { type NextRequest, NextResponse } from 'next/server';
-import { apiSecurityHeaders, newNonce, securityHeaders } from '@/lib/security/headers';
-import { SESSION_COOKIE, loginRequired, verifySession } from '@/lib/auth/session';
-import { clientKey, apiLimiter } from '@/lib/api-server/clients';
+import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
+import { SESSION_COOKIE, loginRequired, verifySession } from '@/server/auth/session';
+import { clientKey, apiLimiter } from '@/server/api/clients';
 
 const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
 const API_HEADERS = apiSecurityHeaders();
@@ -47,7 +47,7 @@ export async function proxy(request: NextRequest) {
     if (!user) {
       if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
       // On the origin the browser used (its Host header): Next's own idea of the host may differ,
-      // and a redirect to another origin would lose the cookie. See lib/api-server/redirect.ts.
+      // and a redirect to another origin would lose the cookie. See server/api/redirect.ts.
       const origin = `${request.nextUrl.protocol}//${request.headers.get('host') ?? request.nextUrl.host}`;
       const login = new URL(`/login?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` })}`, origin);
       return finish(NextResponse.redirect(login));

@@ -6,7 +6,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useEffect, useState, type ReactNode } from 'react';
-import { applyTheme, usePreferences } from '@/lib/preferences';
+import { applyTheme, usePreferences } from '@/features/preferences/preferences';
 
 function ThemeSync() {
   const { theme } = usePreferences();

@@ -9,8 +9,8 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { sign, ciEncode } from '../lib/ci/sign';
-import { DEMO_CREDENTIALS } from '../lib/emulator';
+import { sign, ciEncode } from '../server/ci/sign';
+import { DEMO_CREDENTIALS } from '../emulator';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);

@@ -4,10 +4,10 @@
  * are interleaved round by round so machine load touches both alike; medians over all rounds.
  */
 import { XMLParser } from 'fast-xml-parser';
-import { CiClient } from '../lib/ci/client';
-import { emulatorConfig } from '../lib/ci/config';
-import { parseJobsList, parseJobsListFull } from '../lib/ci/xml';
-import { DEMO_CREDENTIALS, startEmulator } from '../lib/emulator';
+import { CiClient } from '../server/ci/client';
+import { emulatorConfig } from '../server/ci/config';
+import { parseJobsList, parseJobsListFull } from '../server/ci/xml';
+import { DEMO_CREDENTIALS, startEmulator } from '../emulator';
 import { type BenchContext, type BenchRow, median } from './lib';
 
 function timeMany(fn: () => unknown, n: number): number[] {

@@ -3,7 +3,7 @@
  * server against a direct, signed call of the same query to the emulator it proxies, at 1 and at
  * 20 connections; the two alternate run by run and the ratio of the medians of p50 is reported.
  */
-import { sign } from '../lib/ci/sign';
+import { sign } from '../server/ci/sign';
 import { closedLoop } from './http-load';
 import { type BenchContext, type BenchRow, median, percentile } from './lib';
 

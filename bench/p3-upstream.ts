@@ -1,10 +1,10 @@
 /**
  * P3: 100 simulated viewers polling one view every 5 s for 30 s, each on the schedule the page
- * uses (lib/live-refresh.ts: wall-clock-aligned polls), having opened the page at random moments of
+ * uses (features/jobs/live-refresh-plan.ts: wall-clock-aligned polls), having opened the page at random moments of
  * the window before; the emulator counts the CI calls it received during the 30 s of polling.
  * Target: at most one per refresh window.
  */
-import { alignedPoll } from '../lib/live-refresh';
+import { alignedPoll } from '../features/jobs/live-refresh-plan';
 import { type BenchContext, type BenchRow, median } from './lib';
 
 const VIEWERS = 100;

@@ -11,7 +11,7 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { DEMO_CREDENTIALS } from '../lib/emulator';
+import { DEMO_CREDENTIALS } from '../emulator';
 import { freePort, startAppProcess } from '../tests/e2e/support/servers';
 import { type BenchContext, type BenchRow, met } from './lib';
 import { runParseBench } from './p1-parse';

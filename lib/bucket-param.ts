@@ -1,6 +1,6 @@
 /**
  * The `bucket` URL key every page and /api route takes: which configured bucket to show ('' = the
- * default, the first configured). Browser-safe; the server resolves the name (lib/ci/backend.ts).
+ * default, the first configured). Browser-safe; the server resolves the name (server/ci/backend.ts).
  * Every internal link and every /api request carries it, since page tokens, job IDs and queue IDs
  * mean something only in their own bucket.
  */

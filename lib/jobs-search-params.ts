@@ -17,11 +17,11 @@ import { JOB_ID_PATTERN as JOB_ID, LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS, ch
 
 export const DEFAULT_TAG = 'Transcode';
 /**
- * `?tag=all`: every tag at once, through GET /api/jobs/all (lib/ci/all-tags). Its query has no `tag`
+ * `?tag=all`: every tag at once, through GET /api/jobs/all (server/ci/all-tags). Its query has no `tag`
  * and pages with the combined `cursor` instead of CI's NextToken; the token stack holds cursors.
  */
 export const ALL_TAGS = 'all';
-/** The combined cursor of /api/jobs/all (base64url, see lib/ci/all-tags-params). */
+/** The combined cursor of /api/jobs/all (base64url, see server/ci/all-tags-params). */
 const CURSOR = /^[A-Za-z0-9_-]{1,8000}$/;
 
 /** A validated list query without `tag` is the all-tags list (/api/jobs always needs a tag). */
@@ -214,7 +214,7 @@ export function validateView(view: JobsView, buckets?: readonly string[]): { que
   const allTags = view.tag === ALL_TAGS;
   const tagOk = allTags || (TAG_CODES as readonly string[]).includes(view.tag);
   if (!tagOk) add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}) or "${ALL_TAGS}".`);
-  // All tags are checked by one tag's rules, as /api/jobs/all does (lib/ci/all-tags-params).
+  // All tags are checked by one tag's rules, as /api/jobs/all does (server/ci/all-tags-params).
   const tag = tagOk && !allTags ? view.tag : DEFAULT_TAG;
 
   const pairs: [string, string][] = [['tag', tag]];

@@ -9,14 +9,14 @@
  *
  * Credentials: CI_SECRET_ID + CI_SECRET_KEY from the environment if both are set (the key is never
  * printed), else the published demo pair, which is printed. Fault injection: EMULATOR_* variables
- * (see lib/emulator/faults.ts) or PUT /__emulator/faults at run time.
+ * (see emulator/faults.ts) or PUT /__emulator/faults at run time.
  *
  * EMULATOR_BUCKETS=<name>-<appid>@<region>,… serves several buckets, told apart by the Host header
  * as CI does (seeds --seed, --seed+1, …; all accept the one key pair): point the dashboard at it
  * with CI_BUCKETS and CI_ENDPOINT.
  */
-import { BucketListError, parseBucketList } from '../lib/ci/bucket-list';
-import { DEFAULT_JOB_COUNT, DEFAULT_SEED, DEMO_CREDENTIALS, faultsFromEnv, startEmulator, type Credential } from '../lib/emulator';
+import { BucketListError, parseBucketList } from '../server/ci/bucket-list';
+import { DEFAULT_JOB_COUNT, DEFAULT_SEED, DEMO_CREDENTIALS, faultsFromEnv, startEmulator, type Credential } from '../emulator';
 
 function usage(message: string): never {
   console.error(`emulator: ${message}\nusage: npm run emulator -- [--port N] [--host H] [--jobs N] [--seed N]`);

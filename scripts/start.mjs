@@ -16,7 +16,7 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || undefined;
 
-const SOURCES = ['app', 'components', 'lib', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts', 'next.config.js', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = ['app', 'components', 'features', 'lib', 'server', 'emulator', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts', 'next.config.js', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json'];
 
 function newestSourceMtime() {
   let newest = 0;

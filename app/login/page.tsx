@@ -1,4 +1,4 @@
-import { loginRequired } from '@/lib/auth/session';
+import { loginRequired } from '@/server/auth/session';
 import { redirect } from 'next/navigation';
 
 export const dynamic = 'force-dynamic';

@@ -1,18 +1,18 @@
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { AppHeader } from '@/components/app-header';
-import { OverviewPage } from '@/components/overview/overview-page';
+import { AppHeader } from '@/features/shell/app-header';
+import { OverviewPage } from '@/features/overview/overview-page';
 import { Skeleton } from '@/components/ui/skeleton';
-import { loginRequired } from '@/lib/auth/session';
-import { getBackend } from '@/lib/ci/backend';
-import { defaultScopeHref } from '@/lib/overview/links';
+import { loginRequired } from '@/server/auth/session';
+import { getBackend } from '@/server/ci/backend';
+import { defaultScopeHref } from '@/features/overview/links';
 import { firstValue } from '@/lib/search-value';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * Counts and charts of every job matching the filters in the URL (the /jobs keys). The server
- * renders the shell; the browser collects the jobs through /api (components/overview).
+ * renders the shell; the browser collects the jobs through /api (features/overview).
  */
 export default async function Overview({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // No filter in the link: the defaults (every tag, last 24 h) go into the address first.

@@ -1,16 +1,16 @@
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
-import { AppHeader } from '@/components/app-header';
-import { TriagePage } from '@/components/overview/triage-page';
+import { AppHeader } from '@/features/shell/app-header';
+import { TriagePage } from '@/features/triage/triage-page';
 import { Skeleton } from '@/components/ui/skeleton';
-import { loginRequired } from '@/lib/auth/session';
-import { getBackend } from '@/lib/ci/backend';
-import { defaultScopeHref } from '@/lib/overview/links';
+import { loginRequired } from '@/server/auth/session';
+import { getBackend } from '@/server/ci/backend';
+import { defaultScopeHref } from '@/features/overview/links';
 import { firstValue } from '@/lib/search-value';
 
 export const dynamic = 'force-dynamic';
 
-/** Failed jobs of the filters in the URL, grouped by CI error code and explained (components/overview). */
+/** Failed jobs of the filters in the URL, grouped by CI error code and explained (features/overview). */
 export default async function Triage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
   const withDefaults = defaultScopeHref('/triage', await searchParams);

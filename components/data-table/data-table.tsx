@@ -22,7 +22,7 @@ import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
 
 /**
- * The row cursor, for page-wide shortcuts (components/shortcuts): the row that has or last had
+ * The row cursor, for page-wide shortcuts (features/shortcuts): the row that has or last had
  * focus (marked `data-cursor`). Moving it focuses the row, scrolling it into view (virtualized
  * rows too); from then on the row's own keys (j/k, ↑/↓, Enter) take over.
  */

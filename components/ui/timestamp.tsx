@@ -1,6 +1,6 @@
 'use client';
 import { formatInstant, formatRelative, toMs } from '@/lib/format';
-import { usePreferences } from '@/lib/preferences';
+import { usePreferences } from '@/features/preferences/preferences';
 import { useHydrated } from './use-hydrated';
 import { useNow } from './use-now';
 

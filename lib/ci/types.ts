@@ -1,6 +1,6 @@
 /**
  * The job model: the one shape every part after the XML edge speaks (route handlers, UI, tests).
- * lib/ci/xml.ts produces it from CI's XML; nothing else reads XML.
+ * server/ci/xml.ts produces it from CI's XML; nothing else reads XML.
  *
  * Conventions:
  * - Times are ISO 8601 strings that keep CI's offset (`2022-06-27T15:23:12+08:00`), or null for
@@ -297,7 +297,7 @@ export interface JobPage {
   nextToken: string | null;
 }
 
-/** One page of GET /api/jobs/all: every tag's jobs merged by creation time (lib/ci/all-tags). */
+/** One page of GET /api/jobs/all: every tag's jobs merged by creation time (server/ci/all-tags). */
 export interface AllTagsPage {
   jobs: JobListItem[];
   /** The combined cursor of the next page, or null at the end. */

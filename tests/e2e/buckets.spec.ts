@@ -3,7 +3,7 @@ import type { JobPage } from '@/lib/ci/types';
 import { emulatorUrl, rowIds, settledRows } from './helpers';
 import { startAppProcess } from './support/servers';
 
-/** The embedded emulator's demo buckets (lib/ci/backend.ts DEMO_BUCKETS), the default first. */
+/** The embedded emulator's demo buckets (server/ci/backend.ts DEMO_BUCKETS), the default first. */
 const A = { bucket: 'demo-1250000000', region: 'ap-guangzhou' };
 const B = { bucket: 'media-1250000001', region: 'ap-shanghai' };
 

@@ -4,7 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseAuthorization, sign } from '@/lib/ci/sign';
+import { parseAuthorization, sign } from '@/server/ci/sign';
 
 export interface Recorded {
   method: string;

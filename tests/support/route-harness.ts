@@ -3,7 +3,7 @@
  * configuration (CI_ENDPOINT + a key pair): import it first in a test file, before the routes.
  * Each vitest file is its own process, so the backend singleton belongs to that file.
  */
-import { startEmulator } from '@/lib/emulator';
+import { startEmulator } from '@/emulator';
 
 export const TEST_CREDENTIAL = { secretId: 'AKIDharnessTEST0000', secretKey: 'SENTINEL-harness-key-5e6f7a8b9c' };
 

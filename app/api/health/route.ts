@@ -1,7 +1,7 @@
-import { getBackend } from '@/lib/ci/backend';
-import { CiError } from '@/lib/ci/errors';
-import { bucketRoute } from '@/lib/api-server/bucket';
-import { ok } from '@/lib/api-server/responses';
+import { getBackend } from '@/server/ci/backend';
+import { CiError } from '@/server/ci/errors';
+import { bucketRoute } from '@/server/api/bucket';
+import { ok } from '@/server/api/responses';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { badRequest, ok } from '@/lib/api-server/responses';
-import { bucketRoute } from '@/lib/api-server/bucket';
+import { badRequest, ok } from '@/server/api/responses';
+import { bucketRoute } from '@/server/api/bucket';
 
 export const dynamic = 'force-dynamic';
 

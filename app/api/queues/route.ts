@@ -1,5 +1,5 @@
-import { ok } from '@/lib/api-server/responses';
-import { bucketRoute } from '@/lib/api-server/bucket';
+import { ok } from '@/server/api/responses';
+import { bucketRoute } from '@/server/api/bucket';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,14 +1,14 @@
 import { cookies } from 'next/headers';
-import { denyCrossOrigin } from '@/lib/api-server/same-origin';
-import { apiError, badRequest, fromError, ok } from '@/lib/api-server/responses';
-import { SESSION_COOKIE, loginRequired, verifySession } from '@/lib/auth/session';
+import { denyCrossOrigin } from '@/server/api/same-origin';
+import { apiError, badRequest, fromError, ok } from '@/server/api/responses';
+import { SESSION_COOKIE, loginRequired, verifySession } from '@/server/auth/session';
 import { parseViewInput } from '@/lib/saved-views';
-import { viewsStore } from '@/lib/saved-views-store';
+import { viewsStore } from '@/server/views/saved-views-store';
 
 export const dynamic = 'force-dynamic';
 
 /**
- * Saved views of the signed-in user (lib/saved-views-store). With login off there is no user to
+ * Saved views of the signed-in user (server/views/saved-views-store). With login off there is no user to
  * keep them for: GET says the browser keeps them (`storage: "browser"`), and writes are refused.
  *
  * GET /api/views → { storage: "account", user, views } | { storage: "browser", views: [] }

@@ -1,10 +1,10 @@
 import Link from 'next/link';
-import { AppHeader } from '@/components/app-header';
-import { JobDetailLoader } from '@/components/jobs/detail/job-detail-loader';
-import { UnknownBucketNotice } from '@/components/unknown-bucket-notice';
-import { loginRequired } from '@/lib/auth/session';
+import { AppHeader } from '@/features/shell/app-header';
+import { JobDetailLoader } from '@/features/jobs/detail/job-detail-loader';
+import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
+import { loginRequired } from '@/server/auth/session';
 import { withBucket } from '@/lib/bucket-param';
-import { getBackend } from '@/lib/ci/backend';
+import { getBackend } from '@/server/ci/backend';
 import { firstValue } from '@/lib/search-value';
 
 export const dynamic = 'force-dynamic';

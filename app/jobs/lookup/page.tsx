@@ -1,13 +1,13 @@
 import Link from 'next/link';
-import { AppHeader } from '@/components/app-header';
-import { StateBadge } from '@/components/jobs/state-badge';
-import { UnknownBucketNotice } from '@/components/unknown-bucket-notice';
-import { loginRequired } from '@/lib/auth/session';
+import { AppHeader } from '@/features/shell/app-header';
+import { StateBadge } from '@/features/jobs/state-badge';
+import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
+import { loginRequired } from '@/server/auth/session';
 import { withBucket } from '@/lib/bucket-param';
-import { getBackend } from '@/lib/ci/backend';
-import { CiError } from '@/lib/ci/errors';
+import { getBackend } from '@/server/ci/backend';
+import { CiError } from '@/server/ci/errors';
 import { JOB_ID } from '@/lib/ci/params';
-import { classifyFind, MAX_LOOKUP_IDS } from '@/lib/find-job';
+import { classifyFind, MAX_LOOKUP_IDS } from '@/features/find-job/find-job';
 import type { Job } from '@/lib/ci/types';
 import { firstValue } from '@/lib/search-value';
 

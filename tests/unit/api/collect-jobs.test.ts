@@ -1,10 +1,10 @@
 /**
- * lib/api/collect-jobs against the real /api route handlers and a real emulator (frozen clock): every
+ * features/collection/collect-jobs against the real /api route handlers and a real emulator (frozen clock): every
  * matching job exactly once, for one tag and for all tags, progress after each page, the limit, a
  * cancel, and the rate limit's 429 waited out rather than failing the collection.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import { startEmulator, viewAt } from '@/lib/emulator';
+import { startEmulator, viewAt } from '@/emulator';
 import { TEST_CREDENTIAL } from '../../support/route-harness';
 
 const frozenNow = Date.now();
@@ -20,7 +20,7 @@ Object.assign(process.env, {
 });
 const jobsRoute = await import('@/app/api/jobs/route');
 const allRoute = await import('@/app/api/jobs/all/route');
-const { collectJobs } = await import('@/lib/api/collect-jobs');
+const { collectJobs } = await import('@/features/collection/collect-jobs');
 
 /** The browser's fetch, answered by the route handlers; `before` may answer first (faults). */
 let before: ((url: string) => Response | null) | null = null;
@@ -106,7 +106,7 @@ describe('collectJobs', () => {
 });
 
 describe('JobCollection (the store behind useJobCollection)', async () => {
-  const { JobCollection } = await import('@/lib/api/use-job-collection');
+  const { JobCollection } = await import('@/features/collection/use-job-collection');
   const settled = (c: InstanceType<typeof JobCollection>) =>
     new Promise<void>((resolve) => {
       const check = () => c.getSnapshot().status !== 'loading' && (off(), resolve());

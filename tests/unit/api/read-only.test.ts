@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CiClient } from '@/lib/ci/client';
+import { CiClient } from '@/server/ci/client';
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

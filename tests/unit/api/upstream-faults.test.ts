@@ -3,7 +3,7 @@
  * or a clear description, retries only what is safe and only twice, and keeps serving afterwards.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
-import type { FaultSettings } from '@/lib/emulator';
+import type { FaultSettings } from '@/emulator';
 import { startRouteHarness } from '../../support/route-harness';
 
 const h = await startRouteHarness({ CI_TIMEOUT_MS: '400' });

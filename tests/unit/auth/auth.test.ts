@@ -1,8 +1,8 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
-import { AuthConfigError, readAuthConfig } from '@/lib/auth/config';
-import { hashPassword, isPasswordHash, verifyPassword } from '@/lib/auth/password';
-import { RateLimiter } from '@/lib/rate-limit';
+import { AuthConfigError, readAuthConfig } from '@/server/auth/config';
+import { hashPassword, isPasswordHash, verifyPassword } from '@/server/auth/password';
+import { RateLimiter } from '@/server/api/rate-limit';
 
 const variableOf = (env: Record<string, string>) => {
   try {
@@ -62,7 +62,7 @@ describe('sessions', () => {
     const hash = await hashPassword('pw-12345678');
     const secret = 'x'.repeat(40);
     (globalThis as Record<symbol, unknown>)[KEY] = readAuthConfig({ DASHBOARD_USERS: `alice:${hash}`, DASHBOARD_SESSION_SECRET: secret });
-    const { createSession, verifySession } = await import('@/lib/auth/session');
+    const { createSession, verifySession } = await import('@/server/auth/session');
     const { token, maxAgeSeconds } = await createSession('alice');
     expect(maxAgeSeconds).toBe(8 * 3600);
     expect(await verifySession(token)).toBe('alice');

@@ -3,10 +3,10 @@
  * exactly once, in creation-time order, whatever the page size.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CursorError, listAllTags, type AllTagsParams } from '@/lib/ci/all-tags';
-import { CiClient } from '@/lib/ci/client';
-import { emulatorConfig } from '@/lib/ci/config';
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/lib/emulator';
+import { CursorError, listAllTags, type AllTagsParams } from '@/server/ci/all-tags';
+import { CiClient } from '@/server/ci/client';
+import { emulatorConfig } from '@/server/ci/config';
+import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 
 const frozenNow = Date.now();
 const emulator = await startEmulator({ port: 0, now: () => frozenNow, jobCount: 1500 });
@@ -78,7 +78,7 @@ describe('all tags at once', () => {
 });
 
 describe('GET /api/jobs/all parameters', async () => {
-  const { parseAllTagsQuery } = await import('@/lib/ci/all-tags-params');
+  const { parseAllTagsQuery } = await import('@/server/ci/all-tags-params');
   const fieldOf = (q: string) => {
     const r = parseAllTagsQuery(new URLSearchParams(q));
     return r.ok ? null : r.error.field;

@@ -1,7 +1,7 @@
 /** CI_BUCKETS: the list parser and the per-bucket configs (endpoint host, key profile). */
 import { describe, expect, it } from 'vitest';
-import { BucketListError, parseBucketList } from '@/lib/ci/bucket-list';
-import { ConfigError, readCiConfig, readCiConfigs } from '@/lib/ci/config';
+import { BucketListError, parseBucketList } from '@/server/ci/bucket-list';
+import { ConfigError, readCiConfig, readCiConfigs } from '@/server/ci/config';
 
 const keys = { CI_SECRET_ID: 'AKIDdefault1234', CI_SECRET_KEY: 'default-key' };
 

@@ -4,12 +4,12 @@
  * request signed for one bucket does not open another.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { CiClient } from '@/lib/ci/client';
-import { emulatorConfig, readCiConfigs } from '@/lib/ci/config';
-import { CiError } from '@/lib/ci/errors';
+import { CiClient } from '@/server/ci/client';
+import { emulatorConfig, readCiConfigs } from '@/server/ci/config';
+import { CiError } from '@/server/ci/errors';
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { sign } from '@/lib/ci/sign';
-import { DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, startEmulator } from '@/lib/emulator';
+import { sign } from '@/server/ci/sign';
+import { DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, startEmulator } from '@/emulator';
 
 const A = { bucket: 'demo-1250000000', region: 'ap-guangzhou', seed: 1, jobCount: 300, credentials: [DEMO_CREDENTIALS] };
 const B = { bucket: 'media-1250000001', region: 'ap-shanghai', seed: 2, jobCount: 300, credentials: [DEMO_CREDENTIALS_2] };

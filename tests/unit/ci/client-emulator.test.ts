@@ -2,11 +2,11 @@
  * The dashboard's own client against the emulator, over real HTTP: the path every page takes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { CiClient } from '@/lib/ci/client';
-import { emulatorConfig } from '@/lib/ci/config';
-import { CiError } from '@/lib/ci/errors';
+import { CiClient } from '@/server/ci/client';
+import { emulatorConfig } from '@/server/ci/config';
+import { CiError } from '@/server/ci/errors';
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/lib/emulator';
+import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 
 // A frozen emulator clock keeps job states still while the oracle and the paging compare them.
 const frozenNow = Date.now();

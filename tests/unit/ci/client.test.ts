@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CiClient } from '@/lib/ci/client';
-import { readCiConfig } from '@/lib/ci/config';
-import { CiError } from '@/lib/ci/errors';
+import { CiClient } from '@/server/ci/client';
+import { readCiConfig } from '@/server/ci/config';
+import { CiError } from '@/server/ci/errors';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { type Handler, startRecordingCi, xml } from '../../support/recording-ci';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoalescingCache } from '@/lib/ci/coalesce';
+import { CoalescingCache } from '@/server/ci/coalesce';
 
 describe('CoalescingCache', () => {
   it('expires entries after the TTL and bounds its size', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { explainFailure, KNOWN_FAILURE_CODES } from '@/lib/ci/failure-catalog';
-import { createDataset } from '@/lib/emulator';
+import { createDataset } from '@/emulator';
 
 describe('failure catalog', () => {
   it('explains every failure code the emulator produces, with a meaning and an action', () => {

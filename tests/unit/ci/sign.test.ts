@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalList, ciEncode, parseAuthorization, sign } from '@/lib/ci/sign';
+import { canonicalList, ciEncode, parseAuthorization, sign } from '@/server/ci/sign';
 
 // ci-api-reference.md §1.6: the official worked examples and the SDK's own vectors.
 const DOC_KEYS = { secretId: 'AKIDQjz3ltompVjBni5LitkWHFlFpwkn9U5q', secretKey: 'BQYIM75p8x0iWVFSIgqEKwFprpRSVHlz' };

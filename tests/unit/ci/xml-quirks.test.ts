@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseErrorXml, parseJobLookup, parseJobsListFull as parseJobsList, parseJobsList as parseList, parseQueueList, XmlParseError } from '@/lib/ci/xml';
-import { repairXml } from '@/lib/ci/xml-repair';
-import { toIsoTime, toNumber } from '@/lib/ci/xml-reader';
+import { parseErrorXml, parseJobLookup, parseJobsListFull as parseJobsList, parseJobsList as parseList, parseQueueList, XmlParseError } from '@/server/ci/xml';
+import { repairXml } from '@/server/ci/xml-repair';
+import { toIsoTime, toNumber } from '@/server/ci/xml-reader';
 
 const job = (inner: string) => `<Response><JobsDetail><JobId>j1</JobId>${inner}</JobsDetail><NextToken>7</NextToken></Response>`;
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Job, Operation } from '@/lib/ci/types';
-import { parseJobsList, parseJobsListFull, toListItem } from '@/lib/ci/xml';
+import { parseJobsList, parseJobsListFull, toListItem } from '@/server/ci/xml';
 
 // The example response of shared/seed/ci-describe-media-jobs.txt, byte for byte: it is not well
 // formed (a stray </Message> in each JobsDetail), as CI's documentation prints it.

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '@/lib/ci/sign';
-import { DEMO_CREDENTIALS } from '@/lib/emulator';
+import { sign } from '@/server/ci/sign';
+import { DEMO_CREDENTIALS } from '@/emulator';
 import { BASE, startHarness, type Harness } from './harness';
 import { signedGet, type Loose } from './signed-fetch';
 

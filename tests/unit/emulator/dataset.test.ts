@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { JOB_STATES, TAGS, tagInfo } from '@/lib/ci/tags';
-import { createDataset, viewAt } from '@/lib/emulator';
+import { createDataset, viewAt } from '@/emulator';
 import { BASE } from './harness';
 
 describe('emulator data set', () => {

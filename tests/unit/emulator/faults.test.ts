@@ -1,6 +1,6 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { faultsFromEnv, NO_FAULTS } from '@/lib/emulator';
+import { faultsFromEnv, NO_FAULTS } from '@/emulator';
 import { startHarness, type Harness } from './harness';
 import { signedUrl, type Loose } from './signed-fetch';
 

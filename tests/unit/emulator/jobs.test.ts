@@ -1,7 +1,7 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TAGS } from '@/lib/ci/tags';
-import { viewAt } from '@/lib/emulator';
+import { viewAt } from '@/emulator';
 import { BASE, startHarness, type Harness } from './harness';
 import { asArray, jobsOf, type Loose } from './signed-fetch';
 

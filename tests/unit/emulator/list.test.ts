@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { JobState, Tag } from '@/lib/ci/tags';
-import { formatCiTime, viewAt, type JobRecord } from '@/lib/emulator';
+import { formatCiTime, viewAt, type JobRecord } from '@/emulator';
 import { BASE, startHarness, type Harness } from './harness';
 import { jobsOf } from './signed-fetch';
 

@@ -4,8 +4,8 @@
  * so the emulator is checked independently of the code it serves).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { ciEncode, sign } from '@/lib/ci/sign';
-import { DEMO_CREDENTIALS } from '@/lib/emulator';
+import { ciEncode, sign } from '@/server/ci/sign';
+import { DEMO_CREDENTIALS } from '@/emulator';
 
 /**
  * Parsed XML/JSON in tests: navigated by element name and checked with expect(), so a precise type

@@ -6,8 +6,8 @@
 import COS from 'cos-nodejs-sdk-v5';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sign } from '@/lib/ci/sign';
-import { startEmulator } from '@/lib/emulator';
+import { sign } from '@/server/ci/sign';
+import { startEmulator } from '@/emulator';
 
 const KEYS = { secretId: 'AKIDinteropSDK000000', secretKey: 'interop-sdk-secret-key-0000000000' };
 

@@ -9,7 +9,7 @@ import {
   percentile,
   runSeconds,
   statesOf,
-} from '@/lib/overview/aggregate';
+} from '@/features/overview/aggregate';
 
 let seq = 0;
 function job(partial: Partial<JobListItem>): JobListItem {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { validateView, type JobsView } from '@/lib/jobs-search-params';
 import { jobsView } from '../../support/jobs-view';
-import { defaultScopeHref, describeScope, scopeHref, scopeOf, timePatch } from '@/lib/overview/links';
+import { defaultScopeHref, describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
 
 const view = jobsView({
   tag: 'all',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { JobListItem } from '@/lib/ci/types';
-import { groupFailures } from '@/lib/overview/aggregate';
-import { GROUP_SUMMARY_JOBS, REQUEST_ID_NOTE, describeInput, groupSupportSummary, jobSupportSummary } from '@/lib/overview/support-summary';
+import { groupFailures } from '@/features/overview/aggregate';
+import { GROUP_SUMMARY_JOBS, REQUEST_ID_NOTE, describeInput, groupSupportSummary, jobSupportSummary } from '@/features/triage/support-summary';
 
 function failed(n: number, code = 'ResourceNotFound'): JobListItem {
   return {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { adviceFor } from '@/lib/error-advice';
 import { collectExtras } from '@/lib/job-extras';
-import { backoffMs, planRefresh, type RefreshInput } from '@/lib/live-refresh';
+import { backoffMs, planRefresh, type RefreshInput } from '@/features/jobs/live-refresh-plan';
 import type { Job } from '@/lib/ci/types';
 
 describe('adviceFor', () => {

@@ -1,8 +1,8 @@
 /** The bucket in the browser's URLs: the /jobs view, the find box, the switcher, the fetchers' paths. */
 import { describe, expect, it } from 'vitest';
 import { withBucket } from '@/lib/bucket-param';
-import { bucketSwitchHref } from '@/lib/bucket-switch';
-import { classifyFind, findHref } from '@/lib/find-job';
+import { bucketSwitchHref } from '@/features/buckets/bucket-switch';
+import { classifyFind, findHref } from '@/features/find-job/find-job';
 import { validateView } from '@/lib/jobs-search-params';
 import { jobsView } from '../../support/jobs-view';
 
@@ -71,7 +71,7 @@ describe('bucketSwitchHref on the whole-set pages', () => {
 });
 
 describe('sectionHref (the header’s Jobs · Overview · Triage)', async () => {
-  const { sectionHref } = await import('@/lib/section-links');
+  const { sectionHref } = await import('@/features/shell/section-links');
   const search = new URLSearchParams('bucket=media-1250000001&tag=Snapshot&states=Running&range=1h&from=2026-11-25T10:00:00Z&page=2&tokens=a&job=' + ID + '&sort=-created');
   it('carries the filters and bucket between the list, the overview and triage, not the paging or open job', () => {
     expect(Object.fromEntries(new URLSearchParams(sectionHref('overview', '/jobs', search).split('?')[1]))).toEqual({

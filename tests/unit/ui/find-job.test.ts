@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { classifyFind, findHref } from '@/lib/find-job';
+import { classifyFind, findHref } from '@/features/find-job/find-job';
 
 const J1 = 'j8d121820f5e411ec926ef19d53ba9c6f';
 const J2 = 'j9c0a4726f6ac11ec96aaa9b64ab18d00';

@@ -1,10 +1,10 @@
 /**
- * lib/local-storage-store (behind the preferences and the browser's saved views): parse on first
+ * features/preferences/local-storage-store (behind the preferences and the browser's saved views): parse on first
  * read, one cache, listeners told on write, other tabs' writes followed, and a browser that will not
  * store anything handled both ways.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { localStorageStore } from '@/lib/local-storage-store';
+import { localStorageStore } from '@/features/preferences/local-storage-store';
 
 function fakeWindow({ refuse = false } = {}) {
   const data = new Map<string, string>();

@@ -1,6 +1,6 @@
-/** When a key press is a shortcut (lib/shortcuts): the rule the one hook applies to every key. */
+/** When a key press is a shortcut (features/shortcuts/shortcuts): the rule the one hook applies to every key. */
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, isActivatable, shortcutOf } from '@/lib/shortcuts';
+import { SHORTCUTS, isActivatable, shortcutOf } from '@/features/shortcuts/shortcuts';
 
 const el = (tagName: string, extra: Partial<{ isContentEditable: boolean; closest: (s: string) => unknown }> = {}) =>
   ({ tagName, isContentEditable: false, closest: () => null, ...extra }) as unknown as EventTarget;

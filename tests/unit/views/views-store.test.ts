@@ -3,9 +3,9 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { denyCrossOrigin } from '@/lib/api-server/same-origin';
+import { denyCrossOrigin } from '@/server/api/same-origin';
 import { MAX_VIEWS_PER_USER } from '@/lib/saved-views';
-import { ViewsStore, dataDir } from '@/lib/saved-views-store';
+import { ViewsStore, dataDir } from '@/server/views/saved-views-store';
 
 let dir: string;
 let store: ViewsStore;

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
-import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/lib/auth/session';
-import { verifyPassword } from '@/lib/auth/password';
-import { clientKey, loginLimiter } from '@/lib/api-server/clients';
-import { apiError } from '@/lib/api-server/responses';
-import { redirectTo } from '@/lib/api-server/redirect';
+import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
+import { verifyPassword } from '@/server/auth/password';
+import { clientKey, loginLimiter } from '@/server/api/clients';
+import { apiError } from '@/server/api/responses';
+import { redirectTo } from '@/server/api/redirect';
 
 export const dynamic = 'force-dynamic';
 

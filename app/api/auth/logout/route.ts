@@ -1,5 +1,5 @@
-import { SESSION_COOKIE } from '@/lib/auth/session';
-import { redirectTo } from '@/lib/api-server/redirect';
+import { SESSION_COOKIE } from '@/server/auth/session';
+import { redirectTo } from '@/server/api/redirect';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { JOB_ID } from '@/lib/ci/params';
-import { apiError, badRequest, ok } from '@/lib/api-server/responses';
-import { bucketRoute } from '@/lib/api-server/bucket';
+import { apiError, badRequest, ok } from '@/server/api/responses';
+import { bucketRoute } from '@/server/api/bucket';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
-import { CursorError, listAllTags } from '@/lib/ci/all-tags';
-import { parseAllTagsQuery } from '@/lib/ci/all-tags-params';
-import { badRequest, ok } from '@/lib/api-server/responses';
-import { bucketRoute } from '@/lib/api-server/bucket';
+import { CursorError, listAllTags } from '@/server/ci/all-tags';
+import { parseAllTagsQuery } from '@/server/ci/all-tags-params';
+import { badRequest, ok } from '@/server/api/responses';
+import { bucketRoute } from '@/server/api/bucket';
 
 export const dynamic = 'force-dynamic';
 

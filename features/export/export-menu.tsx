@@ -1,0 +1,186 @@
+'use client';
+/**
+ * Export on /jobs: the rows on screen (in the table's order), or every job the filters match, as
+ * CSV or JSON (features/export). The list is saved at once; "everything" is collected page by page
+ * (features/collection/use-job-collection) with progress and Cancel, and saved when the collection ends — a
+ * cancelled one saves nothing. A file that does not hold every matching job says so in its name,
+ * its JSON header and the line shown here.
+ */
+import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useHydrated } from '@/components/ui/use-hydrated';
+import { Popover } from '@/components/data-table/popover';
+import { Button } from '@/components/ui/button';
+import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
+import { useJobCollection } from '@/features/collection/use-job-collection';
+import type { JobListItem } from '@/lib/ci/types';
+import { CSV_TYPE, JSON_TYPE, downloadText } from '@/features/export/download';
+import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/features/export/export-meta';
+import { jobsToCsv } from '@/features/export/jobs-csv';
+import { jobsToJson } from '@/features/export/jobs-json';
+import { CollectionProgress } from '../collection/collection-progress';
+import type { JobsTableInstance } from '../jobs/jobs-table';
+
+const count = (n: number) => n.toLocaleString('en-US');
+
+function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: ExportFormat): string {
+  const fileName = exportFileName(meta, format);
+  if (format === 'csv') downloadText(fileName, jobsToCsv(jobs), CSV_TYPE);
+  else downloadText(fileName, jobsToJson(jobs, meta), JSON_TYPE);
+  return fileName;
+}
+
+/** Closes the dropdown a menu button sits in. */
+const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closest('details')?.removeAttribute('open');
+
+interface MatchingRequest {
+  format: ExportFormat;
+  query: string;
+  at: number;
+}
+
+interface ListSaved {
+  fileName: string;
+  count: number;
+  complete: boolean;
+  at: number;
+}
+
+/** Saves the rows on screen now; what the line under the menu then says. */
+function saveList(jobs: readonly JobListItem[], query: string, complete: boolean, format: ExportFormat): ListSaved {
+  const at = Date.now();
+  return { fileName: save(jobs, { scope: 'list', query, at, complete }, format), count: jobs.length, complete, at };
+}
+
+const matchingRequest = (format: ExportFormat, query: string): MatchingRequest => ({ format, query, at: Date.now() });
+
+export function ExportMenu({
+  table,
+  query,
+  listComplete,
+}: {
+  table: JobsTableInstance;
+  /** The validated list query (null while the view has a blocking issue). */
+  query: string | null;
+  /** The rows on screen are every matching job (page 1 and no next page). */
+  listComplete: boolean;
+}) {
+  // No query of its own: the hook stops a running collection when its query changes, and an export
+  // asked for should finish (under the filters it was asked with, named in its file) even then.
+  const { state, start, cancel } = useJobCollection(null, { auto: false });
+  const [request, setRequest] = useState<MatchingRequest | null>(null);
+  const [listSaved, setListSaved] = useState<ListSaved | null>(null);
+  const [dismissed, setDismissed] = useState(false);
+  const saved = useRef<MatchingRequest | null>(null);
+  // The menu comes with the server's HTML; its buttons work once the page has hydrated.
+  const hydrated = useHydrated();
+  const rows = table.getRowModel().rows;
+  const loading = state.status === 'loading';
+
+  // A finished collection is saved once, in the format asked for (never a cancelled or failed one).
+  useEffect(() => {
+    if (state.status !== 'done' || !request || state.query !== request.query || saved.current === request) return;
+    saved.current = request;
+    save(state.jobs, { scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format);
+  }, [state, request]);
+
+  const exportList = (format: ExportFormat) => {
+    if (query === null) return;
+    setDismissed(false);
+    setListSaved(saveList(rows.map((row) => row.original), query, listComplete, format));
+  };
+
+  const exportMatching = (format: ExportFormat) => {
+    if (query === null) return;
+    // start first: a render between the two then sees a loading collection, never an old "done".
+    start(query);
+    setDismissed(false);
+    setRequest(matchingRequest(format, query));
+  };
+
+  const showCollection = request !== null && (loading || state.status === 'error' || state.status === 'cancelled' || state.status === 'done');
+  const collectionNewer = request !== null && (!listSaved || request.at > listSaved.at);
+
+  const status =
+    showCollection && (loading || state.status === 'error') ? (
+      <CollectionProgress state={state} onCancel={cancel} onRestart={() => start(request.query)} what="jobs to export" />
+    ) : showCollection && collectionNewer && state.status === 'cancelled' ? (
+      <span role="status" data-testid="export-result" data-status="cancelled">
+        Export cancelled after {count(state.progress.loaded)} jobs; nothing was saved.
+      </span>
+    ) : showCollection && collectionNewer && state.status === 'done' ? (
+      <span role="status" data-testid="export-result" data-status={state.complete ? 'complete' : 'partial'}>
+        {state.complete
+          ? `Saved all ${count(state.jobs.length)} matching jobs to `
+          : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(COLLECT_LIMIT)}; narrow the filters for the rest) to `}
+        <span className="font-mono break-all">
+          {exportFileName({ scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format)}
+        </span>
+      </span>
+    ) : listSaved ? (
+      <span role="status" data-testid="export-result" data-status="list">
+        Saved {count(listSaved.count)} rows {listSaved.complete ? '' : '(the rows on screen, not every matching job) '}to{' '}
+        <span className="font-mono break-all">{listSaved.fileName}</span>
+      </span>
+    ) : null;
+
+  return (
+    <>
+      {/* A corner card rather than a line in the toolbar: the toolbar does not jump while it shows. */}
+      {status && (loading || !dismissed) && (
+        <div
+          data-testid="export-status"
+          className="fixed right-4 bottom-4 z-40 flex max-w-md items-start gap-2 rounded border border-slate-200 bg-white p-3 text-xs text-slate-700 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200"
+        >
+          <div className="min-w-0 flex-1">{status}</div>
+          {!loading && (
+            <Button variant="ghost" size="icon" aria-label="Dismiss" data-testid="export-dismiss" onClick={() => setDismissed(true)}>
+              ×
+            </Button>
+          )}
+        </div>
+      )}
+      <Popover label="Export" summary="Export" align="right">
+        <div className="flex w-72 flex-col gap-1 p-1" data-testid="export-menu">
+          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">This list, in the table&apos;s order</p>
+          {(['csv', 'json'] as const).map((format) => (
+            <Button
+              key={`list-${format}`}
+              data-testid={`export-list-${format}`}
+              variant="ghost"
+              size="sm"
+              className="justify-start"
+              disabled={!hydrated || query === null || rows.length === 0}
+              onClick={(event) => {
+                closeMenu(event);
+                exportList(format);
+              }}
+            >
+              This list ({count(rows.length)} rows) as {format.toUpperCase()}
+            </Button>
+          ))}
+          <p className="px-2 pt-2 text-xs font-semibold text-slate-500 dark:text-slate-400">Every job the filters match</p>
+          {(['csv', 'json'] as const).map((format) => (
+            <Button
+              key={`matching-${format}`}
+              data-testid={`export-matching-${format}`}
+              variant="ghost"
+              size="sm"
+              className="justify-start"
+              disabled={!hydrated || query === null || loading}
+              onClick={(event) => {
+                closeMenu(event);
+                exportMatching(format);
+              }}
+            >
+              Everything matching the filters as {format.toUpperCase()}
+            </Button>
+          ))}
+          <p className="px-2 pb-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
+            Everything is collected 100 jobs a request, up to {count(COLLECT_LIMIT)}. CSV cells starting with = + - @ get a leading &apos; so spreadsheets
+            do not run them; JSON keeps every value as CI gave it.
+          </p>
+        </div>
+      </Popover>
+    </>
+  );
+}

@@ -1,0 +1,55 @@
+'use client';
+import { Button } from '@/components/ui/button';
+import { ApiError } from '@/lib/fetch-json';
+import { LOAD_ALL_LIMIT, type useAccumulatedPages } from './use-accumulated-pages';
+
+type Accumulated = ReturnType<typeof useAccumulatedPages>;
+
+/**
+ * Under the table: "Load more" / "Load all" append the following pages to it (accumulate mode,
+ * see use-accumulated-pages), Cancel stops loading, "One page" goes back to the single page.
+ */
+export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: number }) {
+  if (!acc.active && !acc.hasNext) return null;
+  const busy = acc.fetching || acc.loadingAll;
+  return (
+    <div className="flex flex-wrap items-center gap-2 text-sm" role="group" aria-label="Load more pages">
+      {acc.active && (
+        <span
+          data-testid="accumulate-status"
+          data-loading={busy || undefined}
+          aria-live="polite"
+          className="text-slate-600 tabular-nums dark:text-slate-300"
+        >
+          {loaded.toLocaleString('en')} loaded from {acc.pageCount} {acc.pageCount === 1 ? 'page' : 'pages'}
+          {busy ? ' · loading…' : acc.hasNext ? ' · more available' : ' · end of the list'}
+        </span>
+      )}
+      {acc.hasNext && (
+        <>
+          <Button size="sm" data-testid="load-more" onClick={acc.loadMore} disabled={busy}>
+            Load more
+          </Button>
+          <Button size="sm" data-testid="load-all" onClick={acc.loadAll} disabled={busy || loaded >= LOAD_ALL_LIMIT}>
+            Load all (up to {LOAD_ALL_LIMIT.toLocaleString('en')})
+          </Button>
+        </>
+      )}
+      {busy && (
+        <Button size="sm" data-testid="load-cancel" onClick={acc.cancel}>
+          Cancel
+        </Button>
+      )}
+      {acc.active && (
+        <Button size="sm" data-testid="load-exit" onClick={acc.exit} disabled={busy}>
+          Back to one page
+        </Button>
+      )}
+      {acc.error && (
+        <span role="alert" className="text-xs text-amber-800 dark:text-amber-200">
+          Loading stopped: {acc.error instanceof ApiError ? `${acc.error.code}: ${acc.error.message}` : String(acc.error)} — Load more resumes.
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/** GET /api/queues — every queue of every queue type: fetcher, query options and hook. */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { withBucket } from '@/lib/bucket-param';
+import type { Queue } from '@/lib/ci/types';
+import { useCurrentBucket } from '@/features/buckets/use-bucket';
+import { fetchJson } from '@/lib/fetch-json';
+
+/** `bucket`: whose queues ('' = the default bucket); each bucket has its own. */
+export function fetchQueues(bucket: string, signal?: AbortSignal): Promise<{ queues: Queue[] }> {
+  return fetchJson<{ queues: Queue[] }>(withBucket('/api/queues', bucket), signal);
+}
+
+export function queuesQueryOptions(bucket: string) {
+  return queryOptions({
+    queryKey: ['queues', bucket] as const,
+    queryFn: ({ signal }) => fetchQueues(bucket, signal),
+    staleTime: 5 * 60_000,
+    select: (data) => data.queues,
+  });
+}
+
+/** The queues of the bucket the page shows. */
+export function useQueues() {
+  return useQuery(queuesQueryOptions(useCurrentBucket()));
+}

@@ -1,0 +1,81 @@
+'use client';
+import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
+import { useMemo, type ReactNode, type Ref } from 'react';
+import { DataTable, type DataTableCursor } from '@/components/data-table/data-table';
+import { dataTableFeatures } from '@/components/data-table/features';
+import { ViewOptions } from '@/components/data-table/view-options';
+import type { JobListItem } from '@/lib/ci/types';
+import { parseSort, serializeSort } from '@/lib/jobs-search-params';
+import { setPreference, usePreferences } from '@/features/preferences/preferences';
+import { jobColumns } from './columns';
+
+function resolve<T>(updater: Updater<T>, old: T): T {
+  return typeof updater === 'function' ? (updater as (old: T) => T)(old) : updater;
+}
+
+/** Builds the table instance: sorting lives in the URL, hidden columns in the preferences. */
+export function useJobsTable(jobs: JobListItem[], sort: string, onSortChange: (sort: string) => void) {
+  const { hiddenColumns } = usePreferences();
+  const sorting = useMemo<SortingState>(() => {
+    const spec = parseSort(sort);
+    return spec ? [spec] : [];
+  }, [sort]);
+  const columnVisibility = useMemo<ColumnVisibilityState>(
+    () => Object.fromEntries(hiddenColumns.map((id) => [id, false])),
+    [hiddenColumns],
+  );
+  return useTable({
+    features: dataTableFeatures,
+    columns: jobColumns,
+    data: jobs,
+    getRowId: (job) => job.jobId,
+    state: { sorting, columnVisibility },
+    onSortingChange: (updater) => onSortChange(serializeSort(resolve(updater, sorting)[0] ?? null)),
+    onColumnVisibilityChange: (updater) => {
+      const next = resolve(updater, columnVisibility);
+      setPreference(
+        'hiddenColumns',
+        Object.entries(next)
+          .filter(([, visible]) => visible === false)
+          .map(([id]) => id),
+      );
+    },
+    enableMultiSort: false,
+  });
+}
+
+export type JobsTableInstance = ReturnType<typeof useJobsTable>;
+
+export function JobsTable({
+  table,
+  onOpen,
+  openJobId,
+  busy,
+  empty,
+  cursorRef,
+}: {
+  table: JobsTableInstance;
+  /** The row cursor the page's shortcuts move (j/k, Enter). */
+  cursorRef?: Ref<DataTableCursor>;
+  onOpen: (job: JobListItem) => void;
+  openJobId: string | null;
+  busy: boolean;
+  empty?: ReactNode;
+}) {
+  return (
+    <DataTable
+      table={table}
+      label="Jobs"
+      onRowActivate={onOpen}
+      activeRowId={openJobId}
+      busy={busy}
+      testId="jobs-table"
+      empty={empty}
+      cursorRef={cursorRef}
+    />
+  );
+}
+
+export function JobsColumnsMenu({ table }: { table: JobsTableInstance }) {
+  return <ViewOptions table={table} />;
+}

@@ -1,0 +1,134 @@
+'use client';
+/**
+ * Accumulate mode: "Load more" appends the next NextToken page to the rows on screen, "Load all"
+ * keeps appending (up to LOAD_ALL_LIMIT rows) until CI says there is no next page, and Cancel stops
+ * it, aborting the request in flight. One React Query infinite query per accumulation, seeded with
+ * the page already on screen, so it is never fetched twice.
+ *
+ * - Requests never overlap: a page is asked for only when none is in flight, and Load all waits at
+ *   least MIN_GAP_MS between the starts of two requests (≤ 16 a second), under the /api rate limit
+ *   (20 a second per client, burst 60) with room for the rest of the page. An error (a 429
+ *   included) stops Load all with the error shown; Load more resumes where it stopped.
+ * - Rows are de-duplicated by job ID (the first occurrence keeps its place): CI pages by cursor, so
+ *   a job may move across a page boundary between two requests; the count shown is of unique rows.
+ * - Live refresh is paused while pages are accumulated: refreshing every page every 5 s would send
+ *   CI a burst of up to 100 requests each time, and refreshing only the first page would change
+ *   its boundary under the pages after it (rows would vanish or repeat). "Refresh" leaves the mode
+ *   and reloads the current page, which live refresh then keeps fresh again.
+ * - Not in the URL, on purpose: a reload or a pasted link should not fire up to 100 requests at CI by
+ *   itself; the URL keeps describing the page the accumulation started from, which is what reloads.
+ */
+import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { fetchJobs } from '@/features/jobs/api/jobs';
+import type { JobListItem, JobPage } from '@/lib/ci/types';
+import { pageQuery } from '@/lib/jobs-search-params';
+
+export const LOAD_ALL_LIMIT = 10_000;
+const MIN_GAP_MS = 60;
+
+export function useAccumulatedPages({
+  fullQuery,
+  query,
+  token,
+  firstPage,
+}: {
+  /** The current page's request (query and token); accumulation is tied to it. */
+  fullQuery: string | null;
+  /** The validated query without its token. */
+  query: string | null;
+  token: string | undefined;
+  /** The page on screen, the first of the accumulation. */
+  firstPage: JobPage | undefined;
+}) {
+  const client = useQueryClient();
+  const [session, setSession] = useState<{ key: string; id: number } | null>(null);
+  const [target, setTarget] = useState<number | null>(null);
+  const lastStart = useRef(0);
+  const active = session !== null && session.key === fullQuery && query !== null;
+  const queryKey = useMemo(() => ['jobs', 'accumulated', session?.key ?? '', session?.id ?? 0] as const, [session]);
+
+  const pages = useInfiniteQuery<JobPage, Error, InfiniteData<JobPage, string>, typeof queryKey, string>({
+    queryKey,
+    queryFn: ({ pageParam, signal }) => fetchJobs(pageQuery(query!, pageParam), signal),
+    initialPageParam: token ?? '',
+    getNextPageParam: (last) => last.nextToken || undefined,
+    initialData: firstPage ? { pages: [firstPage], pageParams: [token ?? ''] } : undefined,
+    enabled: active,
+    // Only fetchNextPage asks CI: never a refetch of every page (see above).
+    staleTime: Infinity,
+    gcTime: 0,
+    retry: false,
+    refetchOnMount: false,
+    refetchOnReconnect: false,
+  });
+
+  const rows = useMemo(() => {
+    if (!active || !pages.data) return [];
+    const seen = new Set<string>();
+    const out: JobListItem[] = [];
+    for (const page of pages.data.pages) {
+      for (const job of page.jobs) {
+        if (seen.has(job.jobId)) continue;
+        seen.add(job.jobId);
+        out.push(job);
+      }
+    }
+    return out;
+  }, [active, pages.data]);
+
+  const hasNext = active ? pages.hasNextPage : Boolean(firstPage?.nextToken);
+  const fetching = active && pages.isFetchingNextPage;
+  const failed = active && pages.isFetchNextPageError;
+  /** Load all is running: it asks for the next page whenever none is in flight. */
+  const loadingAll = active && target !== null && hasNext && !failed && rows.length < target;
+
+  const start = useCallback(() => {
+    if (fullQuery) setSession({ key: fullQuery, id: Date.now() });
+  }, [fullQuery]);
+
+  // The Load all loop: one request at a time, paced; it runs again after each answer.
+  const shouldFetch = loadingAll && !pages.isFetching;
+  const fetchNextPage = pages.fetchNextPage;
+  useEffect(() => {
+    if (!shouldFetch) return;
+    const timer = setTimeout(
+      () => {
+        lastStart.current = Date.now();
+        void fetchNextPage({ cancelRefetch: false });
+      },
+      Math.max(0, lastStart.current + MIN_GAP_MS - Date.now()),
+    );
+    return () => clearTimeout(timer);
+  }, [shouldFetch, fetchNextPage]);
+
+  return {
+    active,
+    rows,
+    pageCount: active ? (pages.data?.pages.length ?? 0) : 1,
+    hasNext,
+    fetching,
+    loadingAll,
+    error: failed ? pages.error : null,
+    /** Appends the next page (entering accumulate mode from the page on screen). */
+    loadMore: () => {
+      if (!active) start();
+      setTarget((active ? rows.length : (firstPage?.jobs.length ?? 0)) + 1);
+    },
+    /** Appends pages until LOAD_ALL_LIMIT rows are loaded or the list ends. */
+    loadAll: () => {
+      if (!active) start();
+      setTarget(LOAD_ALL_LIMIT);
+    },
+    cancel: () => {
+      setTarget(null);
+      void client.cancelQueries({ queryKey });
+    },
+    /** Back to the single page (live refresh resumes). */
+    exit: () => {
+      setTarget(null);
+      void client.cancelQueries({ queryKey });
+      setSession(null);
+    },
+  };
+}

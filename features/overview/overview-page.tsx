@@ -1,0 +1,125 @@
+'use client';
+/**
+ * /overview: for the filters and time window in the URL (the /jobs keys), every matching job is
+ * collected with progress and Cancel, then counted per state (tiles that open the list) and drawn
+ * as charts (loaded lazily: recharts is fetched by this page only, after the counts show).
+ */
+import dynamic from 'next/dynamic';
+import Link from 'next/link';
+import { useEffect, useMemo } from 'react';
+import { CollectionProgress } from '@/features/collection/collection-progress';
+import { FiltersBar } from '@/features/jobs/filters-bar';
+import { ViewIssues } from '@/features/jobs/view-issues';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { toMs, zoneOffsetMinutes } from '@/lib/format';
+import { bucketByCreation, bucketUnitFor, countByState, durationsByTag, groupFailures, statesOf, type TimeBucket } from '@/features/overview/aggregate';
+import { describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
+import { usePreferences } from '@/features/preferences/preferences';
+import { StateTiles } from './state-tiles';
+import { useScopeView } from './use-scope-view';
+
+const OverviewCharts = dynamic(() => import('./overview-charts'), {
+  ssr: false,
+  loading: () => <Skeleton className="h-72 w-full" />,
+});
+
+const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+
+export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] }) {
+  const { view, actions, query, issues, ready, collection, reload } = useScopeView({ buckets: bucketNames });
+  const { timeZone } = usePreferences();
+  const { state } = collection;
+  const { jobs } = state;
+  const scope = scopeOf(view);
+
+  useEffect(() => {
+    document.title = 'Overview — CI Jobs Dashboard';
+  }, []);
+
+  const counts = useMemo(() => countByState(jobs), [jobs]);
+  const states = statesOf(counts);
+  const durations = useMemo(() => durationsByTag(jobs), [jobs]);
+  const failures = useMemo(() => groupFailures(jobs).map((g) => ({ code: g.code, count: g.count })), [jobs]);
+
+  // The window the bars cover: the filter's bounds, else the jobs' own span (open end: until the
+  // collection started, or the newest job if later).
+  const fromMs = toMs(view.from);
+  const toFilterMs = toMs(view.to);
+  const span = useMemo(() => {
+    const created = jobs.map((j) => toMs(j.creationTime)).filter((ms): ms is number => ms !== null);
+    const newest = created.length ? Math.max(...created) : null;
+    const oldest = created.length ? Math.min(...created) : null;
+    const from = fromMs ?? oldest;
+    const to = toFilterMs ?? Math.max(state.startedAt ?? 0, newest ?? 0);
+    return from === null || to < from ? null : { from, to };
+  }, [jobs, fromMs, toFilterMs, state.startedAt]);
+  const unit = bucketUnitFor(span ? span.to - span.from : 0);
+  const buckets = useMemo(
+    () => (span ? bucketByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : []),
+    [jobs, span, unit, timeZone],
+  );
+
+  const hrefs = {
+      bucket: (b: TimeBucket, s?: string) => {
+        // Never wider than the filter: the first and last bars may cover part of an hour.
+        const start = Math.max(b.start, fromMs ?? b.start);
+        const end = Math.min(b.end, toFilterMs ?? b.end);
+        return scopeHref('/jobs', scope, { ...timePatch(start, end), ...(s ? { states: [s] } : {}) });
+      },
+      tag: (tag: string) => scopeHref('/jobs', scope, { tag }),
+      code: (code: string) => scopeHref('/triage', scope, { states: null }, code ? { code } : {}),
+  };
+
+  const blocked = issues.length > 0 && query === null;
+  const partial = state.status !== 'done' || !state.complete;
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-base font-semibold">Overview</h1>
+          <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="overview-scope">
+            {describeScope(view)}
+          </p>
+        </div>
+        <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
+          <Link className={linkClass} href={scopeHref('/jobs', scope)}>
+            Open these jobs in the list
+          </Link>
+          <Link className={linkClass} href={scopeHref('/triage', scope, { states: null })}>
+            Triage their failures
+          </Link>
+        </nav>
+      </div>
+      <FiltersBar key={view.tag} view={view} actions={actions} hide={['order', 'size']} />
+      {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
+      {!blocked && (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <CollectionProgress state={state} onCancel={collection.cancel} onRestart={() => collection.start()} />
+            {(state.status === 'done' || state.status === 'cancelled') && (
+              <Button size="sm" variant="ghost" onClick={reload} title="Collect again (a preset window moves up to now)">
+                ↻ Reload
+              </Button>
+            )}
+          </div>
+          {!ready || state.status === 'idle' ? (
+            <Skeleton className="h-20 w-full" />
+          ) : (
+            <>
+              <StateTiles counts={counts} states={states} total={jobs.length} partial={partial} href={(s) => scopeHref('/jobs', scope, s ? { states: [s] } : {})} />
+              {jobs.length > 0 ? (
+                <OverviewCharts buckets={buckets} unit={unit} zone={timeZone} states={states} durations={durations} failures={failures} hrefs={hrefs} />
+              ) : state.status === 'done' ? (
+                <p className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300" data-testid="overview-empty">
+                  No jobs match these filters in this window. Widen the time range or clear filters.
+                </p>
+              ) : null}
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

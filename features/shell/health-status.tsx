@@ -1,0 +1,26 @@
+'use client';
+import { useHealth } from '@/features/shell/health-api';
+import { ApiError } from '@/lib/fetch-json';
+import { cn } from '@/components/ui/cn';
+
+/** Whether CI (or the emulator) answers, from GET /api/health, refreshed every minute. */
+export function HealthStatus() {
+  const { data, isError, error } = useHealth();
+  if (!data && !isError) return null;
+  const ok = data?.upstream.reachable && !data.upstream.error;
+  const text = isError
+    ? error instanceof ApiError && error.field === 'bucket'
+      ? 'unknown bucket'
+      : 'dashboard server unreachable'
+    : ok
+      ? `answers in ${data!.upstream.latencyMs} ms`
+      : data!.upstream.error
+        ? `${data!.upstream.error.code}: ${data!.upstream.error.message}`
+        : 'not reachable';
+  return (
+    <span className="inline-flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300" data-testid="health-status" title="GET /api/health">
+      <span aria-hidden className={cn('inline-block h-2 w-2 rounded-full', ok ? 'bg-emerald-500' : 'bg-red-500')} />
+      {text}
+    </span>
+  );
+}

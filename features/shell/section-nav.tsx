@@ -1,0 +1,38 @@
+'use client';
+/** Jobs · Overview · Triage in the header, each link carrying the filters on screen (features/shell/section-links). */
+import Link from 'next/link';
+import { usePathname, useSearchParams } from 'next/navigation';
+import { withBucket } from '@/lib/bucket-param';
+import { SECTIONS, sectionHref, type Section } from '@/features/shell/section-links';
+
+function SectionLinks({ current, hrefOf }: { current: Section; hrefOf: (section: Section) => string }) {
+  return (
+    <nav aria-label="Sections" className="flex items-center gap-1 text-xs">
+      {SECTIONS.map((s) => (
+        <Link
+          key={s.id}
+          href={hrefOf(s.id)}
+          aria-current={s.id === current ? 'page' : undefined}
+          className={
+            s.id === current
+              ? 'rounded bg-slate-200 px-2 py-0.5 font-medium text-slate-900 dark:bg-slate-800 dark:text-slate-100'
+              : 'rounded px-2 py-0.5 text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800'
+          }
+        >
+          {s.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}
+
+/** Before the URL is known on the client (the Suspense fallback): plain links that keep the bucket. */
+export function PlainSectionNav({ current, bucket }: { current: Section; bucket: string }) {
+  return <SectionLinks current={current} hrefOf={(s) => withBucket(SECTIONS.find((x) => x.id === s)!.path, bucket)} />;
+}
+
+export function SectionNav({ current }: { current: Section }) {
+  const pathname = usePathname();
+  const search = useSearchParams();
+  return <SectionLinks current={current} hrefOf={(s) => sectionHref(s, pathname, new URLSearchParams(search.toString()))} />;
+}

@@ -1,0 +1,113 @@
+'use client';
+/**
+ * /triage: the failed jobs of the filters and window in the URL, grouped by CI's error code, each
+ * group explained from the failure catalog (lib/ci/failure-catalog: what it means, what to do),
+ * with the jobs behind it and a ready-made support summary to copy (features/triage/support-summary).
+ * `?code=X` opens that group (the overview's failure chart links here).
+ */
+import Link from 'next/link';
+import { useQueryState, parseAsString } from 'nuqs';
+import { useEffect, useMemo } from 'react';
+import { CollectionProgress } from '@/features/collection/collection-progress';
+import { FiltersBar } from '@/features/jobs/filters-bar';
+import { ViewIssues } from '@/features/jobs/view-issues';
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
+import { groupFailures } from '@/features/overview/aggregate';
+import { describeScope, scopeHref, scopeOf } from '@/features/overview/links';
+import { FailureGroupCard } from './failure-group';
+import { useScopeView } from '../overview/use-scope-view';
+
+const FAILED = ['Failed'];
+const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
+
+export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] }) {
+  const { view, actions, query, issues, ready, collection, reload } = useScopeView({ forceStates: FAILED, buckets: bucketNames });
+  const [code, setCode] = useQueryState('code', parseAsString.withDefault('').withOptions({ history: 'replace', scroll: false }));
+  const { state } = collection;
+  const groups = useMemo(() => groupFailures(state.jobs), [state.jobs]);
+  const scope = { ...scopeOf(view), states: FAILED };
+  const scopeText = describeScope({ ...view, states: FAILED });
+
+  useEffect(() => {
+    document.title = `${code ? `${code} · ` : ''}Failure triage — CI Jobs Dashboard`;
+  }, [code]);
+
+  const blocked = issues.length > 0 && query === null;
+  const done = state.status === 'done';
+  const missing = code !== '' && done && !groups.some((g) => g.code === code);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h1 className="text-base font-semibold">Failure triage</h1>
+          <p className="text-xs text-slate-600 dark:text-slate-300" data-testid="triage-scope">
+            {scopeText}
+          </p>
+        </div>
+        <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
+          <Link className={linkClass} href={scopeHref('/jobs', scope)}>
+            Open the failed jobs in the list
+          </Link>
+          <Link className={linkClass} href={scopeHref('/overview', scopeOf(view))}>
+            Overview of these filters
+          </Link>
+        </nav>
+      </div>
+      <FiltersBar key={view.tag} view={view} actions={actions} hide={['states', 'order', 'size']} />
+      {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
+      {!blocked && (
+        <>
+          <div className="flex flex-wrap items-center gap-3">
+            <CollectionProgress state={state} what="failed jobs" onCancel={collection.cancel} onRestart={() => collection.start()} />
+            {(done || state.status === 'cancelled') && (
+              <Button size="sm" variant="ghost" onClick={reload}>
+                ↻ Reload
+              </Button>
+            )}
+          </div>
+          {missing && (
+            <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50">
+              No failed job has the code <code className="font-mono">{code}</code> in this view.{' '}
+              <button type="button" className="underline" onClick={() => void setCode(null)}>
+                Show every code
+              </button>
+            </p>
+          )}
+          {!ready || state.status === 'idle' ? (
+            <Skeleton className="h-32 w-full" />
+          ) : groups.length === 0 ? (
+            done && (
+              <p className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300" data-testid="triage-empty">
+                No failed jobs match these filters in this window.
+              </p>
+            )
+          ) : (
+            <>
+              <p className="text-sm" data-testid="triage-summary">
+                {state.jobs.length.toLocaleString('en-US')} failed job{state.jobs.length === 1 ? '' : 's'} in {groups.length} error code
+                {groups.length === 1 ? '' : 's'}
+                {!done && ' so far'}
+              </p>
+              <ul className="flex flex-col gap-3">
+                {groups.map((group) => (
+                  <li key={group.code}>
+                    <FailureGroupCard
+                      group={group}
+                      scopeText={scopeText}
+                      bucket={view.bucket ?? ''}
+                      listHref={scopeHref('/jobs', scope)}
+                      selected={group.code === code}
+                      onToggle={(open) => void setCode(open ? group.code : group.code === code ? null : code || null)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </div>
+  );
+}

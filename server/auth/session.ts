@@ -1,0 +1,61 @@
+/**
+ * Sessions: a signed (HS256) JWT in an httpOnly, SameSite=Lax cookie, with an expiry. jose is a
+ * small, audited, dependency-free JOSE library that runs in Node and in Next's proxy alike; a JWT
+ * needs no server-side store, which suits a dashboard that may run as several processes.
+ */
+import 'server-only';
+import { SignJWT, jwtVerify } from 'jose';
+import { AuthConfigError, readAuthConfig, type AuthConfig } from './config';
+
+export const SESSION_COOKIE = 'ci_dashboard_session';
+
+const KEY = Symbol.for('ci-jobs-dashboard.auth');
+type Holder = { [KEY]?: AuthConfig };
+
+/** One auth config per process: proxy and route bundles must share the session key. */
+export function authConfig(): AuthConfig {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= readAuthConfig();
+  return holder[KEY];
+}
+
+export function loginRequired(): boolean {
+  return authConfig().users !== null;
+}
+
+export async function createSession(user: string): Promise<{ token: string; maxAgeSeconds: number }> {
+  const { sessionKey, sessionHours } = authConfig();
+  const maxAgeSeconds = Math.round(sessionHours * 3600);
+  const token = await new SignJWT({})
+    .setProtectedHeader({ alg: 'HS256' })
+    .setSubject(user)
+    .setIssuedAt()
+    .setExpirationTime(`${maxAgeSeconds}s`)
+    .sign(sessionKey);
+  return { token, maxAgeSeconds };
+}
+
+/** The user of a valid, unexpired session cookie, or null. */
+export async function verifySession(token: string | undefined): Promise<string | null> {
+  if (!token) return null;
+  const { sessionKey, users } = authConfig();
+  try {
+    const { payload } = await jwtVerify(token, sessionKey, { algorithms: ['HS256'] });
+    // A user removed from DASHBOARD_USERS loses access at once, even with a live cookie.
+    return payload.sub && users?.has(payload.sub) ? payload.sub : null;
+  } catch {
+    return null;
+  }
+}
+
+export function cookieOptions(maxAgeSeconds: number) {
+  return {
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: authConfig().secureCookie,
+    path: '/',
+    maxAge: maxAgeSeconds,
+  };
+}
+
+export { AuthConfigError };

@@ -1,0 +1,227 @@
+/**
+ * The CI client: signs each request (server/ci/sign.ts), sends it with a timeout, retries what is safe
+ * to retry, turns CI's error documents into CiError and its XML into the job model (server/ci/xml.ts).
+ * Every call is a GET: the dashboard reads and never changes anything in CI.
+ */
+import 'server-only';
+import { CoalescingCache } from './coalesce';
+import type { CiConfig } from './config';
+import { CiError } from './errors';
+import { type ListJobsParams, toCiQuery } from '@/lib/ci/params';
+import { routedFetch } from './routed-fetch';
+import { sign } from './sign';
+import type { QueueType } from '@/lib/ci/tags';
+import type { Job, JobLookup, JobPage, Queue } from '@/lib/ci/types';
+import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
+
+export interface ClientOptions {
+  fetch?: typeof fetch;
+  /** Clock in ms, injectable for tests of the signature window. */
+  now?: () => number;
+  /** Lifetime of each signature in seconds. */
+  signatureTtlSeconds?: number;
+  /** Base of the retry back-off in ms (jittered, doubled per try). */
+  retryBaseMs?: number;
+}
+
+export interface RawResponse {
+  status: number;
+  body: string;
+  requestId: string | null;
+}
+
+/** Where each queue type's queues are listed (ci-api-reference.md §3.3). */
+const QUEUE_ENDPOINTS = [
+  { path: '/queue', query: [['category', 'CateAll'], ['pageSize', '100']] as [string, string][], type: 'Transcoding' },
+  { path: '/asrqueue', query: [['pageSize', '100']] as [string, string][], type: 'Speeching' },
+  { path: '/picqueue', query: [['pageSize', '100']] as [string, string][], type: 'PicProcess' },
+  { path: '/ai_queue', query: [['pageSize', '100']] as [string, string][], type: 'AIProcess' },
+] satisfies { path: string; query: [string, string][]; type: QueueType }[];
+
+export class CiClient {
+  private readonly fetchImpl: typeof fetch;
+  private readonly now: () => number;
+  private readonly ttl: number;
+  private readonly retryBaseMs: number;
+  private readonly reads: CoalescingCache<unknown>;
+
+  constructor(
+    readonly config: CiConfig,
+    options: ClientOptions = {},
+  ) {
+    // With `via`, requests go there carrying the endpoint's Host (one emulator or proxy, many buckets).
+    this.fetchImpl = options.fetch ?? (config.via ? routedFetch(config.via) : fetch);
+    this.now = options.now ?? Date.now;
+    this.ttl = options.signatureTtlSeconds ?? 900;
+    this.retryBaseMs = options.retryBaseMs ?? 200;
+    this.reads = new CoalescingCache(config.cacheTtlMs);
+  }
+
+  /** Shares identical reads in flight and keeps their parsed answers for cacheTtlMs. */
+  private shared<T>(path: string, query: [string, string][], load: () => Promise<T>): Promise<T> {
+    const key = `${path}?${new URLSearchParams(query).toString()}`;
+    return this.reads.get(key, load) as Promise<T>;
+  }
+
+  listJobs(params: ListJobsParams): Promise<JobPage> {
+    const query = toCiQuery(params);
+    return this.shared('/jobs', query, async () => this.parse(await this.get('/jobs', query), parseJobsList));
+  }
+
+  /** Several jobs by ID (GET /jobs/<id1>,<id2>); unknown IDs come back in nonExistJobIds. */
+  getJobs(jobIds: string[]): Promise<JobLookup & { xml: string }> {
+    const path = `/jobs/${jobIds.join(',')}`;
+    return this.shared(path, [], async () => {
+      const res = await this.get(path, []);
+      return { ...this.parse(res, parseJobLookup), xml: res.body };
+    });
+  }
+
+  /** One job, or null when CI says it does not exist (404 or NonExistJobIds). */
+  async getJob(jobId: string): Promise<{ job: Job; xml: string } | null> {
+    try {
+      const { jobs, xml } = await this.getJobs([jobId]);
+      const job = jobs.find((j) => j.jobId === jobId);
+      return job ? { job, xml } : null;
+    } catch (error) {
+      if (error instanceof CiError && error.kind === 'ci' && error.status === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Every queue of every queue type, each list asked in parallel. */
+  async listQueues(): Promise<Queue[]> {
+    const lists = await Promise.all(
+      QUEUE_ENDPOINTS.map(({ path, query, type }) =>
+        this.shared(path, query, async () => this.parse(await this.get(path, query), (xml) => parseQueueList(xml, type).queues)),
+      ),
+    );
+    return lists.flat();
+  }
+
+  /** A signed GET with timeout and bounded retries. Resolves only for 2xx; anything else throws CiError. */
+  async get(path: string, query: [string, string][]): Promise<RawResponse> {
+    let attempt = 0;
+    for (;;) {
+      try {
+        return await this.once(path, query);
+      } catch (error) {
+        const ciError = error instanceof CiError ? error : this.networkError(error);
+        if (!ciError.retryable || attempt >= this.config.maxRetries) throw ciError;
+        attempt += 1;
+        await sleep(this.backoff(attempt));
+      }
+    }
+  }
+
+  private async once(path: string, query: [string, string][]): Promise<RawResponse> {
+    const { endpoint, credentials, timeoutMs } = this.config;
+    const url = new URL(endpoint);
+    const nowSec = Math.floor(this.now() / 1000);
+    const headers: Record<string, string> = { host: url.host };
+    if (credentials.sessionToken) headers['x-cos-security-token'] = credentials.sessionToken;
+    const auth = sign({
+      method: 'GET',
+      path,
+      query,
+      headers,
+      secretId: credentials.secretId,
+      secretKey: credentials.revealSecretKey(),
+      startTime: nowSec - 1,
+      endTime: nowSec - 1 + this.ttl,
+    });
+    const search = query.map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join('&');
+    const target = `${endpoint}${encodePath(path)}${search ? `?${search}` : ''}`;
+    const requestHeaders: Record<string, string> = {
+      authorization: auth.authorization,
+      date: new Date(this.now()).toUTCString(),
+      accept: 'application/xml',
+    };
+    if (credentials.sessionToken) requestHeaders['x-cos-security-token'] = credentials.sessionToken;
+
+    let response: Response;
+    let body: string;
+    try {
+      response = await this.fetchImpl(target, {
+        method: 'GET',
+        headers: requestHeaders,
+        signal: AbortSignal.timeout(timeoutMs),
+        cache: 'no-store',
+      });
+      body = await response.text();
+    } catch (error) {
+      if (isTimeout(error)) {
+        throw new CiError('timeout', 'RequestTimeout', `CI did not answer within ${timeoutMs / 1000} s`, null);
+      }
+      throw this.networkError(error);
+    }
+    const requestId = response.headers.get('x-ci-request-id') ?? response.headers.get('x-cos-request-id');
+    if (response.ok) return { status: response.status, body, requestId };
+    throw this.errorFrom(response, body, requestId);
+  }
+
+  private errorFrom(response: Response, body: string, headerRequestId: string | null): CiError {
+    const redact = (s: string) => this.config.credentials.redact(s);
+    const type = response.headers.get('content-type') ?? '';
+    if (type.includes('json')) {
+      try {
+        const json = JSON.parse(body) as { code?: unknown; message?: unknown; request_id?: unknown; RequestId?: unknown };
+        if (typeof json.code === 'string') {
+          const requestId = typeof json.request_id === 'string' ? json.request_id : headerRequestId;
+          return new CiError('ci', json.code, redact(String(json.message ?? '')), response.status, requestId);
+        }
+      } catch {
+        // fall through to the generic description
+      }
+    }
+    const parsed = parseErrorXml(body);
+    if (parsed) {
+      return new CiError('ci', parsed.code, redact(parsed.message), response.status, parsed.requestId ?? headerRequestId);
+    }
+    return new CiError(
+      'ci',
+      `HTTP${response.status}`,
+      `CI answered HTTP ${response.status} ${response.statusText} without an error document`,
+      response.status,
+      headerRequestId,
+    );
+  }
+
+  private parse<T>(res: RawResponse, parseBody: (xml: string) => T): T {
+    try {
+      return parseBody(res.body);
+    } catch (error) {
+      if (error instanceof XmlParseError) {
+        throw new CiError('malformed', 'MalformedResponse', `CI's response could not be read: ${error.message}`, res.status, res.requestId);
+      }
+      throw error;
+    }
+  }
+
+  private networkError(error: unknown): CiError {
+    const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
+    const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
+    return new CiError('network', 'NetworkError', `Could not reach CI at ${this.config.endpoint}${this.config.via ? ` (via ${this.config.via})` : ''}: ${this.config.credentials.redact(detail)}`, null);
+  }
+
+  private backoff(attempt: number): number {
+    const base = this.retryBaseMs * 2 ** (attempt - 1);
+    return base / 2 + Math.random() * base;
+  }
+}
+
+/** Encodes each path segment for the wire; the signature uses the decoded path. */
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((seg) => encodeURIComponent(seg).replace(/%2C/gi, ','))
+    .join('/');
+}
+
+function isTimeout(error: unknown): boolean {
+  return error instanceof DOMException
+    ? error.name === 'TimeoutError' || error.name === 'AbortError'
+    : (error as { name?: string })?.name === 'TimeoutError';
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

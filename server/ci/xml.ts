@@ -1,0 +1,523 @@
+/**
+ * The XML edge: CI's responses → the job model (lib/ci/types.ts). The only place that knows
+ * CI's element names; everything after it speaks `Job`.
+ *
+ * Parsing is strict first; if the document is not well formed (CI's documentation prints such
+ * examples, ci-api-reference.md §6.1) it is repaired leniently and parsed again.
+ */
+import 'server-only';
+import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { readOperationDetail } from './families';
+import { tagInfo } from '@/lib/ci/tags';
+import type {
+  AudioStream,
+  Job,
+  JobInput,
+  JobListItem,
+  JobLookup,
+  JobOutput,
+  JobPage,
+  MediaInfo,
+  MediaResult,
+  Operation,
+  OutputFile,
+  Queue,
+  SubtitleStream,
+  VideoStream,
+  XmlTree,
+} from '@/lib/ci/types';
+import { XmlReader } from './xml-reader';
+import { repairXml } from './xml-repair';
+
+/**
+ * Elements that repeat (ci-api-reference.md §5, §6.2). Declaring them keeps one element and many
+ * elements the same shape; the reader tolerates both anyway, so a list CI grows later still reads.
+ */
+const REPEATED = new Set([
+  'JobsDetail',
+  'NonExistJobIds',
+  'QueueList',
+  'NonExistPIDs',
+  'WatermarkTemplateId',
+  'Watermark',
+  'Workflow',
+  'CosHeaders',
+  'StreamExtract',
+  'Video',
+  'Audio',
+  'OutputFile',
+  'SpriteOutputFile',
+  'ObjectName',
+  'Md5Info',
+  'AudioMixArray',
+  'ConcatFragment',
+  'Result',
+  'ResultDetail',
+  'Words',
+  'FlashResult',
+  'sentence_list',
+  'word_list',
+  'DetailedResult',
+  'Items',
+  'Tags',
+  'TimeInfo',
+  'WordsGeneralizeLable',
+  'WordsGeneralizeToken',
+  'BodyRecognition',
+  'PetRecognition',
+  'CarRecognition',
+  'FaceRecognition',
+  'LicenseRecognitionResult',
+  'BodyInfo',
+  'PetInfo',
+  'CarInfo',
+  'FaceInfo',
+  'PlateInfo',
+]);
+
+const parser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false, // every value stays a string; the model types each field
+  trimValues: true,
+  processEntities: true,
+  isArray: (name) => REPEATED.has(name),
+});
+
+export class XmlParseError extends Error {
+  override readonly name = 'XmlParseError';
+}
+
+/** Parses a CI document into a tree, repairing it when it is not well formed. */
+export function parseCiXml(xml: string): Record<string, XmlTree> {
+  const body = xml.trim();
+  if (!body.startsWith('<')) throw new XmlParseError('The response is not XML.');
+  let text = body;
+  if (XMLValidator.validate(text) !== true) {
+    const strictError = XMLValidator.validate(text);
+    const repaired = repairXml(text);
+    const check = repaired === null ? strictError : XMLValidator.validate(repaired);
+    if (check !== true) {
+      const reason = repaired === null ? 'it ends before its elements are closed (truncated?)' : check.err.msg;
+      throw new XmlParseError(`The response XML is malformed: ${reason}`);
+    }
+    text = repaired!;
+  }
+  return parser.parse(text) as Record<string, XmlTree>;
+}
+
+function responseOf(xml: string): XmlReader {
+  const doc = new XmlReader(parseCiXml(xml));
+  if (!doc.has('Response')) throw new XmlParseError('The XML has no <Response> element.');
+  return doc.child('Response') ?? new XmlReader({});
+}
+
+/**
+ * A list page, read for the list: each job's Operation is skipped by the parser (stopNodes) but for
+ * its Output, so a 100-job page with full MediaInfo costs a fraction of a whole parse. Anything that
+ * does not look exactly like a well-formed list — a truncated body, a stray tag lifting fields out
+ * of JobsDetail — goes the strict way instead: validate, repair, parse everything.
+ */
+export function parseJobsList(xml: string): JobPage {
+  const fast = parseListFast(xml);
+  if (fast) return fast;
+  const response = responseOf(xml);
+  const jobs = response
+    .children('JobsDetail')
+    .map(readJob)
+    .filter((j): j is Job => j !== null)
+    .map(toListItem);
+  return { jobs, nextToken: response.str('NextToken') };
+}
+
+/** The full job of a list page, every Operation included (tests, exports, tools). */
+export function parseJobsListFull(xml: string): { jobs: Job[]; nextToken: string | null } {
+  const response = responseOf(xml);
+  return {
+    jobs: response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null),
+    nextToken: response.str('NextToken'),
+  };
+}
+
+export function toListItem(job: Job): JobListItem {
+  const { operation, ...rest } = job;
+  const out = operation?.output;
+  return { ...rest, output: out ? { bucket: out.bucket, region: out.region, object: out.object } : null };
+}
+
+const listParser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  isArray: (name) => REPEATED.has(name),
+  stopNodes: ['Response.JobsDetail.Operation'],
+});
+
+function count(text: string, needle: string): number {
+  let n = 0;
+  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
+  return n;
+}
+
+const TAG = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g;
+
+/**
+ * Whether the tags outside each Operation pair up: the part the list reads. The parser does not
+ * validate, and a stray or unclosed tag there would silently move fields; the Operation inside is
+ * checked when a job is opened (GET /jobs/<id> is read strictly).
+ */
+function headsBalanced(body: string): boolean {
+  const parts: string[] = [];
+  let pos = 0;
+  for (;;) {
+    const open = body.indexOf('<Operation>', pos);
+    if (open < 0) break;
+    const close = body.indexOf('</Operation>', open);
+    if (close < 0) return false;
+    parts.push(body.slice(pos, open));
+    pos = close + '</Operation>'.length;
+  }
+  parts.push(body.slice(pos));
+  const stack: string[] = [];
+  for (const m of parts.join('').matchAll(TAG)) {
+    const [, slash, name, selfClosing] = m;
+    if (name === undefined || selfClosing) continue;
+    if (!slash) stack.push(name);
+    else if (stack.pop() !== name) return false;
+  }
+  return stack.length === 0;
+}
+
+function parseListFast(xml: string): JobPage | null {
+  const body = xml.trim();
+  if (!body.startsWith('<') || !body.endsWith('</Response>') || !headsBalanced(body)) return null;
+  let doc: Record<string, XmlTree>;
+  try {
+    doc = listParser.parse(body) as Record<string, XmlTree>;
+  } catch {
+    return null;
+  }
+  const root = new XmlReader(doc);
+  if (root.names().length !== 1 || !root.has('Response')) return null;
+  const response = root.child('Response') ?? new XmlReader({});
+  // Fields lifted into Response, or a count that does not add up, mean the tags did not pair up.
+  if (response.has('JobId') || response.has('State')) return null;
+  const details = response.children('JobsDetail');
+  const opened = count(body, '<JobsDetail>');
+  if (opened !== count(body, '</JobsDetail>') || opened !== details.length) return null;
+  const jobs: JobListItem[] = [];
+  for (const d of details) {
+    const operation = d.tree('Operation');
+    const head = readJobHead(d);
+    if (!head) return null;
+    jobs.push({ ...head, output: typeof operation === 'string' ? outputOf(operation) : null });
+  }
+  return { jobs, nextToken: response.str('NextToken') };
+}
+
+/** The Output of a raw Operation fragment, found and parsed on its own. */
+function outputOf(operation: string): JobListItem['output'] {
+  const start = operation.indexOf('<Output>');
+  const end = operation.indexOf('</Output>', start);
+  if (start < 0 || end < 0) return null;
+  const o = new XmlReader(parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>).child('Output');
+  return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
+}
+
+export function parseJobLookup(xml: string): JobLookup {
+  const response = responseOf(xml);
+  return {
+    jobs: response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null),
+    nonExistJobIds: response.strs('NonExistJobIds').flatMap((s) => s.split(',')).filter(Boolean),
+  };
+}
+
+export function parseQueueList(xml: string, fallbackType: string): { queues: Queue[]; totalCount: number | null } {
+  const response = responseOf(xml);
+  const queues = response
+    .children('QueueList')
+    .map((q): Queue | null => {
+      const queueId = q.str('QueueId');
+      if (!queueId) return null;
+      const category = q.str('Category');
+      return {
+        queueId,
+        name: q.str('Name'),
+        state: q.str('State'),
+        category,
+        queueType: category && category !== 'CateAll' ? category : fallbackType,
+        maxSize: q.int('MaxSize'),
+        maxConcurrent: q.int('MaxConcurrent'),
+        createTime: q.time('CreateTime'),
+        updateTime: q.time('UpdateTime'),
+        extra: q.rest(),
+      };
+    })
+    .filter((q): q is Queue => q !== null);
+  return { queues, totalCount: response.int('TotalCount') };
+}
+
+export interface CiErrorFields {
+  code: string;
+  message: string;
+  requestId: string | null;
+  resource: string | null;
+}
+
+/** CI's `<Error>` document, or null when the body is not one. */
+export function parseErrorXml(xml: string): CiErrorFields | null {
+  let doc: Record<string, XmlTree>;
+  try {
+    doc = parseCiXml(xml);
+  } catch {
+    return null;
+  }
+  const error = new XmlReader(doc).child('Error');
+  const code = error?.str('Code');
+  if (!error || !code) return null;
+  return {
+    code,
+    message: error.text('Message') ?? '',
+    requestId: error.str('RequestId'),
+    resource: error.str('Resource'),
+  };
+}
+
+function readJob(d: XmlReader): Job | null {
+  const operation = d.child('Operation');
+  const head = readJobHead(d);
+  return head ? { ...head, operation: readOperation(head.tag, operation) } : null;
+}
+
+/** Everything of a JobsDetail but its Operation (which the caller has taken, or skipped). */
+function readJobHead(d: XmlReader): Omit<Job, 'operation'> | null {
+  const jobId = d.str('JobId');
+  if (!jobId) return null;
+  const tag = d.str('Tag') ?? '';
+  const progress = d.num('Progress');
+  d.tree('Operation'); // taken by the caller; keeps it out of `extra`
+  return {
+    jobId,
+    tag,
+    subTag: d.str('SubTag'),
+    state: d.str('State') ?? '',
+    progress: progress === null ? null : Math.min(100, Math.max(0, progress)),
+    code: d.str('Code'),
+    message: d.text('Message'),
+    creationTime: d.time('CreationTime'),
+    startTime: d.time('StartTime'),
+    endTime: d.time('EndTime'),
+    queueId: d.str('QueueId'),
+    queueType: d.str('QueueType') ?? tagInfo(tag)?.queueType ?? null,
+    input: readInput(d.child('Input')),
+    workflows: d.children('Workflow').map((w) => ({
+      runId: w.str('RunId'),
+      workflowId: w.str('WorkflowId'),
+      workflowName: w.str('WorkflowName'),
+      name: w.str('Name'),
+    })),
+    extra: d.rest(),
+  };
+}
+
+function readInput(i: XmlReader | null): JobInput | null {
+  if (!i) return null;
+  return {
+    bucket: i.str('BucketId') ?? i.str('Bucket'),
+    region: i.str('Region'),
+    object: i.str('Object'),
+    url: i.str('Url'),
+    lang: i.str('Lang'),
+    type: i.str('Type'),
+    extra: i.rest(),
+  };
+}
+
+function readOutput(o: XmlReader | null): JobOutput | null {
+  if (!o) return null;
+  return {
+    bucket: o.str('Bucket'),
+    region: o.str('Region'),
+    object: o.str('Object'),
+    spriteObject: o.str('SpriteObject'),
+    auObject: o.str('AuObject'),
+    bassObject: o.str('BassObject'),
+    drumObject: o.str('DrumObject'),
+    streamExtract: o.children('StreamExtract').map((s) => ({ index: s.str('Index'), object: s.str('Object') })),
+    extra: o.rest(),
+  };
+}
+
+/** The requested configuration CI echoes back; shown as a tree, not interpreted. */
+const CONFIG_ELEMENTS = [
+  'Transcode',
+  'Animation',
+  'Snapshot',
+  'SnapshotPrefix',
+  'SmartCover',
+  'ConcatTemplate',
+  'VideoMontage',
+  'Segment',
+  'VideoEnhance',
+  'VideoProcess',
+  'SuperResolution',
+  'SDRtoHDR',
+  'TranscodeTemplateId',
+  'Watermark',
+  'Subtitles',
+  'QualityEstimateConfig',
+  'PicProcess',
+  'PosterProduction',
+  'SpeechRecognition',
+  'NoiseReduction',
+  'VoiceSeparate',
+  'TtsTpl',
+  'TtsConfig',
+  'Translation',
+  'WordsGeneralize',
+  'VideoTargetRec',
+  'SegmentVideoBody',
+  'SplitVideoParts',
+  'VideoTag',
+  'FreeTranscode',
+  'CustomId',
+];
+
+function readOperation(tag: string, op: XmlReader | null): Operation | null {
+  if (!op) return null;
+  // The family reader runs first so that the result elements it takes are not echoed as config.
+  const detail = readOperationDetail(tag, op);
+  const remove = op.child('RemoveWatermark');
+  const dw = op.child('DigitalWatermark');
+  const config: Record<string, XmlTree> = {};
+  for (const name of CONFIG_ELEMENTS) {
+    const value = op.has(name) ? op.tree(name) : undefined;
+    if (value !== undefined) config[name] = value;
+  }
+  return {
+    templateId: op.str('TemplateId'),
+    templateName: op.str('TemplateName'),
+    watermarkTemplateIds: op.strs('WatermarkTemplateId'),
+    removeWatermark: remove
+      ? { dx: remove.num('Dx'), dy: remove.num('Dy'), width: remove.num('Width'), height: remove.num('Height') }
+      : null,
+    digitalWatermark: dw
+      ? {
+          type: dw.str('Type'),
+          message: dw.text('Message'),
+          version: dw.str('Version'),
+          ignoreError: dw.bool('IgnoreError'),
+          state: dw.str('State'),
+          extra: dw.rest(),
+        }
+      : null,
+    output: readOutput(op.child('Output')),
+    userData: op.text('UserData'),
+    jobLevel: op.int('JobLevel'),
+    mediaInfo: readMediaInfo(op.child('MediaInfo')),
+    mediaResult: readMediaResult(op.child('MediaResult')),
+    config,
+    detail,
+    extra: op.rest(),
+  };
+}
+
+function readMediaInfo(m: XmlReader | null): MediaInfo | null {
+  if (!m) return null;
+  const f = m.child('Format');
+  const streams = m.child('Stream');
+  return {
+    format: f
+      ? {
+          bitrateKbps: f.num('Bitrate'),
+          durationSec: f.num('Duration'),
+          formatName: f.str('FormatName'),
+          formatLongName: f.str('FormatLongName'),
+          numProgram: f.int('NumProgram'),
+          numStream: f.int('NumStream'),
+          sizeBytes: f.num('Size'),
+          startTimeSec: f.num('StartTime'),
+          extra: f.rest(),
+        }
+      : null,
+    video: streams?.children('Video').map(readVideo) ?? [],
+    audio: streams?.children('Audio').map(readAudio) ?? [],
+    subtitle: streams?.children('Subtitle').map(readSubtitle) ?? [],
+    extra: { ...m.rest(), ...(streams ? streams.rest() : {}) },
+  };
+}
+
+function readVideo(v: XmlReader): VideoStream {
+  return {
+    index: v.int('Index'),
+    codecName: v.str('CodecName'),
+    codecLongName: v.str('CodecLongName'),
+    codecTagString: v.str('CodecTagString'),
+    profile: v.str('Profile'),
+    level: v.str('Level'),
+    width: v.int('Width'),
+    height: v.int('Height'),
+    dar: v.str('Dar'),
+    sar: v.str('Sar'),
+    fps: v.num('Fps'),
+    avgFps: v.num('AvgFps'),
+    bitrateKbps: v.num('Bitrate'),
+    pixFormat: v.str('PixFormat'),
+    colorRange: v.str('ColorRange'),
+    colorTransfer: v.str('ColorTransfer'),
+    colorPrimaries: v.str('ColorPrimaries'),
+    durationSec: v.num('Duration'),
+    numFrames: v.int('NumFrames'),
+    rotation: v.num('Rotation'),
+    hasBFrame: v.bool('HasBFrame'),
+    refFrames: v.int('RefFrames'),
+    language: v.str('Language'),
+    extra: v.rest(),
+  };
+}
+
+function readAudio(a: XmlReader): AudioStream {
+  return {
+    index: a.int('Index'),
+    codecName: a.str('CodecName'),
+    codecLongName: a.str('CodecLongName'),
+    codecTagString: a.str('CodecTagString'),
+    channels: a.int('Channel'),
+    channelLayout: a.str('ChannelLayout'),
+    sampleRate: a.int('SampleRate'),
+    sampleFmt: a.str('SampleFmt'),
+    bitrateKbps: a.num('Bitrate'),
+    durationSec: a.num('Duration'),
+    language: a.str('Language'),
+    extra: a.rest(),
+  };
+}
+
+function readSubtitle(s: XmlReader): SubtitleStream {
+  return { index: s.int('Index'), language: s.str('Language'), extra: s.rest() };
+}
+
+function readOutputFile(o: XmlReader): OutputFile {
+  return {
+    bucket: o.str('Bucket'),
+    region: o.str('Region'),
+    objectNames: o.strs('ObjectName'),
+    objectPrefix: o.str('ObjectPrefix'),
+    md5: o
+      .children('Md5Info')
+      .map((m) => ({ md5: m.str('Md5') ?? '', objectName: m.str('ObjectName') }))
+      .filter((m) => m.md5 !== ''),
+    extra: o.rest(),
+  };
+}
+
+function readMediaResult(r: XmlReader | null): MediaResult | null {
+  if (!r) return null;
+  // Sprite files appear beside OutputFile or nested inside it, depending on the tag.
+  const sprites = r.children('SpriteOutputFile').map(readOutputFile);
+  const outputFiles = r.children('OutputFile').map((o) => {
+    sprites.push(...o.children('SpriteOutputFile').map(readOutputFile));
+    return readOutputFile(o);
+  });
+  return { outputFiles, spriteOutputFiles: sprites, extra: r.rest() };
+}

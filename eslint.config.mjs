@@ -31,7 +31,10 @@ const clientBoundary = {
       ImportDeclaration(node) {
         const source = String(node.source.value);
         if (client && (/^@\/(server|emulator)(\/|$)/.test(source) || /(^|\/)(server|emulator)\//.test(source))) {
-          context.report({ node, message: `A client component ('use client') cannot import ${source}: reach the server through /api.` });
+          context.report({
+            node,
+            message: `A client component ('use client') cannot import ${source}: reach the server through /api.`,
+          });
         }
       },
     };
@@ -42,7 +45,14 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: ['.next/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'next-env.d.ts', 'bench/out/**'],
+    ignores: [
+      '.next/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'next-env.d.ts',
+      'bench/out/**',
+    ],
   },
   {
     plugins: { layout: { rules: { 'client-boundary': clientBoundary } } },
@@ -51,7 +61,10 @@ const config = [
   {
     files: ['features/**', 'components/**', 'lib/**'],
     rules: restrict(
-      [SERVER, 'The browser side and the shared model reach the server only through /api routes (server/ is server-only).'],
+      [
+        SERVER,
+        'The browser side and the shared model reach the server only through /api routes (server/ is server-only).',
+      ],
       [EMULATOR, 'Only the backend wiring (server/ci/backend.ts) starts the emulator.'],
     ),
   },

@@ -2,9 +2,9 @@
  * Validates the configuration (a bad variable stops the server with a message naming it) and,
  * with no credentials, starts the embedded emulator so the first page does not wait for it.
  */
+import { authConfig, AuthConfigError } from './server/auth/session';
 import { getBackend } from './server/ci/backend';
 import { ConfigError } from './server/ci/config';
-import { AuthConfigError, authConfig } from './server/auth/session';
 
 export async function startBackend() {
   try {

@@ -1,4 +1,5 @@
 import { createServer } from 'node:net';
+
 import { defineConfig } from '@playwright/test';
 
 /**
@@ -41,7 +42,13 @@ export default defineConfig({
     trace: 'off',
     launchOptions: {
       executablePath: executablePath || undefined,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     },
   },
   webServer: {

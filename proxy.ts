@@ -4,10 +4,11 @@
  * a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
  * the proxy is the first line, not the only one.
  */
-import { type NextRequest, NextResponse } from 'next/server';
+import { NextResponse, type NextRequest } from 'next/server';
+
+import { apiLimiter, clientKey } from '@/server/api/clients';
+import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
-import { SESSION_COOKIE, loginRequired, verifySession } from '@/server/auth/session';
-import { clientKey, apiLimiter } from '@/server/api/clients';
 
 const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
 const API_HEADERS = apiSecurityHeaders();
@@ -27,10 +28,14 @@ export async function proxy(request: NextRequest) {
     return response;
   };
   const apiError = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
-    finish(NextResponse.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }));
+    finish(
+      NextResponse.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }),
+    );
 
   if (isApi && request.method !== 'GET' && request.method !== 'HEAD' && !WRITE_ALLOWED.has(pathname)) {
-    return apiError(405, 'MethodNotAllowed', 'This dashboard is read-only: /api answers GET only', { allow: 'GET, HEAD' });
+    return apiError(405, 'MethodNotAllowed', 'This dashboard is read-only: /api answers GET only', {
+      allow: 'GET, HEAD',
+    });
   }
 
   // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
@@ -38,7 +43,9 @@ export async function proxy(request: NextRequest) {
   if (isApi && !OWN_LIMITER.has(pathname)) {
     const wait = apiLimiter().take(clientKey(request.headers));
     if (wait > 0) {
-      return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, { 'retry-after': String(wait) });
+      return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, {
+        'retry-after': String(wait),
+      });
     }
   }
 
@@ -64,4 +71,3 @@ export async function proxy(request: NextRequest) {
 export const config = {
   matcher: ['/((?!_next/static|_next/image).*)'],
 };
-

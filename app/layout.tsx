@@ -1,8 +1,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
 import type { ReactNode } from 'react';
+
 import { THEME_BOOT_SCRIPT } from '@/features/preferences/theme-script';
+
 import { Providers } from './providers';
+
 import './globals.css';
 
 export const metadata: Metadata = {

@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * Client-side providers: one QueryClient, the nuqs URL-state adapter and the theme (which follows
  * the remembered choice, or the system's prefers-color-scheme until one is made).
@@ -6,6 +7,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { NuqsAdapter } from 'nuqs/adapters/next/app';
 import { useEffect, useState, type ReactNode } from 'react';
+
 import { applyTheme, usePreferences } from '@/features/preferences/preferences';
 
 function ThemeSync() {

@@ -17,10 +17,18 @@
  * Each figure is the median over `ctx.runs` repetitions, each in a fresh browser context (no cache).
  */
 import { gzipSync } from 'node:zlib';
+
 import { chromium, type Browser, type Page } from 'playwright-core';
+
 import { median, percentile, type BenchContext, type BenchRow } from './lib';
 
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 
 const FIRST_ROWS = 100;
 const LOADED_ROWS = 10_000;
@@ -105,7 +113,11 @@ async function scrollFrameTimes(page: Page): Promise<{ deltas: number[]; rows: n
 }
 
 /** P5, one run: gzipped bytes of every script the page loads until it is settled. */
-async function scriptBytes(page: Page, url: string, settled: (page: Page) => Promise<void>): Promise<{ gz: number; files: number }> {
+async function scriptBytes(
+  page: Page,
+  url: string,
+  settled: (page: Page) => Promise<void>,
+): Promise<{ gz: number; files: number }> {
   const bodies: Promise<Buffer | null>[] = [];
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') bodies.push(response.body().catch(() => null));

@@ -9,8 +9,9 @@
 import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
-import { sign, ciEncode } from '../server/ci/sign';
+
 import { DEMO_CREDENTIALS } from '../emulator';
+import { ciEncode, sign } from '../server/ci/sign';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -56,7 +57,9 @@ function signedPath(base: string, params: Record<string, string>) {
     startTime: now - 1,
     endTime: now + 900,
   });
-  const query = Object.entries(params).map(([k, v]) => `${ciEncode(k)}=${ciEncode(v)}`).join('&');
+  const query = Object.entries(params)
+    .map(([k, v]) => `${ciEncode(k)}=${ciEncode(v)}`)
+    .join('&');
   return { path: `/jobs?${query}`, authorization, host: url.hostname, port: Number(url.port) };
 }
 
@@ -64,12 +67,21 @@ const agent = new Agent({ keepAlive: true, maxSockets: CONCURRENCY });
 
 function get(target: ReturnType<typeof signedPath>): Promise<{ status: number; bytes: number; body?: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: target.host, port: target.port, path: target.path, agent, headers: { authorization: target.authorization } }, (res) => {
-      let bytes = 0;
-      res.on('data', (c: Buffer) => (bytes += c.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
-      res.on('error', reject);
-    });
+    const req = request(
+      {
+        host: target.host,
+        port: target.port,
+        path: target.path,
+        agent,
+        headers: { authorization: target.authorization },
+      },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -96,19 +108,29 @@ async function run(base: string, pid: number, params: Record<string, string>) {
   );
   const cpu1 = cpuSeconds(pid);
   const cpu = cpu0 !== null && cpu1 !== null ? cpu1 - cpu0 : null;
-  return { rps: Math.round(count / SECONDS), avgBytes: Math.round(bytes / Math.max(1, count + errors)), errors, serverCpuPerReqUs: cpu ? Math.round((cpu / count) * 1e6) : null, serverCpuSeconds: cpu };
+  return {
+    rps: Math.round(count / SECONDS),
+    avgBytes: Math.round(bytes / Math.max(1, count + errors)),
+    errors,
+    serverCpuPerReqUs: cpu ? Math.round((cpu / count) * 1e6) : null,
+    serverCpuSeconds: cpu,
+  };
 }
 
 const server = await startServer();
 try {
   const richPage = await get(signedPath(server.url, { tag: 'Transcode', states: 'Success', size: '100' }));
-  console.log(`100-job Transcode page (states=Success, full MediaInfo): ${richPage.bytes} bytes (${(richPage.bytes / 1024).toFixed(1)} KiB)`);
+  console.log(
+    `100-job Transcode page (states=Success, full MediaInfo): ${richPage.bytes} bytes (${(richPage.bytes / 1024).toFixed(1)} KiB)`,
+  );
   for (const size of ['10', '100']) {
     const r = await run(server.url, server.pid, { tag: 'Transcode', size });
     console.log(
       `GET /jobs?tag=Transcode&size=${size}: ${r.rps} req/s over ${SECONDS}s, ${CONCURRENCY} keep-alive loops, ${r.avgBytes} B/response, ` +
         `${r.errors} errors` +
-        (r.serverCpuPerReqUs !== null ? `, server CPU ${r.serverCpuPerReqUs} µs/request (≈ ${Math.round(1e6 / r.serverCpuPerReqUs)} req/s per core)` : ''),
+        (r.serverCpuPerReqUs !== null
+          ? `, server CPU ${r.serverCpuPerReqUs} µs/request (≈ ${Math.round(1e6 / r.serverCpuPerReqUs)} req/s per core)`
+          : ''),
     );
   }
 } finally {

@@ -12,7 +12,10 @@ export interface LoadResult {
   seconds: number;
 }
 
-export async function closedLoop(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export async function closedLoop(
+  url: string,
+  opts: { connections: number; seconds: number; headers?: Record<string, string> },
+): Promise<LoadResult> {
   const target = new URL(url);
   const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
   const latenciesMs: number[] = [];
@@ -22,7 +25,13 @@ export async function closedLoop(url: string, opts: { connections: number; secon
     new Promise<void>((resolve) => {
       const started = performance.now();
       const req = request(
-        { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent, headers: opts.headers },
+        {
+          host: target.hostname,
+          port: target.port,
+          path: `${target.pathname}${target.search}`,
+          agent,
+          headers: opts.headers,
+        },
         (res) => {
           res.on('data', () => undefined);
           res.on('end', () => {

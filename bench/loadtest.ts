@@ -7,7 +7,9 @@
  *   npm run loadtest [-- --seconds 30 --connections 50]
  */
 import { readFileSync } from 'node:fs';
+
 import autocannon from 'autocannon';
+
 import { startAppProcess } from '../tests/e2e/support/servers';
 
 const arg = (name: string, fallback: number) => {
@@ -68,8 +70,12 @@ try {
   console.log(`Load: ${CONNECTIONS} connections for ${SECONDS} s on /api/jobs (production build, emulator)`);
   console.log(`  requests:   ${result.requests.total} (${result.requests.average.toFixed(0)}/s average)`);
   console.log(`  latency:    p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms`);
-  console.log(`  errors:     ${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})  target 0: ${errors === 0 ? 'met' : 'NOT met'}`);
-  console.log(`  memory RSS: before ${before.toFixed(1)} MB, after ${after.toFixed(1)} MB, ratio ${(after / before).toFixed(3)}×  target ≤ 1.10×: ${after / before <= 1.1 ? 'met' : 'NOT met'}`);
+  console.log(
+    `  errors:     ${errors} (errors ${result.errors}, timeouts ${result.timeouts}, non-2xx ${result.non2xx})  target 0: ${errors === 0 ? 'met' : 'NOT met'}`,
+  );
+  console.log(
+    `  memory RSS: before ${before.toFixed(1)} MB, after ${after.toFixed(1)} MB, ratio ${(after / before).toFixed(3)}×  target ≤ 1.10×: ${after / before <= 1.1 ? 'met' : 'NOT met'}`,
+  );
 } finally {
   await app.stop();
 }

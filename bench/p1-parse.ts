@@ -4,11 +4,12 @@
  * are interleaved round by round so machine load touches both alike; medians over all rounds.
  */
 import { XMLParser } from 'fast-xml-parser';
+
+import { DEMO_CREDENTIALS, startEmulator } from '../emulator';
 import { CiClient } from '../server/ci/client';
 import { emulatorConfig } from '../server/ci/config';
 import { parseJobsList, parseJobsListFull } from '../server/ci/xml';
-import { DEMO_CREDENTIALS, startEmulator } from '../emulator';
-import { type BenchContext, type BenchRow, median } from './lib';
+import { median, type BenchContext, type BenchRow } from './lib';
 
 function timeMany(fn: () => unknown, n: number): number[] {
   const out: number[] = [];
@@ -24,7 +25,9 @@ export async function runParseBench(ctx: Pick<BenchContext, 'runs'>): Promise<Be
   const emulator = await startEmulator({ port: 0 });
   let body: string;
   try {
-    const client = new CiClient(emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region }));
+    const client = new CiClient(
+      emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region }),
+    );
     ({ body } = await client.get('/jobs', [
       ['tag', 'Transcode'],
       ['states', 'Success'],

@@ -5,7 +5,7 @@
  */
 import { sign } from '../server/ci/sign';
 import { closedLoop } from './http-load';
-import { type BenchContext, type BenchRow, median, percentile } from './lib';
+import { median, percentile, type BenchContext, type BenchRow } from './lib';
 
 const SECONDS = Number(process.env.BENCH_P2_SECONDS ?? 4);
 
@@ -50,7 +50,8 @@ export async function runProxyBench(ctx: BenchContext): Promise<BenchRow[]> {
       if (a.errors || b.errors) throw new Error(`P2: errors (direct ${a.errors}, proxied ${b.errors})`);
       d.push(percentile(a.latenciesMs, 50));
       p.push(percentile(b.latenciesMs, 50));
-      if (floorUrl) f.push(percentile((await closedLoop(floorUrl, { connections, seconds: SECONDS / 2 })).latenciesMs, 50));
+      if (floorUrl)
+        f.push(percentile((await closedLoop(floorUrl, { connections, seconds: SECONDS / 2 })).latenciesMs, 50));
       rps.d.push(a.requests / a.seconds);
       rps.p.push(b.requests / b.seconds);
     }

@@ -5,7 +5,7 @@
  * Target: at most one per refresh window.
  */
 import { alignedPoll } from '../features/jobs/live-refresh-plan';
-import { type BenchContext, type BenchRow, median } from './lib';
+import { median, type BenchContext, type BenchRow } from './lib';
 
 const VIEWERS = 100;
 const INTERVAL_MS = 5_000;
@@ -39,7 +39,8 @@ export async function runUpstreamBench(ctx: BenchContext): Promise<BenchRow[]> {
     await fetch(`${ctx.emulatorUrl}/__emulator/requests`, { method: 'DELETE' });
     const counts = await all;
     served += counts.reduce((a, b) => a + b, 0);
-    const log = (await (await fetch(`${ctx.emulatorUrl}/__emulator/requests`)).json()) as { requests?: { path: string }[] } | { path: string }[];
+    const log = (await (await fetch(`${ctx.emulatorUrl}/__emulator/requests`)).json()) as
+      { requests?: { path: string }[] } | { path: string }[];
     const records = Array.isArray(log) ? log : (log.requests ?? []);
     const calls = records.filter((r) => r.path === '/jobs').length;
     perWindow.push(calls / (SECONDS / (INTERVAL_MS / 1000)));

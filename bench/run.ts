@@ -11,14 +11,18 @@
 import { execSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
+
 import { DEMO_CREDENTIALS } from '../emulator';
 import { freePort, startAppProcess } from '../tests/e2e/support/servers';
-import { type BenchContext, type BenchRow, met } from './lib';
+import { met, type BenchContext, type BenchRow } from './lib';
 import { runParseBench } from './p1-parse';
 import { runProxyBench } from './p2-proxy';
 import { runUpstreamBench } from './p3-upstream';
 
-const wanted = process.argv.slice(2).filter((a) => /^P\d$/i.test(a)).map((a) => a.toUpperCase());
+const wanted = process.argv
+  .slice(2)
+  .filter((a) => /^P\d$/i.test(a))
+  .map((a) => a.toUpperCase());
 const want = (id: string) => wanted.length === 0 || wanted.includes(id);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
 
@@ -60,8 +64,11 @@ try {
   if (want('P4') || want('P5')) {
     // The browser part (P4, P5) lives in its own module.
     const browserModule = './browser.ts';
-    const browser = (await import(browserModule).catch(() => null)) as { runBrowserBench?: (c: BenchContext) => Promise<BenchRow[]> } | null;
-    if (browser?.runBrowserBench) rows.push(...(await browser.runBrowserBench(ctx)).filter((r) => want(r.id.slice(0, 2))));
+    const browser = (await import(browserModule).catch(() => null)) as {
+      runBrowserBench?: (c: BenchContext) => Promise<BenchRow[]>;
+    } | null;
+    if (browser?.runBrowserBench)
+      rows.push(...(await browser.runBrowserBench(ctx)).filter((r) => want(r.id.slice(0, 2))));
     else console.warn('bench/browser.ts is missing: P4 and P5 not measured');
   }
 } finally {
@@ -70,7 +77,10 @@ try {
 
 const commit = (() => {
   try {
-    return execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() + (execSync('git status --porcelain', { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '');
+    return (
+      execSync('git rev-parse --short HEAD', { encoding: 'utf8' }).trim() +
+      (execSync('git status --porcelain', { encoding: 'utf8' }).trim() ? ' (with uncommitted changes)' : '')
+    );
   } catch {
     return 'unknown';
   }

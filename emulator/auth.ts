@@ -8,7 +8,9 @@
  * `detail` for the emulator's request log (e.g. the server's HttpString), never a SecretKey.
  */
 import type { IncomingHttpHeaders } from 'node:http';
+
 import { ciEncode, parseAuthorization, sign, signaturesEqual, type ParsedAuthorization } from '@/server/ci/sign';
+
 import type { QueryPairs } from './query';
 
 export interface Credential {
@@ -26,13 +28,25 @@ export interface AuthRequest {
 }
 
 export type AuthResult =
-  | { ok: true; secretId: string; params: QueryPairs }
-  | { ok: false; code: string; message: string; detail?: string };
+  { ok: true; secretId: string; params: QueryPairs } | { ok: false; code: string; message: string; detail?: string };
 
-const Q_PARAMS = ['q-sign-algorithm', 'q-ak', 'q-sign-time', 'q-key-time', 'q-header-list', 'q-url-param-list', 'q-signature'];
+const Q_PARAMS = [
+  'q-sign-algorithm',
+  'q-ak',
+  'q-sign-time',
+  'q-key-time',
+  'q-header-list',
+  'q-url-param-list',
+  'q-signature',
+];
 const Q_PARAM_SET = new Set(Q_PARAMS);
 
-const deny = (code: string, message: string, detail?: string): AuthResult => ({ ok: false, code, message, ...(detail ? { detail } : {}) });
+const deny = (code: string, message: string, detail?: string): AuthResult => ({
+  ok: false,
+  code,
+  message,
+  ...(detail ? { detail } : {}),
+});
 
 export class Authenticator {
   private readonly keys: ReadonlyMap<string, string>;
@@ -55,14 +69,27 @@ export class Authenticator {
       raw = Q_PARAMS.map((k) => `${k}=${fields.get(k) ?? ''}`).join('&');
       params = req.query.filter(([k]) => !Q_PARAM_SET.has(k));
     }
-    if (!raw) return deny('AccessDenied', 'Access Denied. The request is not signed: send an Authorization header (q-sign-algorithm=sha1&…).');
+    if (!raw)
+      return deny(
+        'AccessDenied',
+        'Access Denied. The request is not signed: send an Authorization header (q-sign-algorithm=sha1&…).',
+      );
 
     const auth = parseAuthorization(raw);
-    if (!auth) return deny('AccessDenied', 'The Authorization value is malformed; expected q-sign-algorithm=sha1&q-ak=…&q-signature=….');
-    if (auth.algorithm !== 'sha1') return deny('AccessDenied', `Unsupported q-sign-algorithm '${auth.algorithm.slice(0, 32)}'; only sha1 is supported.`);
+    if (!auth)
+      return deny(
+        'AccessDenied',
+        'The Authorization value is malformed; expected q-sign-algorithm=sha1&q-ak=…&q-signature=….',
+      );
+    if (auth.algorithm !== 'sha1')
+      return deny(
+        'AccessDenied',
+        `Unsupported q-sign-algorithm '${auth.algorithm.slice(0, 32)}'; only sha1 is supported.`,
+      );
 
     const secretKey = this.keys.get(auth.secretId);
-    if (secretKey === undefined) return deny('InvalidAccessKeyId', 'The SecretId (q-ak) you provided does not exist in our records.');
+    if (secretKey === undefined)
+      return deny('InvalidAccessKeyId', 'The SecretId (q-ak) you provided does not exist in our records.');
 
     const timeProblem = this.checkTime(auth, req.headers.date);
     if (timeProblem) return timeProblem;
@@ -78,7 +105,10 @@ export class Authenticator {
     for (const name of auth.headerList) {
       const value = req.headers[name];
       if (value === undefined) {
-        return deny('AccessDenied', `Access Denied. Header ${name} is named in q-header-list but missing from the request.`);
+        return deny(
+          'AccessDenied',
+          `Access Denied. Header ${name} is named in q-header-list but missing from the request.`,
+        );
       }
       headers.push([name, Array.isArray(value) ? value.join(',') : value]);
     }
@@ -93,7 +123,11 @@ export class Authenticator {
       startTime: auth.startTime,
       endTime: auth.endTime,
     });
-    if (auth.signTime !== auth.keyTime || expected.keyTime !== auth.keyTime || !signaturesEqual(expected.signature, auth.signature)) {
+    if (
+      auth.signTime !== auth.keyTime ||
+      expected.keyTime !== auth.keyTime ||
+      !signaturesEqual(expected.signature, auth.signature)
+    ) {
       const missing = auth.urlParamList.filter((p) => !params.some(([k]) => ciEncode(k).toLowerCase() === p));
       const hints = [
         missing.length > 0 ? `q-url-param-list names ${missing.join(', ')} but the request does not carry them` : '',
@@ -127,7 +161,8 @@ export class Authenticator {
         `q-sign-time starts at ${auth.startTime}; server time ${nowS}`,
       );
     }
-    if (auth.endTime < nowS) return deny('AccessDenied', 'Request has expired', `q-sign-time ended at ${auth.endTime}; server time ${nowS}`);
+    if (auth.endTime < nowS)
+      return deny('AccessDenied', 'Request has expired', `q-sign-time ended at ${auth.endTime}; server time ${nowS}`);
     return null;
   }
 }

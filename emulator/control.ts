@@ -9,8 +9,10 @@
  *   GET    /__emulator/stats     counters: requests by status and route, injected faults, data set
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import { JOB_STATES } from '@/lib/ci/tags';
-import { type Dataset, viewAt } from './dataset';
+
+import { viewAt, type Dataset } from './dataset';
 import { FaultConfigError, type FaultInjector } from './faults';
 import type { RequestLog } from './requests';
 import type { JobXmlCache } from './xml';
@@ -77,7 +79,12 @@ function stats(ctx: ControlContext) {
       byStatus: Object.fromEntries(ctx.log.byStatus),
       byRoute: Object.fromEntries(ctx.log.byRoute),
     },
-    buckets: ctx.bucketList.map((b) => ({ bucket: b.bucket, region: b.region, seed: b.dataset.seed, jobs: b.dataset.jobs.length })),
+    buckets: ctx.bucketList.map((b) => ({
+      bucket: b.bucket,
+      region: b.region,
+      seed: b.dataset.seed,
+      jobs: b.dataset.jobs.length,
+    })),
     faults: { injected: ctx.faults.counts, active: ctx.faults.config },
     cache: { hits: ctx.cache.hits, misses: ctx.cache.misses },
     dataset: {
@@ -93,7 +100,12 @@ function stats(ctx: ControlContext) {
   };
 }
 
-export async function handleControl(ctx: ControlContext, req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+export async function handleControl(
+  ctx: ControlContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  path: string,
+): Promise<void> {
   const resource = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const method = req.method ?? 'GET';
   const allowed: Record<string, readonly string[]> = {
@@ -102,10 +114,20 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
     stats: ['GET'],
   };
   const methods = allowed[resource];
-  if (!methods) return json(res, 404, { error: { code: 'NotFound', message: `no control endpoint ${path}; try ${Object.keys(allowed).map((k) => CONTROL_PREFIX + k).join(', ')}` } });
+  if (!methods)
+    return json(res, 404, {
+      error: {
+        code: 'NotFound',
+        message: `no control endpoint ${path}; try ${Object.keys(allowed)
+          .map((k) => CONTROL_PREFIX + k)
+          .join(', ')}`,
+      },
+    });
   if (!methods.includes(method)) {
     res.setHeader('Allow', methods.join(', '));
-    return json(res, 405, { error: { code: 'MethodNotAllowed', message: `${method} is not supported on ${path}; use ${methods.join(', ')}` } });
+    return json(res, 405, {
+      error: { code: 'MethodNotAllowed', message: `${method} is not supported on ${path}; use ${methods.join(', ')}` },
+    });
   }
   switch (`${method} ${resource}`) {
     case 'GET faults':
@@ -121,7 +143,8 @@ export async function handleControl(ctx: ControlContext, req: IncomingMessage, r
         }
         return json(res, 200, { faults: ctx.faults.set(body) });
       } catch (error) {
-        if (error instanceof FaultConfigError) return json(res, 400, { error: { code: 'InvalidFaults', message: error.message } });
+        if (error instanceof FaultConfigError)
+          return json(res, 400, { error: { code: 'InvalidFaults', message: error.message } });
         throw error;
       }
     }

@@ -65,7 +65,14 @@ export const IMAGE_STEMS = [
   '门店照片/外景',
 ] as const;
 export const IMAGE_EXTS = ['jpg', 'jpg', 'png', 'webp', 'heic', 'gif'] as const;
-export const TEXT_STEMS = ['user manual v2', '产品说明书', 'release notes', 'contract draft', '新闻稿 11月', 'FAQ'] as const;
+export const TEXT_STEMS = [
+  'user manual v2',
+  '产品说明书',
+  'release notes',
+  'contract draft',
+  '新闻稿 11月',
+  'FAQ',
+] as const;
 export const TEXT_EXTS = ['docx', 'txt', 'pdf', 'pptx', 'xlsx'] as const;
 
 export const USER_DATA = [
@@ -196,7 +203,11 @@ export interface FailureReason {
 export const COMMON_FAILURES: readonly FailureReason[] = [
   { code: 'ResourceNotFound', message: 'The input object does not exist.', weight: 6, atStart: true },
   { code: 'InvalidInput', message: 'the input object does not exist', weight: 2, atStart: true },
-  { code: 'ResourceDownloadFailed', message: 'Failed to download the input file: connection reset by peer.', weight: 2 },
+  {
+    code: 'ResourceDownloadFailed',
+    message: 'Failed to download the input file: connection reset by peer.',
+    weight: 2,
+  },
   { code: 'ResourceDownloadFailed', message: 'Download of the input file timed out after 600 seconds.', weight: 1 },
   {
     code: 'ResourceAccessDenied',
@@ -204,7 +215,12 @@ export const COMMON_FAILURES: readonly FailureReason[] = [
     weight: 1,
     atStart: true,
   },
-  { code: 'CIRoleNotExist', message: 'The service role CI_QCSRole does not exist. Authorize CI in the console first.', weight: 1, atStart: true },
+  {
+    code: 'CIRoleNotExist',
+    message: 'The service role CI_QCSRole does not exist. Authorize CI in the console first.',
+    weight: 1,
+    atStart: true,
+  },
   { code: 'InvalidArgument', message: 'The specified TemplateId does not exist.', weight: 1, atStart: true },
   { code: 'InternalError', message: 'Internal error, please try again later.', weight: 2 },
 ];
@@ -213,8 +229,16 @@ export const MEDIA_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidInput', message: 'The input file has no video stream.', weight: 3 },
   { code: 'InvalidInput', message: 'The input file is not a valid media file: moov atom not found.', weight: 2 },
   { code: 'TranscodeFailed', message: 'Decoding failed at 00:12:31.440: invalid NAL unit size.', weight: 2 },
-  { code: 'TranscodeFailed', message: 'Encoding failed: the output resolution exceeds the limit of the codec.', weight: 1 },
-  { code: 'ResourceUploadFailed', message: 'Failed to upload the output file: the destination bucket does not exist.', weight: 1 },
+  {
+    code: 'TranscodeFailed',
+    message: 'Encoding failed: the output resolution exceeds the limit of the codec.',
+    weight: 1,
+  },
+  {
+    code: 'ResourceUploadFailed',
+    message: 'Failed to upload the output file: the destination bucket does not exist.',
+    weight: 1,
+  },
 ];
 
 export const AUDIO_FAILURES: readonly FailureReason[] = [

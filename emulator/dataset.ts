@@ -9,6 +9,7 @@
  * whatever the start time.
  */
 import { TAGS, type JobState, type QueueType, type Tag } from '@/lib/ci/tags';
+
 import {
   AI_FAILURES,
   AUDIO_EXTS,
@@ -167,7 +168,12 @@ export function viewAt(job: JobRecord, now: number): JobView | null {
       const ceiling = job.outcome === 'Failed' ? job.failProgress : 100;
       if (now < end) {
         const fraction = (now - start) / (end - start);
-        return { state: 'Running', progress: Math.min(99, Math.floor(fraction * ceiling)), startMs: start, endMs: null };
+        return {
+          state: 'Running',
+          progress: Math.min(99, Math.floor(fraction * ceiling)),
+          startMs: start,
+          endMs: null,
+        };
       }
       return { state: job.outcome, progress: ceiling, startMs: start, endMs: end };
     }
@@ -295,7 +301,13 @@ function inputKind(tag: Tag): InputKind {
   }
 }
 
-function buildLibrary(rng: Rng, size: number, stems: readonly string[], exts: readonly string[], folders: readonly string[]) {
+function buildLibrary(
+  rng: Rng,
+  size: number,
+  stems: readonly string[],
+  exts: readonly string[],
+  folders: readonly string[],
+) {
   const keys = new Set<string>();
   for (let attempts = 0; keys.size < size && attempts < size * 20; attempts++) {
     const variant = rng.weighted<string>([
@@ -392,8 +404,18 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
   const libSize = (n: number) => Math.max(8, Math.round(total * n));
   const library: Record<Exclude<InputKind, 'none'>, string[]> = {
     video: buildLibrary(libraryRng, libSize(0.15), VIDEO_STEMS, VIDEO_EXTS, FOLDERS),
-    audio: buildLibrary(libraryRng, libSize(0.03), AUDIO_STEMS, AUDIO_EXTS, ['audio/', 'podcast/', '客服/2025/', 'uploads/voice memos/']),
-    image: buildLibrary(libraryRng, libSize(0.04), IMAGE_STEMS, IMAGE_EXTS, ['images/', 'images/products/', 'ugc/avatars/', '']),
+    audio: buildLibrary(libraryRng, libSize(0.03), AUDIO_STEMS, AUDIO_EXTS, [
+      'audio/',
+      'podcast/',
+      '客服/2025/',
+      'uploads/voice memos/',
+    ]),
+    image: buildLibrary(libraryRng, libSize(0.04), IMAGE_STEMS, IMAGE_EXTS, [
+      'images/',
+      'images/products/',
+      'ugc/avatars/',
+      '',
+    ]),
     text: buildLibrary(libraryRng, libSize(0.01), TEXT_STEMS, TEXT_EXTS, ['docs/', 'docs/translation/', '文档/']),
   };
 
@@ -415,7 +437,7 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
   const pastCreation = () => {
     // Uniform over 30 days, thinned at night (China time) so the timeline has a daily rhythm.
     for (;;) {
-      const ms = baseTime - rng.int(60, 30 * DAY / SECOND) * SECOND;
+      const ms = baseTime - rng.int(60, (30 * DAY) / SECOND) * SECOND;
       const chinaHour = new Date(ms + 8 * HOUR).getUTCHours();
       if (rng.chance(hourWeight(chinaHour))) return ms;
     }
@@ -447,11 +469,24 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
 
   // Coverage first: every tag once (finished), then every state once, so even tiny data sets
   // used by tests exercise each tag and state.
-  for (const t of TAGS) drafts.push({ tag: t.code, phase: 'history', outcome: 'Success', input: inputFor(t.code), creationMs: pastCreation() });
+  for (const t of TAGS)
+    drafts.push({
+      tag: t.code,
+      phase: 'history',
+      outcome: 'Success',
+      input: inputFor(t.code),
+      creationMs: pastCreation(),
+    });
   for (const phase of ['running', 'submitted', 'pause', 'cancel'] as const) {
     drafts.push({ tag: 'Transcode', phase, input: inputFor('Transcode'), creationMs: creationFor(phase) });
   }
-  drafts.push({ tag: 'Transcode', phase: 'history', outcome: 'Failed', input: inputFor('Transcode'), creationMs: pastCreation() });
+  drafts.push({
+    tag: 'Transcode',
+    phase: 'history',
+    outcome: 'Failed',
+    input: inputFor('Transcode'),
+    creationMs: pastCreation(),
+  });
 
   // Inventory-trigger batch jobs: bursts of one tag over one folder.
   const batchJobs: BatchJobRecord[] = [];
@@ -584,7 +619,8 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
       case 'history': {
         // Finished before the start: pull creation back if the run would still be going.
         const latestEnd = baseTime - SECOND;
-        if (creationMs + waitMs + durationMs > latestEnd) creationMs = Math.floor((latestEnd - waitMs - durationMs) / SECOND) * SECOND;
+        if (creationMs + waitMs + durationMs > latestEnd)
+          creationMs = Math.floor((latestEnd - waitMs - durationMs) / SECOND) * SECOND;
         startMs = creationMs + waitMs;
         endMs = startMs + durationMs;
         break;
@@ -594,7 +630,8 @@ export function createDataset(options: DatasetOptions = {}): Dataset {
       // Failures mostly happen early (input download/probe), sometimes mid-run.
       if (rng.chance(0.6)) endMs = startMs + Math.min(endMs - startMs, rng.int(1, 8) * SECOND);
     }
-    const failure = outcome === 'Failed' ? rng.weighted(failuresFor(d.tag).map((f) => [f, f.weight] as const)) : undefined;
+    const failure =
+      outcome === 'Failed' ? rng.weighted(failuresFor(d.tag).map((f) => [f, f.weight] as const)) : undefined;
     let failProgress = outcome === 'Failed' ? (rng.chance(0.6) ? 0 : rng.int(5, 90)) : 0;
     if (failure?.atStart && startMs !== null && endMs !== null) {
       // A missing input, a refused read or a bad template stops the job before any work: at once, 0 %.

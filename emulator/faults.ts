@@ -92,7 +92,8 @@ export class FaultConfigError extends Error {}
 const KEYS = new Set(Object.keys(NO_FAULTS));
 
 function rate(name: string, value: unknown): number {
-  if (typeof value !== 'number' || !(value >= 0 && value <= 1)) throw new FaultConfigError(`${name} must be a number between 0 and 1`);
+  if (typeof value !== 'number' || !(value >= 0 && value <= 1))
+    throw new FaultConfigError(`${name} must be a number between 0 and 1`);
   return value;
 }
 
@@ -108,20 +109,27 @@ export function normalizeFaults(input: unknown): FaultConfig {
   if (input === undefined || input === null) return { ...NO_FAULTS };
   if (typeof input !== 'object' || Array.isArray(input)) throw new FaultConfigError('faults must be a JSON object');
   const s = input as Record<string, unknown>;
-  for (const key of Object.keys(s)) if (!KEYS.has(key)) throw new FaultConfigError(`unknown fault setting '${key}'; known: ${[...KEYS].join(', ')}`);
-  const errorStatus = s.errorStatus === undefined ? NO_FAULTS.errorStatus : integer('errorStatus', s.errorStatus, 400, 599);
+  for (const key of Object.keys(s))
+    if (!KEYS.has(key)) throw new FaultConfigError(`unknown fault setting '${key}'; known: ${[...KEYS].join(', ')}`);
+  const errorStatus =
+    s.errorStatus === undefined ? NO_FAULTS.errorStatus : integer('errorStatus', s.errorStatus, 400, 599);
   const errorCode = s.errorCode === undefined ? (CODE_BY_STATUS[errorStatus] ?? 'InternalError') : s.errorCode;
   if (typeof errorCode !== 'string' || !/^[A-Za-z][A-Za-z0-9.]{0,63}$/.test(errorCode)) {
     throw new FaultConfigError('errorCode must be a CI error code such as ServiceUnavailable');
   }
-  const errorMessage = s.errorMessage === undefined ? (MESSAGE_BY_CODE[errorCode] ?? 'Injected fault.') : s.errorMessage;
-  if (typeof errorMessage !== 'string' || errorMessage.length > 500) throw new FaultConfigError('errorMessage must be a string of at most 500 characters');
+  const errorMessage =
+    s.errorMessage === undefined ? (MESSAGE_BY_CODE[errorCode] ?? 'Injected fault.') : s.errorMessage;
+  if (typeof errorMessage !== 'string' || errorMessage.length > 500)
+    throw new FaultConfigError('errorMessage must be a string of at most 500 characters');
   const truncateMode = s.truncateMode ?? NO_FAULTS.truncateMode;
-  if (truncateMode !== 'length' && truncateMode !== 'cut') throw new FaultConfigError("truncateMode must be 'length' or 'cut'");
+  if (truncateMode !== 'length' && truncateMode !== 'cut')
+    throw new FaultConfigError("truncateMode must be 'length' or 'cut'");
   const malformedMode = s.malformedMode ?? NO_FAULTS.malformedMode;
-  if (malformedMode !== 'broken' && malformedMode !== 'quirk') throw new FaultConfigError("malformedMode must be 'broken' or 'quirk'");
+  if (malformedMode !== 'broken' && malformedMode !== 'quirk')
+    throw new FaultConfigError("malformedMode must be 'broken' or 'quirk'");
   const pathPrefix = s.pathPrefix ?? NO_FAULTS.pathPrefix;
-  if (typeof pathPrefix !== 'string' || !pathPrefix.startsWith('/')) throw new FaultConfigError("pathPrefix must be a path starting with '/'");
+  if (typeof pathPrefix !== 'string' || !pathPrefix.startsWith('/'))
+    throw new FaultConfigError("pathPrefix must be a path starting with '/'");
   return {
     latencyMs: s.latencyMs === undefined ? 0 : integer('latencyMs', s.latencyMs, 0, 120_000),
     errorRate: s.errorRate === undefined ? 0 : rate('errorRate', s.errorRate),
@@ -151,13 +159,16 @@ const ENV: readonly [variable: string, key: keyof FaultConfig, kind: 'number' | 
 ];
 
 /** Fault settings from EMULATOR_* variables, or undefined when none is set. Throws naming a bad variable. */
-export function faultsFromEnv(env: Readonly<Record<string, string | undefined>> = process.env): FaultSettings | undefined {
+export function faultsFromEnv(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): FaultSettings | undefined {
   const settings: Record<string, string | number> = {};
   for (const [variable, key, kind] of ENV) {
     const raw = env[variable]?.trim();
     if (!raw) continue;
     const value = kind === 'number' ? Number(raw) : raw;
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new FaultConfigError(`${variable}: "${raw}" is not a number`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new FaultConfigError(`${variable}: "${raw}" is not a number`);
     settings[key] = value;
   }
   if (Object.keys(settings).length === 0) return undefined;
@@ -246,7 +257,9 @@ export function malform(body: string, mode: MalformedMode): string {
     // The defects CI's own documentation shows: a stray </Message> after <Code>, a misspelt close.
     const code = body.indexOf('</Code>');
     if (code >= 0) return body.slice(0, code + 7) + '</Message>' + body.slice(code + 7);
-    return close >= 0 ? body.slice(0, close) + body.slice(close).replace(/<\/(\w)(\w)(\w)/, '</$1$3$2') : body + '</Message>';
+    return close >= 0
+      ? body.slice(0, close) + body.slice(close).replace(/<\/(\w)(\w)(\w)/, '</$1$3$2')
+      : body + '</Message>';
   }
   // The root's end tag becomes a start tag: every element is left open, so no repair can guess.
   return close >= 0 ? body.slice(0, close) + '<' + body.slice(close + 2) : body + '<';

@@ -7,11 +7,12 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { Authenticator, type Credential } from './auth';
 import { createDataset, DEFAULT_BUCKET, DEFAULT_REGION, type Dataset } from './dataset';
 import { FaultInjector, type FaultConfig, type FaultSettings } from './faults';
 import { RequestLog, type RequestRecord } from './requests';
-import { type BucketState, createHandler } from './server';
+import { createHandler, type BucketState } from './server';
 import { JobXmlCache } from './xml';
 
 export { faultsFromEnv, normalizeFaults, NO_FAULTS, FaultConfigError } from './faults';
@@ -126,7 +127,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const dataset = first.dataset;
   const faults = new FaultInjector(options.faults);
   const log = new RequestLog(options.logCapacity);
-  const handler = createHandler({ dataset, bucketList: buckets, buckets, faults, log, cache: first.cache, now, startedAt: Date.now() });
+  const handler = createHandler({
+    dataset,
+    bucketList: buckets,
+    buckets,
+    faults,
+    log,
+    cache: first.cache,
+    now,
+    startedAt: Date.now(),
+  });
 
   const server = createServer((req, res) => void handler(req, res));
   // Longer than clients' idle timeouts, so a pooled connection is never closed under a request.
@@ -149,7 +159,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     bucket: dataset.bucket,
     region: dataset.region,
     dataset,
-    buckets: buckets.map((b, i) => ({ bucket: b.bucket, region: b.region, dataset: b.dataset, credentials: specs[i]!.credentials ?? credentials })),
+    buckets: buckets.map((b, i) => ({
+      bucket: b.bucket,
+      region: b.region,
+      dataset: b.dataset,
+      credentials: specs[i]!.credentials ?? credentials,
+    })),
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((err) => (err ? reject(err) : resolve()));

@@ -6,8 +6,18 @@
  * head of the list. The token is opaque (base64url) and carries a hash of the filters: reusing a
  * token under different filters would silently skip or repeat jobs, so it is refused instead.
  */
-import { isJobState, isTag, QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type JobState, type QueueType, type Tag } from '@/lib/ci/tags';
-import { type Dataset, type JobRecord, type JobView, viewAt } from './dataset';
+import {
+  isJobState,
+  isTag,
+  QUEUE_TYPE_CODES,
+  STATE_FILTER_VALUES,
+  TAG_CODES,
+  type JobState,
+  type QueueType,
+  type Tag,
+} from '@/lib/ci/tags';
+
+import { viewAt, type Dataset, type JobRecord, type JobView } from './dataset';
 import { hashString } from './random';
 import { parseCiTime } from './time';
 
@@ -87,7 +97,8 @@ export function collectParams<K extends string>(pairs: QueryPairs, known: Readon
 function parseTime(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
   const ms = parseCiTime(value);
-  if (ms === null) throw new InvalidArgumentError(name, `Parameter ${name} must be a time ${TIME_FORMAT}; got '${shown(value)}'`);
+  if (ms === null)
+    throw new InvalidArgumentError(name, `Parameter ${name} must be a time ${TIME_FORMAT}; got '${shown(value)}'`);
   return ms;
 }
 
@@ -113,21 +124,29 @@ export function parseListQuery(pairs: QueryPairs): ListQuery {
   const get = (name: ListParameter) => values.get(name);
 
   const tag = get('tag');
-  if (tag === undefined) throw new InvalidArgumentError('tag', `Parameter tag is required; allowed values: ${TAG_CODES.join(', ')}`);
-  if (!isTag(tag)) throw new InvalidArgumentError('tag', `Parameter tag must be one of ${TAG_CODES.join(', ')}; got '${shown(tag)}'`);
+  if (tag === undefined)
+    throw new InvalidArgumentError('tag', `Parameter tag is required; allowed values: ${TAG_CODES.join(', ')}`);
+  if (!isTag(tag))
+    throw new InvalidArgumentError('tag', `Parameter tag must be one of ${TAG_CODES.join(', ')}; got '${shown(tag)}'`);
 
   const sizeText = get('size');
   let size = 10;
   if (sizeText !== undefined) {
     size = /^\d{1,4}$/.test(sizeText) ? Number(sizeText) : NaN;
     if (!(size >= 1 && size <= 100)) {
-      throw new InvalidArgumentError('size', `Parameter size must be an integer between 1 and 100; got '${shown(sizeText)}'`);
+      throw new InvalidArgumentError(
+        'size',
+        `Parameter size must be an integer between 1 and 100; got '${shown(sizeText)}'`,
+      );
     }
   }
 
   const queueType = get('queueType');
   if (queueType !== undefined && !(QUEUE_TYPE_CODES as readonly string[]).includes(queueType)) {
-    throw new InvalidArgumentError('queueType', `Parameter queueType must be one of ${QUEUE_TYPE_CODES.join(', ')}; got '${shown(queueType)}'`);
+    throw new InvalidArgumentError(
+      'queueType',
+      `Parameter queueType must be one of ${QUEUE_TYPE_CODES.join(', ')}; got '${shown(queueType)}'`,
+    );
   }
 
   const order = get('orderByTime') ?? 'Desc';
@@ -139,7 +158,10 @@ export function parseListQuery(pairs: QueryPairs): ListQuery {
   const startMs = parseTime('startCreationTime', get('startCreationTime'));
   const endMs = parseTime('endCreationTime', get('endCreationTime'));
   if (startMs !== undefined && endMs !== undefined && startMs > endMs) {
-    throw new InvalidArgumentError('startCreationTime', 'Parameter startCreationTime must not be later than endCreationTime');
+    throw new InvalidArgumentError(
+      'startCreationTime',
+      'Parameter startCreationTime must not be later than endCreationTime',
+    );
   }
 
   const queueId = get('queueId');

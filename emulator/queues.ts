@@ -3,6 +3,7 @@
  * SpeedTranscoding, chosen by `category`), /asrqueue, /picqueue and /ai_queue.
  */
 import type { QueueType } from '@/lib/ci/tags';
+
 import type { Dataset, QueueRecord } from './dataset';
 import { collectParams, InvalidArgumentError, type QueryPairs } from './query';
 
@@ -31,7 +32,11 @@ export interface QueueSearchResult {
 function positive(name: string, value: string | undefined, fallback: number, max: number): number {
   if (value === undefined) return fallback;
   const n = /^\d{1,6}$/.test(value) ? Number(value) : NaN;
-  if (!(n >= 1 && n <= max)) throw new InvalidArgumentError(name, `Parameter ${name} must be an integer between 1 and ${max}; got '${value.slice(0, 64)}'`);
+  if (!(n >= 1 && n <= max))
+    throw new InvalidArgumentError(
+      name,
+      `Parameter ${name} must be an integer between 1 and ${max}; got '${value.slice(0, 64)}'`,
+    );
   return n;
 }
 
@@ -47,7 +52,10 @@ export function searchQueues(dataset: Dataset, route: string, pairs: QueryPairs)
     const category = values.get('category') ?? 'Transcoding';
     const chosen = CATEGORIES[category];
     if (!chosen) {
-      throw new InvalidArgumentError('category', `Parameter category must be one of ${Object.keys(CATEGORIES).join(', ')}; got '${category.slice(0, 64)}'`);
+      throw new InvalidArgumentError(
+        'category',
+        `Parameter category must be one of ${Object.keys(CATEGORIES).join(', ')}; got '${category.slice(0, 64)}'`,
+      );
     }
     types = chosen;
   }
@@ -58,7 +66,8 @@ export function searchQueues(dataset: Dataset, route: string, pairs: QueryPairs)
   const pageNumber = positive('pageNumber', values.get('pageNumber'), 1, 100000);
   const pageSize = positive('pageSize', values.get('pageSize'), 10, 100);
   const ids = values.get('queueIds')?.split(',').filter(Boolean);
-  if (ids && ids.length > 100) throw new InvalidArgumentError('queueIds', 'Parameter queueIds accepts at most 100 queue ids');
+  if (ids && ids.length > 100)
+    throw new InvalidArgumentError('queueIds', 'Parameter queueIds accepts at most 100 queue ids');
 
   let queues = dataset.queues.filter((q) => types.includes(q.queueType));
   const nonExistent: string[] = [];
@@ -69,5 +78,12 @@ export function searchQueues(dataset: Dataset, route: string, pairs: QueryPairs)
   }
   if (state) queues = queues.filter((q) => q.state === state);
   const start = (pageNumber - 1) * pageSize;
-  return { totalCount: queues.length, pageNumber, pageSize, queues: queues.slice(start, start + pageSize), nonExistent, ignored };
+  return {
+    totalCount: queues.length,
+    pageNumber,
+    pageSize,
+    queues: queues.slice(start, start + pageSize),
+    nonExistent,
+    ignored,
+  };
 }

@@ -19,9 +19,10 @@
  * per-job cache, so a list page costs a binary search, a short scan and a string join.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
+
 import type { Authenticator } from './auth';
 import { CONTROL_PREFIX, handleControl, type ControlContext } from './control';
-import { type Dataset, viewAt } from './dataset';
+import { viewAt, type Dataset } from './dataset';
 import { cutBody, malform, type FaultPlan } from './faults';
 import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
 import { QUEUE_ROUTES, searchQueues } from './queues';
@@ -106,22 +107,46 @@ function routeOf(path: string): string {
   return 'other';
 }
 
-function answerCi(ctx: BucketState, method: string, path: string, params: QueryPairs, requestId: string, now: number): Answer {
+function answerCi(
+  ctx: BucketState,
+  method: string,
+  path: string,
+  params: QueryPairs,
+  requestId: string,
+  now: number,
+): Answer {
   const route = routeOf(path);
-  if (route === 'other') return error(404, 'NoSuchResource', `The specified resource does not exist: ${path.slice(0, 200)}`, requestId);
-  if (method !== 'GET') return error(405, 'MethodNotAllowed', `The specified method is not allowed against this resource: ${method} ${path.slice(0, 200)}`, requestId);
+  if (route === 'other')
+    return error(404, 'NoSuchResource', `The specified resource does not exist: ${path.slice(0, 200)}`, requestId);
+  if (method !== 'GET')
+    return error(
+      405,
+      'MethodNotAllowed',
+      `The specified method is not allowed against this resource: ${method} ${path.slice(0, 200)}`,
+      requestId,
+    );
   try {
     if (route === 'jobs') {
       const query = parseListQuery(params);
       const result = runListQuery(ctx.dataset, query, now);
       const elements = result.jobs.map(({ job, view }) => ctx.cache.element(job, view));
-      return { status: 200, body: jobListXml(elements, result.nextToken), ...(query.ignored.length ? { ignored: query.ignored } : {}) };
+      return {
+        status: 200,
+        body: jobListXml(elements, result.nextToken),
+        ...(query.ignored.length ? { ignored: query.ignored } : {}),
+      };
     }
     if (route === 'job') {
       const ids = [...new Set(path.slice('/jobs/'.length).split(',').filter(Boolean))];
-      if (ids.length === 0) return error(404, 'NoSuchResource', 'The specified resource does not exist: /jobs/', requestId);
+      if (ids.length === 0)
+        return error(404, 'NoSuchResource', 'The specified resource does not exist: /jobs/', requestId);
       if (ids.length > MAX_BATCH_IDS) {
-        return error(400, 'InvalidArgument', `At most ${MAX_BATCH_IDS} job ids may be requested at once; got ${ids.length}`, requestId);
+        return error(
+          400,
+          'InvalidArgument',
+          `At most ${MAX_BATCH_IDS} job ids may be requested at once; got ${ids.length}`,
+          requestId,
+        );
       }
       const elements: Buffer[] = [];
       const missing: string[] = [];
@@ -135,7 +160,11 @@ function answerCi(ctx: BucketState, method: string, path: string, params: QueryP
         const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');
         return error(404, 'NoSuchResource', `The specified job does not exist: ${shown}`, requestId);
       }
-      return { status: 200, body: jobBatchXml(elements, missing), ...(params.length ? { ignored: params.map(([k]) => k) } : {}) };
+      return {
+        status: 200,
+        body: jobBatchXml(elements, missing),
+        ...(params.length ? { ignored: params.map(([k]) => k) } : {}),
+      };
     }
     const result = searchQueues(ctx.dataset, path, params);
     return {
@@ -144,7 +173,8 @@ function answerCi(ctx: BucketState, method: string, path: string, params: QueryP
       ...(result.ignored.length ? { ignored: result.ignored } : {}),
     };
   } catch (e) {
-    if (e instanceof InvalidArgumentError) return error(400, 'InvalidArgument', e.message, requestId, `parameter ${e.parameter}`);
+    if (e instanceof InvalidArgumentError)
+      return error(400, 'InvalidArgument', e.message, requestId, `parameter ${e.parameter}`);
     throw e;
   }
 }
@@ -232,7 +262,13 @@ export function createHandler(ctx: ServerContext) {
       } else {
         const target = bucketForHost(ctx.buckets, record.host ?? '');
         if (!target) {
-          answer = error(404, 'NoSuchBucket', 'The specified bucket does not exist.', requestId, `Host: ${(record.host ?? '').slice(0, 200)}`);
+          answer = error(
+            404,
+            'NoSuchBucket',
+            'The specified bucket does not exist.',
+            requestId,
+            `Host: ${(record.host ?? '').slice(0, 200)}`,
+          );
         } else {
           record.bucket = target.bucket;
           const verdict = target.auth.verify({ method, path, query, headers: req.headers });
@@ -260,7 +296,13 @@ export function createHandler(ctx: ServerContext) {
       console.error('[emulator] internal error:', e);
       if (!res.headersSent) {
         const requestId = newRequestId(Date.now());
-        send(res, error(500, 'InternalError', 'Internal error in the CI emulator.', requestId), requestId, Date.now(), null);
+        send(
+          res,
+          error(500, 'InternalError', 'Internal error in the CI emulator.', requestId),
+          requestId,
+          Date.now(),
+          null,
+        );
       } else res.destroy();
     }
   };

@@ -10,6 +10,7 @@
  * half of the server's time for size=100.)
  */
 import { XMLBuilder } from 'fast-xml-parser';
+
 import { operationFor } from './content';
 import type { Dataset, JobRecord, JobView, QueueRecord } from './dataset';
 import type { XmlNode } from './node';

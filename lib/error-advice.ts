@@ -48,9 +48,17 @@ const BY_CODE: Record<string, Omit<Advice, 'title'> & { title?: string }> = {
     hint: 'Check CI_BUCKET and CI_REGION, and that the bucket is bound to Cloud Infinite.',
     transient: false,
   },
-  ServiceUnavailable: { title: 'CI is having trouble', hint: 'CI is unavailable for now; retrying automatically.', transient: true },
+  ServiceUnavailable: {
+    title: 'CI is having trouble',
+    hint: 'CI is unavailable for now; retrying automatically.',
+    transient: true,
+  },
   SlowDown: { title: 'CI is throttling requests', hint: 'Too many requests; retrying more slowly.', transient: true },
-  InternalError: { title: 'CI is having trouble', hint: 'CI hit an internal error; retrying automatically.', transient: true },
+  InternalError: {
+    title: 'CI is having trouble',
+    hint: 'CI hit an internal error; retrying automatically.',
+    transient: true,
+  },
   RequestTimeout: {
     title: 'CI is slow to answer',
     hint: 'CI did not answer in time; retrying automatically. A narrower filter (tag, time range) may help.',
@@ -76,7 +84,11 @@ const BY_CODE: Record<string, Omit<Advice, 'title'> & { title?: string }> = {
     hint: 'The dashboard limits requests per client; retrying more slowly.',
     transient: true,
   },
-  NoSuchJob: { title: 'No such job', hint: 'No job with this ID exists in this bucket; check the ID.', transient: false },
+  NoSuchJob: {
+    title: 'No such job',
+    hint: 'No job with this ID exists in this bucket; check the ID.',
+    transient: false,
+  },
 };
 
 export function adviceFor(error: ErrorLike, fieldLabel: (field: string) => string = (f) => f): Advice {
@@ -84,16 +96,23 @@ export function adviceFor(error: ErrorLike, fieldLabel: (field: string) => strin
   if (known) return { title: known.title ?? error.code, hint: known.hint, transient: known.transient };
   if (error.code === 'InvalidArgument') {
     return {
-      title: error.field ? `The filter "${fieldLabel(error.field)}" is not accepted` : 'A request parameter is not accepted',
-      hint: error.field === 'nextToken'
-        ? 'The page token no longer fits these filters; go back to page 1.'
-        : 'Fix that filter (or clear the filters) and try again.',
+      title: error.field
+        ? `The filter "${fieldLabel(error.field)}" is not accepted`
+        : 'A request parameter is not accepted',
+      hint:
+        error.field === 'nextToken'
+          ? 'The page token no longer fits these filters; go back to page 1.'
+          : 'Fix that filter (or clear the filters) and try again.',
       transient: false,
     };
   }
   const status = error.upstreamStatus ?? error.status;
   if (status >= 500 || status === 0) {
-    return { title: 'CI is having trouble', hint: 'The request failed on the way or at CI; retrying automatically.', transient: true };
+    return {
+      title: 'CI is having trouble',
+      hint: 'The request failed on the way or at CI; retrying automatically.',
+      transient: true,
+    };
   }
   return { title: 'The request was refused', hint: 'See the code and message below.', transient: false };
 }

@@ -29,13 +29,20 @@ function isErrorBody(body: unknown): body is ApiErrorBody {
 }
 
 /** `init` is for the few writes (saved views): a method and a JSON body. */
-export async function fetchJson<T>(url: string, signal?: AbortSignal, init?: { method: 'PUT' | 'DELETE'; json?: unknown }): Promise<T> {
+export async function fetchJson<T>(
+  url: string,
+  signal?: AbortSignal,
+  init?: { method: 'PUT' | 'DELETE'; json?: unknown },
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(url, {
       signal,
       method: init?.method ?? 'GET',
-      headers: { accept: 'application/json', ...(init?.json !== undefined ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        accept: 'application/json',
+        ...(init?.json !== undefined ? { 'content-type': 'application/json' } : {}),
+      },
       body: init?.json !== undefined ? JSON.stringify(init.json) : undefined,
       cache: 'no-store',
     });

@@ -34,7 +34,9 @@ export function collectExtras(job: Job): ExtraAt[] {
   const out: ExtraAt[] = [];
   const visit = (value: unknown, path: string[]) => {
     if (Array.isArray(value)) {
-      value.forEach((item, i) => visit(item, value.length > 1 ? [...path.slice(0, -1), `${path[path.length - 1]} ${i + 1}`] : path));
+      value.forEach((item, i) =>
+        visit(item, value.length > 1 ? [...path.slice(0, -1), `${path[path.length - 1]} ${i + 1}`] : path),
+      );
       return;
     }
     if (typeof value !== 'object' || value === null) return;

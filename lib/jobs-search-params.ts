@@ -9,11 +9,16 @@
  */
 // nuqs/server: the same parsers, importable by the page's server component too (not 'use client').
 import { parseAsArrayOf, parseAsString } from 'nuqs/server';
+
 import { bucketParser } from './bucket-param';
 import type { ListJobsParamName } from './ci/params';
 import { TAG_CODES } from './ci/tags';
 // Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).
-import { JOB_ID_PATTERN as JOB_ID, LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS, checkListJobsPairs } from './list-jobs-check';
+import {
+  checkListJobsPairs,
+  JOB_ID_PATTERN as JOB_ID,
+  LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS,
+} from './list-jobs-check';
 
 export const DEFAULT_TAG = 'Transcode';
 /**
@@ -105,7 +110,17 @@ export const FILTER_KEYS = [
 ] as const satisfies readonly JobsViewKey[];
 
 /** Filters an operator sets (the ones the empty state lists and "clear filters" removes). */
-export const CLEARABLE_KEYS = ['states', 'queue', 'queueType', 'workflow', 'trigger', 'input', 'range', 'from', 'to'] as const;
+export const CLEARABLE_KEYS = [
+  'states',
+  'queue',
+  'queueType',
+  'workflow',
+  'trigger',
+  'input',
+  'range',
+  'from',
+  'to',
+] as const;
 
 export const KEY_LABELS: Record<JobsViewKey, string> = {
   bucket: 'Bucket',
@@ -153,7 +168,17 @@ export interface ViewIssue {
   message: string;
 }
 
-export const SORTABLE_COLUMNS = ['jobId', 'tag', 'state', 'progress', 'input', 'queue', 'created', 'duration', 'output'] as const;
+export const SORTABLE_COLUMNS = [
+  'jobId',
+  'tag',
+  'state',
+  'progress',
+  'input',
+  'queue',
+  'created',
+  'duration',
+  'output',
+] as const;
 
 export interface SortSpec {
   id: string;
@@ -201,25 +226,35 @@ function check(params: [string, string][]): { field: string; message: string } |
  * `buckets`: the configured bucket names, when known (the page passes them); a view naming another
  * bucket is then an issue. The query starts with `bucket=…` when the view names one.
  */
-export function validateView(view: JobsView, buckets?: readonly string[]): { query: string | null; issues: ViewIssue[] } {
+export function validateView(
+  view: JobsView,
+  buckets?: readonly string[],
+): { query: string | null; issues: ViewIssue[] } {
   const issues: ViewIssue[] = [];
   const add = (key: JobsViewKey, message: string, value?: string) =>
     issues.push({ key, label: KEY_LABELS[key], value: value ?? String(view[key]), message });
 
   const bucket = view.bucket ?? '';
   if (bucket !== '' && buckets && !buckets.includes(bucket)) {
-    add('bucket', `"${bucket}" is not a bucket this dashboard shows; pick one of ${buckets.join(', ')} (remove it for the default).`);
+    add(
+      'bucket',
+      `"${bucket}" is not a bucket this dashboard shows; pick one of ${buckets.join(', ')} (remove it for the default).`,
+    );
   }
 
   const allTags = view.tag === ALL_TAGS;
   const tagOk = allTags || (TAG_CODES as readonly string[]).includes(view.tag);
-  if (!tagOk) add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}) or "${ALL_TAGS}".`);
+  if (!tagOk)
+    add('tag', `"${view.tag}" is not a job tag; pick one of the list (e.g. ${DEFAULT_TAG}) or "${ALL_TAGS}".`);
   // All tags are checked by one tag's rules, as /api/jobs/all does (server/ci/all-tags-params).
   const tag = tagOk && !allTags ? view.tag : DEFAULT_TAG;
 
   const pairs: [string, string][] = [['tag', tag]];
   const attempt = (key: JobsViewKey, name: string, value: string) => {
-    const error = check([['tag', tag], [name, value]]);
+    const error = check([
+      ['tag', tag],
+      [name, value],
+    ]);
     if (error) add(key, error.message, value);
     else pairs.push([name, value]);
   };
@@ -245,7 +280,10 @@ export function validateView(view: JobsView, buckets?: readonly string[]): { que
       ? CURSOR.test(token)
         ? null
         : { message: 'A page token of the all-tags list must be the cursor of a previous page' }
-      : check([['tag', tag], ['nextToken', token]]);
+      : check([
+          ['tag', tag],
+          ['nextToken', token],
+        ]);
     if (error) {
       add('tokens', `${error.message}; start again from page 1.`, token);
       break;

@@ -5,7 +5,14 @@
  * patterns, names and time format come from lib/ci/param-rules.ts, which both share.
  * tests/unit/ui/list-jobs-check.test.ts holds the two to the same answers, property-based.
  */
-import { ciTimeToMs, ID_PATTERN as ID, JOB_ID, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN as TOKEN, toCiTime } from './ci/param-rules';
+import {
+  ciTimeToMs,
+  ID_PATTERN as ID,
+  JOB_ID,
+  LIST_JOBS_PARAMS,
+  toCiTime,
+  NEXT_TOKEN_PATTERN as TOKEN,
+} from './ci/param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES } from './ci/tags';
 
 /** As ciTimeToMs(toCiTime(value)): the instant, or null when the value is not a time CI takes. */
@@ -36,17 +43,23 @@ export function checkListJobsValue(name: string, value: string): string | null {
     case 'nextToken':
       return TOKEN.test(value) ? null : 'nextToken must be the NextToken of a previous page';
     case 'size':
-      return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100 ? null : 'size must be an integer between 1 and 100';
+      return /^\d{1,3}$/.test(value) && Number(value) >= 1 && Number(value) <= 100
+        ? null
+        : 'size must be an integer between 1 and 100';
     case 'states': {
       const bad = value
         .split(',')
         .map((s) => s.trim())
         .filter((s) => !oneOf(STATE_FILTER_VALUES, s));
-      return bad.length === 0 ? null : `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}; "${bad[0]}" is not one`;
+      return bad.length === 0
+        ? null
+        : `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}; "${bad[0]}" is not one`;
     }
     case 'startCreationTime':
     case 'endCreationTime':
-      return timeMs(value) === null ? `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)` : null;
+      return timeMs(value) === null
+        ? `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`
+        : null;
     default:
       return `Unknown parameter "${name}"`;
   }

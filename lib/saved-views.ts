@@ -8,7 +8,15 @@
  * whenever it is applied, and the jobs browser anchors `from` at that moment (as for any preset).
  */
 import { createLoader } from 'nuqs/server';
-import { KEY_LABELS, RANGE_PRESETS, jobsSearchParams, validateView, type JobsView, type JobsViewKey } from './jobs-search-params';
+
+import {
+  jobsSearchParams,
+  KEY_LABELS,
+  RANGE_PRESETS,
+  validateView,
+  type JobsView,
+  type JobsViewKey,
+} from './jobs-search-params';
 
 export interface SavedView {
   name: string;
@@ -54,7 +62,10 @@ function defaultText(key: JobsViewKey): string {
  * Two URLs showing the same jobs give the same string, which is how the menu knows which view is
  * the current one.
  */
-export function canonicalViewQuery(input: string | URLSearchParams | JobsView, options: { withoutTag?: boolean } = {}): string {
+export function canonicalViewQuery(
+  input: string | URLSearchParams | JobsView,
+  options: { withoutTag?: boolean } = {},
+): string {
   const view = typeof input === 'object' && !(input instanceof URLSearchParams) ? input : (loadView(input) as JobsView);
   const preset = RANGE_PRESETS.some((p) => p.value === view.range);
   const out = new URLSearchParams();
@@ -92,7 +103,11 @@ export const BUILT_IN_VIEWS: readonly BuiltInView[] = [
   { name: 'Failed, last 24 h', query: 'states=Failed&range=24h', description: 'Failed in the last 24 hours' },
   { name: 'Running now', query: 'states=Running', description: 'Running now' },
   { name: 'Queued (Submitted)', query: 'states=Submitted&order=asc', description: 'Waiting in a queue, oldest first' },
-  { name: 'Slowest today', query: 'states=Success&range=24h&size=100&sort=-duration', description: 'Succeeded in the last 24 h, longest first (of 100)' },
+  {
+    name: 'Slowest today',
+    query: 'states=Success&range=24h&size=100&sort=-duration',
+    description: 'Succeeded in the last 24 h, longest first (of 100)',
+  },
 ].map((v) => ({ ...v, query: canonicalViewQuery(v.query, { withoutTag: true }) }));
 
 export function isBuiltInName(name: string): boolean {
@@ -109,11 +124,16 @@ export function checkViewName(name: unknown): ViewProblem | null {
   if (typeof name !== 'string') return { field: 'name', message: 'The view needs a name (text, 1–60 characters).' };
   const trimmed = name.trim();
   if (trimmed.length < 1 || trimmed.length > MAX_NAME_LENGTH) {
-    return { field: 'name', message: `A view name is 1–${MAX_NAME_LENGTH} characters (this one has ${trimmed.length}).` };
+    return {
+      field: 'name',
+      message: `A view name is 1–${MAX_NAME_LENGTH} characters (this one has ${trimmed.length}).`,
+    };
   }
   // Control characters would print as nothing in the menu and could not be told apart.
-  if (/[\u0000-\u001f\u007f]/.test(trimmed)) return { field: 'name', message: 'A view name cannot contain control characters.' };
-  if (isBuiltInName(trimmed)) return { field: 'name', message: `"${trimmed}" is a built-in view; choose another name.` };
+  if (/[\u0000-\u001f\u007f]/.test(trimmed))
+    return { field: 'name', message: 'A view name cannot contain control characters.' };
+  if (isBuiltInName(trimmed))
+    return { field: 'name', message: `"${trimmed}" is a built-in view; choose another name.` };
   return null;
 }
 
@@ -122,16 +142,24 @@ export function checkViewName(name: unknown): ViewProblem | null {
  * value valid (lib/jobs-search-params validateView), and nothing about the position in the list.
  */
 export function checkViewQuery(query: unknown): ViewProblem | null {
-  if (typeof query !== 'string') return { field: 'query', message: 'The view needs a query: the /jobs search parameters, as text.' };
+  if (typeof query !== 'string')
+    return { field: 'query', message: 'The view needs a query: the /jobs search parameters, as text.' };
   const raw = query.startsWith('?') ? query.slice(1) : query;
-  if (raw.length > MAX_QUERY_LENGTH) return { field: 'query', message: `A view's query is at most ${MAX_QUERY_LENGTH} characters (this one has ${raw.length}).` };
+  if (raw.length > MAX_QUERY_LENGTH)
+    return {
+      field: 'query',
+      message: `A view's query is at most ${MAX_QUERY_LENGTH} characters (this one has ${raw.length}).`,
+    };
   const params = new URLSearchParams(raw);
   const seen = new Set<string>();
   for (const key of params.keys()) {
     if (seen.has(key)) return { field: 'query', message: `"${key}" appears more than once in the query.` };
     seen.add(key);
     if ((POSITION_KEYS as readonly string[]).includes(key)) {
-      return { field: 'query', message: `"${key}" (${KEY_LABELS[key as JobsViewKey]}) is a place in one list, not part of a view; leave it out.` };
+      return {
+        field: 'query',
+        message: `"${key}" (${KEY_LABELS[key as JobsViewKey]}) is a place in one list, not part of a view; leave it out.`,
+      };
     }
     if (!(VIEW_KEYS as readonly string[]).includes(key)) {
       return { field: 'query', message: `"${key}" is not a /jobs parameter; a view may hold ${VIEW_KEYS.join(', ')}.` };
@@ -145,12 +173,18 @@ export function checkViewQuery(query: unknown): ViewProblem | null {
 /** A PUT /api/views body, checked: `{ name, query }` → the view as stored (trimmed, canonical). */
 export function parseViewInput(body: unknown): { ok: true; view: SavedView } | { ok: false; problem: ViewProblem } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    return { ok: false, problem: { field: 'body', message: 'Send a JSON object: { "name": "…", "query": "states=Failed&range=1h" }.' } };
+    return {
+      ok: false,
+      problem: { field: 'body', message: 'Send a JSON object: { "name": "…", "query": "states=Failed&range=1h" }.' },
+    };
   }
   const { name, query } = body as { name?: unknown; query?: unknown };
   const problem = checkViewName(name) ?? checkViewQuery(query);
   if (problem) return { ok: false, problem };
-  return { ok: true, view: { name: (name as string).trim(), query: canonicalViewQuery((query as string).replace(/^\?/, '')) } };
+  return {
+    ok: true,
+    view: { name: (name as string).trim(), query: canonicalViewQuery((query as string).replace(/^\?/, '')) },
+  };
 }
 
 /** Adds or replaces (by name, ignoring case) a view; refuses a new one past the limit. */

@@ -21,9 +21,13 @@ const build = spawnSync(process.execPath, [join(root, 'node_modules/next/dist/bi
 });
 if (build.status !== 0) process.exit(build.status ?? 1);
 
-const run = spawnSync(process.execPath, [join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env,
-});
+const run = spawnSync(
+  process.execPath,
+  [join(root, 'node_modules/@playwright/test/cli.js'), 'test', ...process.argv.slice(2)],
+  {
+    cwd: root,
+    stdio: 'inherit',
+    env,
+  },
+);
 process.exit(run.status ?? 1);

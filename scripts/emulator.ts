@@ -15,8 +15,15 @@
  * as CI does (seeds --seed, --seed+1, …; all accept the one key pair): point the dashboard at it
  * with CI_BUCKETS and CI_ENDPOINT.
  */
+import {
+  DEFAULT_JOB_COUNT,
+  DEFAULT_SEED,
+  DEMO_CREDENTIALS,
+  faultsFromEnv,
+  startEmulator,
+  type Credential,
+} from '../emulator';
 import { BucketListError, parseBucketList } from '../server/ci/bucket-list';
-import { DEFAULT_JOB_COUNT, DEFAULT_SEED, DEMO_CREDENTIALS, faultsFromEnv, startEmulator, type Credential } from '../emulator';
 
 function usage(message: string): never {
   console.error(`emulator: ${message}\nusage: npm run emulator -- [--port N] [--host H] [--jobs N] [--seed N]`);
@@ -32,7 +39,8 @@ function parseArgs(argv: readonly string[]) {
     const int = (min: number, max: number) => {
       const text = value();
       const n = Number(text);
-      if (!/^\d+$/.test(text) || n < min || n > max) usage(`${flag} must be an integer between ${min} and ${max}, got "${text}"`);
+      if (!/^\d+$/.test(text) || n < min || n > max)
+        usage(`${flag} must be an integer between ${min} and ${max}, got "${text}"`);
       return n;
     };
     switch (flag) {
@@ -63,14 +71,17 @@ async function main() {
   const args = parseArgs(process.argv.slice(2));
   const envId = process.env.CI_SECRET_ID?.trim();
   const envKey = process.env.CI_SECRET_KEY?.trim();
-  if (Boolean(envId) !== Boolean(envKey)) usage('set both CI_SECRET_ID and CI_SECRET_KEY, or neither (to use the demo pair)');
+  if (Boolean(envId) !== Boolean(envKey))
+    usage('set both CI_SECRET_ID and CI_SECRET_KEY, or neither (to use the demo pair)');
   const credential: Credential = envId && envKey ? { secretId: envId, secretKey: envKey } : DEMO_CREDENTIALS;
   const fromEnv = Boolean(envId && envKey);
 
   let buckets;
   try {
     const list = process.env.EMULATOR_BUCKETS?.trim();
-    buckets = list ? parseBucketList('EMULATOR_BUCKETS', list, { profiles: false }).map((b, i) => ({ ...b, seed: args.seed + i })) : undefined;
+    buckets = list
+      ? parseBucketList('EMULATOR_BUCKETS', list, { profiles: false }).map((b, i) => ({ ...b, seed: args.seed + i }))
+      : undefined;
   } catch (error) {
     if (error instanceof BucketListError) usage(error.message);
     throw error;
@@ -78,7 +89,15 @@ async function main() {
 
   const faults = faultsFromEnv();
   const started = performance.now();
-  const emulator = await startEmulator({ port: args.port, host: args.host, jobCount: args.jobs, seed: args.seed, credentials: [credential], faults, ...(buckets ? { buckets } : {}) });
+  const emulator = await startEmulator({
+    port: args.port,
+    host: args.host,
+    jobCount: args.jobs,
+    seed: args.seed,
+    credentials: [credential],
+    faults,
+    ...(buckets ? { buckets } : {}),
+  });
 
   const lines = [
     `CI emulator listening on ${emulator.url}  (${emulator.dataset.jobs.length} jobs, seed ${args.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
@@ -86,13 +105,17 @@ async function main() {
     'Point the dashboard at it with:',
     `  CI_ENDPOINT=${emulator.url}`,
     `  CI_SECRET_ID=${credential.secretId}`,
-    fromEnv ? '  CI_SECRET_KEY=<the CI_SECRET_KEY you started the emulator with>' : `  CI_SECRET_KEY=${DEMO_CREDENTIALS.secretKey}   (published demo key)`,
+    fromEnv
+      ? '  CI_SECRET_KEY=<the CI_SECRET_KEY you started the emulator with>'
+      : `  CI_SECRET_KEY=${DEMO_CREDENTIALS.secretKey}   (published demo key)`,
     ...(buckets
       ? [`  CI_BUCKETS=${emulator.buckets.map((b) => `${b.bucket}@${b.region}`).join(',')}`]
       : [`  CI_BUCKET=${emulator.bucket}`, `  CI_REGION=${emulator.region}`]),
     '',
     `Controls: ${emulator.url}/__emulator/faults | /__emulator/requests | /__emulator/stats`,
-    faults ? `Faults from environment: ${JSON.stringify(faults)}` : 'Faults: none (set EMULATOR_* or PUT /__emulator/faults)',
+    faults
+      ? `Faults from environment: ${JSON.stringify(faults)}`
+      : 'Faults: none (set EMULATOR_* or PUT /__emulator/faults)',
   ];
   console.log(lines.join('\n'));
 

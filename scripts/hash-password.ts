@@ -3,6 +3,7 @@
  * or piped) and prints the scrypt hash to put in DASHBOARD_USERS as `name:<hash>`.
  */
 import { createInterface } from 'node:readline';
+
 import { hashPassword } from '../server/auth/password';
 
 async function readPassword(): Promise<string> {

@@ -16,7 +16,23 @@ const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = process.env.PORT || '3000';
 const host = process.env.HOST || undefined;
 
-const SOURCES = ['app', 'components', 'features', 'lib', 'server', 'emulator', 'public', 'proxy.ts', 'instrumentation.ts', 'instrumentation-node.ts', 'next.config.js', 'package.json', 'tailwind.config.ts', 'postcss.config.mjs', 'tsconfig.json'];
+const SOURCES = [
+  'app',
+  'components',
+  'features',
+  'lib',
+  'server',
+  'emulator',
+  'public',
+  'proxy.ts',
+  'instrumentation.ts',
+  'instrumentation-node.ts',
+  'next.config.js',
+  'package.json',
+  'tailwind.config.ts',
+  'postcss.config.mjs',
+  'tsconfig.json',
+];
 
 function newestSourceMtime() {
   let newest = 0;
@@ -34,7 +50,11 @@ if (mode === 'start') {
   const buildId = join(root, '.next', 'BUILD_ID');
   const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSourceMtime();
   if (stale) {
-    console.log(existsSync(buildId) ? '[start] sources changed since the last build: building…' : '[start] no build yet: building…');
+    console.log(
+      existsSync(buildId)
+        ? '[start] sources changed since the last build: building…'
+        : '[start] no build yet: building…',
+    );
     const build = spawnSync(process.execPath, [nextBin, 'build'], { cwd: root, stdio: 'inherit', env: process.env });
     if (build.status !== 0) process.exit(build.status ?? 1);
   }

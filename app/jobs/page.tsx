@@ -1,18 +1,27 @@
 import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import { createLoader } from 'nuqs/server';
 import { Suspense } from 'react';
-import { AppHeader } from '@/features/shell/app-header';
+
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { JobsBrowser } from '@/features/jobs/jobs-browser';
+import { AppHeader } from '@/features/shell/app-header';
+import { parseListJobsQuery } from '@/lib/ci/params';
+import type { JobPage } from '@/lib/ci/types';
+import {
+  currentToken,
+  isAllTagsQuery,
+  jobsSearchParams,
+  pageQuery,
+  RANGE_PRESETS,
+  validateView,
+  type JobsView,
+} from '@/lib/jobs-search-params';
+import { firstValue } from '@/lib/search-value';
 import { denyWithoutSession } from '@/server/api/guard';
 import { loginRequired } from '@/server/auth/session';
-import { getBackend, getBucket } from '@/server/ci/backend';
-import { parseListJobsQuery } from '@/lib/ci/params';
 import { listAllTags } from '@/server/ci/all-tags';
 import { parseAllTagsQuery } from '@/server/ci/all-tags-params';
-import type { JobPage } from '@/lib/ci/types';
-import { firstValue } from '@/lib/search-value';
-import { RANGE_PRESETS, currentToken, isAllTagsQuery, jobsSearchParams, pageQuery, validateView, type JobsView } from '@/lib/jobs-search-params';
+import { getBackend, getBucket } from '@/server/ci/backend';
 
 export const dynamic = 'force-dynamic';
 
@@ -26,12 +35,25 @@ export const dynamic = 'force-dynamic';
  * scripts have run and asked /api/jobs (P4a: about 1.3 s → about 0.5 s to 100 rows painted). When
  * that fails or takes long, the page renders as before and the browser asks, and shows any error.
  */
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const [{ mode, buckets }, prefetched, params] = await Promise.all([getBackend(), prefetchPage(searchParams), searchParams]);
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [{ mode, buckets }, prefetched, params] = await Promise.all([
+    getBackend(),
+    prefetchPage(searchParams),
+    searchParams,
+  ]);
   const names = buckets.map((b) => b.bucket);
   return (
     <>
-      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={firstValue(params.bucket)} signOut={loginRequired()} />
+      <AppHeader
+        mode={mode}
+        buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))}
+        bucket={firstValue(params.bucket)}
+        signOut={loginRequired()}
+      />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <h1 className="sr-only">CI jobs</h1>
         <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
@@ -47,14 +69,19 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
 const loadView = createLoader(jobsSearchParams);
 const PREFETCH_TIMEOUT_MS = 1500;
 
-async function prefetchPage(searchParams: Promise<Record<string, string | string[] | undefined>>): Promise<DehydratedState | undefined> {
+async function prefetchPage(
+  searchParams: Promise<Record<string, string | string[] | undefined>>,
+): Promise<DehydratedState | undefined> {
   try {
     if (await denyWithoutSession()) return undefined;
     const view = loadView(await searchParams) as JobsView;
     // A preset without its anchor is fixed by the browser first (jobs-browser): nothing to prefetch.
     if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
     const { buckets } = await getBackend();
-    const { query } = validateView(view, buckets.map((b) => b.bucket));
+    const { query } = validateView(
+      view,
+      buckets.map((b) => b.bucket),
+    );
     if (query === null) return undefined;
     // The browser's query key for this page (features/jobs/jobs-browser, features/jobs/api/jobs).
     const fullQuery = pageQuery(query, currentToken(view.tokens));

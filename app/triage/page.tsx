@@ -1,17 +1,22 @@
 import { redirect } from 'next/navigation';
 import { Suspense } from 'react';
+
+import { Skeleton } from '@/components/ui/skeleton';
+import { defaultScopeHref } from '@/features/overview/links';
 import { AppHeader } from '@/features/shell/app-header';
 import { TriagePage } from '@/features/triage/triage-page';
-import { Skeleton } from '@/components/ui/skeleton';
+import { firstValue } from '@/lib/search-value';
 import { loginRequired } from '@/server/auth/session';
 import { getBackend } from '@/server/ci/backend';
-import { defaultScopeHref } from '@/features/overview/links';
-import { firstValue } from '@/lib/search-value';
 
 export const dynamic = 'force-dynamic';
 
 /** Failed jobs of the filters in the URL, grouped by CI error code and explained (features/overview). */
-export default async function Triage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function Triage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
   const withDefaults = defaultScopeHref('/triage', await searchParams);
   if (withDefaults) redirect(withDefaults);
@@ -19,7 +24,13 @@ export default async function Triage({ searchParams }: { searchParams: Promise<R
   const bucket = firstValue((await searchParams).bucket);
   return (
     <>
-      <AppHeader mode={mode} buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))} bucket={bucket} signOut={loginRequired()} current="triage" />
+      <AppHeader
+        mode={mode}
+        buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))}
+        bucket={bucket}
+        signOut={loginRequired()}
+        current="triage"
+      />
       <main className="mx-auto max-w-[100rem] px-4 py-3">
         <Suspense fallback={<Skeleton className="h-40 w-full" />}>
           <TriagePage bucketNames={buckets.map((b) => b.bucket)} />

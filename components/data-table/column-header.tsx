@@ -1,7 +1,10 @@
 'use client';
+
 import type { Header, RowData } from '@tanstack/react-table';
 import type { ReactNode } from 'react';
+
 import { cn, focusRing } from '@/components/ui/cn';
+
 import type { DataTableFeatures } from './features';
 
 /** A header cell's content: a sort toggle when the column sorts (ascending → descending → none). */
@@ -20,7 +23,10 @@ export function ColumnHeader<TData extends RowData>({
     <button
       type="button"
       onClick={column.getToggleSortingHandler()}
-      className={cn('-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-slate-900 dark:hover:text-slate-100', focusRing)}
+      className={cn(
+        '-mx-1 inline-flex items-center gap-1 rounded px-1 uppercase hover:text-slate-900 dark:hover:text-slate-100',
+        focusRing,
+      )}
       title={`Sort the loaded rows by ${label}`}
     >
       {children}

@@ -41,7 +41,13 @@ export function CursorPagination({
       <Button size="sm" onClick={onPrevious} disabled={!hasPrevious || busy}>
         ‹ Previous
       </Button>
-      <Button size="sm" onClick={onNext} onMouseEnter={onNextIntent} onFocus={onNextIntent} disabled={!hasNext || busy || pages !== undefined}>
+      <Button
+        size="sm"
+        onClick={onNext}
+        onMouseEnter={onNextIntent}
+        onFocus={onNextIntent}
+        disabled={!hasNext || busy || pages !== undefined}
+      >
         Next ›
       </Button>
     </nav>

@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * A generic dense table for a TanStack Table v9 instance: sortable headers, visible columns only,
  * and keyboard navigation of rows (roving tabindex: ↑/↓, Home/End, PageUp/PageDown, Enter/Space to
@@ -11,13 +12,24 @@
  * (table-layout: fixed), so they do not jump as other rows scroll in; arrow keys scroll the focused
  * row into view; aria-rowcount/aria-rowindex tell assistive technology where a row is in the whole.
  */
-import type { ReactTable } from '@tanstack/react-table';
-import type { RowData } from '@tanstack/react-table';
+import type { ReactTable, Row, RowData } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import type { Row } from '@tanstack/react-table';
-import { memo, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode, type Ref } from 'react';
+import {
+  memo,
+  useCallback,
+  useEffect,
+  useImperativeHandle,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type ReactNode,
+  type Ref,
+} from 'react';
+
 import { cn } from '@/components/ui/cn';
 import { useHydrated } from '@/components/ui/use-hydrated';
+
 import { ColumnHeader } from './column-header';
 import type { DataTableFeatures } from './features';
 
@@ -201,7 +213,12 @@ export function DataTable<TData extends RowData>({
         <thead
           ref={headRef}
           role={fixed ? 'rowgroup' : undefined}
-          className={cn('bg-slate-50 dark:bg-slate-900', fixed && 'grid', virtual && 'sticky top-0 z-10 shadow-[0_1px_0_0_var(--color-slate-200)] dark:shadow-[0_1px_0_0_var(--color-slate-700)]')}
+          className={cn(
+            'bg-slate-50 dark:bg-slate-900',
+            fixed && 'grid',
+            virtual &&
+              'sticky top-0 z-10 shadow-[0_1px_0_0_var(--color-slate-200)] dark:shadow-[0_1px_0_0_var(--color-slate-700)]',
+          )}
         >
           {table.getHeaderGroups().map((group) => (
             <tr
@@ -337,7 +354,8 @@ const DataRow = memo(function DataRow<TData extends RowData>({
         'hover:bg-slate-50 dark:border-slate-800 dark:hover:bg-slate-800/60',
         'focus-visible:bg-blue-50 focus-visible:shadow-[inset_3px_0_0_0_var(--color-blue-500)] dark:focus-visible:bg-blue-950/60',
         active && 'bg-blue-50 dark:bg-blue-950/40',
-        cursor && 'shadow-[inset_3px_0_0_0_var(--color-slate-400)] dark:shadow-[inset_3px_0_0_0_var(--color-slate-500)]',
+        cursor &&
+          'shadow-[inset_3px_0_0_0_var(--color-slate-400)] dark:shadow-[inset_3px_0_0_0_var(--color-slate-500)]',
       )}
     >
       {row.getVisibleCells().map((cell, c) => (

@@ -1,8 +1,11 @@
 'use client';
+
 import { useState } from 'react';
+
 import { Button } from '@/components/ui/button';
 import { fieldClass } from '@/components/ui/cn';
 import { formatInstant, fromZonedInputValue, toIsoSeconds, toZonedInputValue, type TimeZoneChoice } from '@/lib/format';
+
 import { Popover } from './popover';
 
 export interface DateRange {
@@ -50,10 +53,7 @@ export function DateRangeFilter({
   };
 
   return (
-    <Popover
-      label={`${label}: ${summary}`}
-      summary={<span className="font-medium">{summary}</span>}
-    >
+    <Popover label={`${label}: ${summary}`} summary={<span className="font-medium">{summary}</span>}>
       <div className="w-72 p-1">
         <div className="grid grid-cols-2 gap-1" role="group" aria-label="Presets">
           {presets.map((p) => (
@@ -67,17 +67,31 @@ export function DateRangeFilter({
               {p.label}
             </Button>
           ))}
-          <Button size="sm" variant="ghost" className="col-span-2" onClick={() => onChange({ range: '', from: '', to: '' })}>
+          <Button
+            size="sm"
+            variant="ghost"
+            className="col-span-2"
+            onClick={() => onChange({ range: '', from: '', to: '' })}
+          >
             Any time
           </Button>
         </div>
-        <div role="group" aria-labelledby="custom-range-title" className="mt-2 border-t border-slate-200 pt-2 dark:border-slate-700">
+        <div
+          role="group"
+          aria-labelledby="custom-range-title"
+          className="mt-2 border-t border-slate-200 pt-2 dark:border-slate-700"
+        >
           <p id="custom-range-title" className="text-xs font-semibold text-slate-500 dark:text-slate-400">
             Custom range ({zone === 'local' ? 'local time' : zone === 'utc' ? 'UTC' : '+08:00'})
           </p>
           <label className="mt-1 flex items-center justify-between gap-2 text-xs">
             From
-            <input type="datetime-local" className={fieldClass} value={from} onChange={(e) => setFrom(e.target.value)} />
+            <input
+              type="datetime-local"
+              className={fieldClass}
+              value={from}
+              onChange={(e) => setFrom(e.target.value)}
+            />
           </label>
           <label className="mt-1 flex items-center justify-between gap-2 text-xs">
             Until

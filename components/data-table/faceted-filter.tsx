@@ -1,5 +1,7 @@
 'use client';
+
 import type { ReactNode } from 'react';
+
 import { Popover } from './popover';
 
 /** A multi-select of fixed options (checkboxes in a dropdown), e.g. job states. */
@@ -16,16 +18,17 @@ export function FacetedFilter<T extends string>({
   onChange: (next: T[]) => void;
   renderOption?: (option: T) => ReactNode;
 }) {
-  const summary = selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
+  const summary =
+    selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
   return (
-    <Popover
-      label={`${label}: ${summary}`}
-      summary={<span className="font-medium">{summary}</span>}
-    >
+    <Popover label={`${label}: ${summary}`} summary={<span className="font-medium">{summary}</span>}>
       <fieldset>
         <legend className="sr-only">{label}</legend>
         {options.map((option) => (
-          <label key={option} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+          <label
+            key={option}
+            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+          >
             <input
               type="checkbox"
               className="accent-blue-600"
@@ -42,7 +45,11 @@ export function FacetedFilter<T extends string>({
           </label>
         ))}
         {selected.length > 0 && (
-          <button type="button" onClick={() => onChange([])} className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800">
+          <button
+            type="button"
+            onClick={() => onChange([])}
+            className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
+          >
             Clear {label.toLowerCase()}
           </button>
         )}

@@ -1,12 +1,26 @@
 'use client';
+
 import { useEffect, useRef, type ReactNode } from 'react';
+
 import { cn, focusRing } from '@/components/ui/cn';
 
 /**
  * A small dropdown on <details>: keyboard-operable without script, closes on Escape and on a click
  * outside. Used by the faceted filter and the column menu.
  */
-export function Popover({ label, summary, children, align = 'left', className }: { label: string; summary: ReactNode; children: ReactNode; align?: 'left' | 'right'; className?: string }) {
+export function Popover({
+  label,
+  summary,
+  children,
+  align = 'left',
+  className,
+}: {
+  label: string;
+  summary: ReactNode;
+  children: ReactNode;
+  align?: 'left' | 'right';
+  className?: string;
+}) {
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
     const onDown = (event: MouseEvent) => {
@@ -34,7 +48,9 @@ export function Popover({ label, summary, children, align = 'left', className }:
         )}
       >
         {summary}
-        <span aria-hidden className="text-[10px] text-slate-500 dark:text-slate-400">▾</span>
+        <span aria-hidden className="text-[10px] text-slate-500 dark:text-slate-400">
+          ▾
+        </span>
       </summary>
       <div
         className={cn(

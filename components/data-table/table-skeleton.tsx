@@ -1,9 +1,22 @@
 import { Skeleton } from '@/components/ui/skeleton';
 
 /** A loading placeholder shaped like the table it stands for. */
-export function TableSkeleton({ columns, rows = 10, label = 'Loading' }: { columns: number; rows?: number; label?: string }) {
+export function TableSkeleton({
+  columns,
+  rows = 10,
+  label = 'Loading',
+}: {
+  columns: number;
+  rows?: number;
+  label?: string;
+}) {
   return (
-    <div role="status" aria-label={label} className="overflow-hidden rounded border border-slate-200 dark:border-slate-700" data-testid="table-skeleton">
+    <div
+      role="status"
+      aria-label={label}
+      className="overflow-hidden rounded border border-slate-200 dark:border-slate-700"
+      data-testid="table-skeleton"
+    >
       <div className="flex gap-4 border-b border-slate-200 bg-slate-50 px-2 py-2 dark:border-slate-700 dark:bg-slate-900">
         {Array.from({ length: columns }, (_, i) => (
           <Skeleton key={i} className="h-3 flex-1" />

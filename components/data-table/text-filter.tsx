@@ -1,11 +1,15 @@
 'use client';
+
 import { useState, type ReactNode } from 'react';
+
 import { cn, fieldClass } from '@/components/ui/cn';
 
 /** A labelled filter control: small label above the control. */
 export function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
   return (
-    <label className={cn('flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300', className)}>
+    <label
+      className={cn('flex flex-col gap-0.5 text-[11px] font-medium text-slate-600 dark:text-slate-300', className)}
+    >
       {label}
       {children}
     </label>

@@ -1,13 +1,17 @@
 'use client';
+
 import type { ReactTable, RowData } from '@tanstack/react-table';
+
 import type { DataTableFeatures } from './features';
 import { Popover } from './popover';
 
 /** The column-visibility menu. */
 export function ViewOptions<TData extends RowData>({
   table,
+}: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
-}: { table: ReactTable<DataTableFeatures, TData, any> }) {
+  table: ReactTable<DataTableFeatures, TData, any>;
+}) {
   return (
     <Popover label="Columns" summary="Columns" align="right">
       <fieldset>
@@ -16,7 +20,10 @@ export function ViewOptions<TData extends RowData>({
           .getAllLeafColumns()
           .filter((column) => column.getCanHide())
           .map((column) => (
-            <label key={column.id} className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800">
+            <label
+              key={column.id}
+              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+            >
               <input
                 type="checkbox"
                 className="accent-blue-600"

@@ -1,4 +1,5 @@
 import type { ButtonHTMLAttributes } from 'react';
+
 import { cn, focusRing } from './cn';
 
 const VARIANTS = {

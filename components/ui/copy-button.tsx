@@ -1,5 +1,7 @@
 'use client';
+
 import { useEffect, useState } from 'react';
+
 import { cn, focusRing } from './cn';
 
 /** Copies a value to the clipboard; says so for a moment (visibly and to screen readers). */
@@ -29,9 +31,13 @@ export function CopyButton({ value, label, className }: { value: string; label: 
       )}
     >
       {state === 'copied' ? (
-        <span aria-hidden className="text-emerald-600 dark:text-emerald-400">✓</span>
+        <span aria-hidden className="text-emerald-600 dark:text-emerald-400">
+          ✓
+        </span>
       ) : state === 'failed' ? (
-        <span aria-hidden className="text-red-600">!</span>
+        <span aria-hidden className="text-red-600">
+          !
+        </span>
       ) : (
         <svg aria-hidden viewBox="0 0 16 16" className="h-3 w-3" fill="none" stroke="currentColor" strokeWidth="1.5">
           <rect x="5.5" y="5.5" width="8" height="8" rx="1.5" />

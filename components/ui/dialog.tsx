@@ -1,5 +1,7 @@
 'use client';
+
 import { useId, type ReactNode } from 'react';
+
 import { Modal } from './modal';
 
 /** A centred modal (Modal: native <dialog>, focus trapped, Escape and backdrop report onClose). */

@@ -1,5 +1,7 @@
 'use client';
+
 import type { ReactNode } from 'react';
+
 import { Modal } from './modal';
 
 /** A side drawer (Modal: native <dialog>, focus trapped, Escape and backdrop report onClose). */

@@ -1,4 +1,5 @@
 import type { XmlTree } from '@/lib/ci/types';
+
 import { cn } from './cn';
 
 /**
@@ -14,7 +15,8 @@ export function KeyValueTree({ value, className }: { value: Record<string, XmlTr
 }
 
 function Node({ value, depth }: { value: XmlTree | Record<string, XmlTree>; depth: number }) {
-  if (typeof value === 'string') return <span className="break-all text-slate-800 dark:text-slate-200">{value === '' ? '(empty)' : value}</span>;
+  if (typeof value === 'string')
+    return <span className="break-all text-slate-800 dark:text-slate-200">{value === '' ? '(empty)' : value}</span>;
   const entries: [string, XmlTree][] = Array.isArray(value)
     ? value.map((v, i) => [`[${i + 1}]`, v])
     : Object.entries(value);

@@ -1,5 +1,7 @@
 'use client';
+
 import { useEffect, useRef, type ReactNode } from 'react';
+
 import { cn, focusRing } from './cn';
 
 /**
@@ -76,7 +78,10 @@ export function Modal({
               type="button"
               onClick={onClose}
               aria-label="Close"
-              className={cn('rounded px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800', focusRing)}
+              className={cn(
+                'rounded px-2 py-1 text-lg leading-none text-slate-500 hover:bg-slate-100 dark:text-slate-400 dark:hover:bg-slate-800',
+                focusRing,
+              )}
             >
               ×
             </button>

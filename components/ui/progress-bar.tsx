@@ -7,7 +7,10 @@ import { cn } from './cn';
 export function ProgressBar({ value, state, className }: { value: number | null; state?: string; className?: string }) {
   if (value === null) {
     return (
-      <span className={cn('text-xs text-slate-500 italic dark:text-slate-400', className)} title="CI reported no progress for this job">
+      <span
+        className={cn('text-xs text-slate-500 italic dark:text-slate-400', className)}
+        title="CI reported no progress for this job"
+      >
         no progress reported
       </span>
     );

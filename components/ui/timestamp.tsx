@@ -1,6 +1,8 @@
 'use client';
-import { formatInstant, formatRelative, toMs } from '@/lib/format';
+
 import { usePreferences } from '@/features/preferences/preferences';
+import { formatInstant, formatRelative, toMs } from '@/lib/format';
+
 import { useHydrated } from './use-hydrated';
 import { useNow } from './use-now';
 

@@ -8,5 +8,9 @@ const never = () => () => {};
  * only work with script, and as the `data-hydrated` mark end-to-end tests wait for before they act.
  */
 export function useHydrated(): boolean {
-  return useSyncExternalStore(never, () => true, () => false);
+  return useSyncExternalStore(
+    never,
+    () => true,
+    () => false,
+  );
 }

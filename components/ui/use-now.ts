@@ -1,4 +1,5 @@
 'use client';
+
 import { useSyncExternalStore } from 'react';
 
 /** One shared clock ticking every second, for "12 s ago" and running durations. */

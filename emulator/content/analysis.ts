@@ -3,6 +3,7 @@
  * shot splitting. Their results are structured lists rather than files.
  */
 import type { Tag } from '@/lib/ci/tags';
+
 import { PERSON_NAMES, VIDEO_TAGS } from '../corpus';
 import type { XmlNode } from '../node';
 import type { Rng } from '../random';
@@ -22,13 +23,15 @@ const videoTag: OperationBuilder = (ctx) => {
   const op: XmlNode = { VideoTag: { Scenario: scenario }, ...trailer(ctx) };
   if (!isSuccess(ctx)) return op;
   const duration = Math.min(600, mediaDuration(ctx));
-  const tags = rng.sample(VIDEO_TAGS, rng.int(2, 5)).map(([tag, cls]) => ({ Tag: tag, TagCls: cls, Confidence: conf(rng) }));
+  const tags = rng
+    .sample(VIDEO_TAGS, rng.int(2, 5))
+    .map(([tag, cls]) => ({ Tag: tag, TagCls: cls, Confidence: conf(rng) }));
   const people = rng.sample(PERSON_NAMES, rng.int(0, 2)).map((name) => ({
     Name: name,
     Confidence: conf(rng, 80),
     Count: String(rng.int(1, 40)),
     DetailPerSecond: Array.from({ length: rng.int(1, 3) }, () => ({
-      TimeStamp: (rng.float(0, duration)).toFixed(3),
+      TimeStamp: rng.float(0, duration).toFixed(3),
       Name: name,
       Confidence: conf(rng, 80),
       BBox: [bbox(rng)],
@@ -48,7 +51,9 @@ const videoTag: OperationBuilder = (ctx) => {
   const data: XmlNode = { Tags: tags };
   if (people.length > 0) data.PersonTags = people;
   data.PlaceTags = place;
-  data.Labels = tags.slice(0, 2).map((t) => ({ First: String(t.TagCls), Second: String(t.Tag), Confidence: String(t.Confidence) }));
+  data.Labels = tags
+    .slice(0, 2)
+    .map((t) => ({ First: String(t.TagCls), Second: String(t.Tag), Confidence: String(t.Confidence) }));
   op.VideoTagResult = { StreamData: { SubErrCode: '0', SubErrMsg: null, Data: data } };
   return op;
 };
@@ -60,7 +65,15 @@ const qualityEstimate: OperationBuilder = (ctx) => {
   if (!isSuccess(ctx)) return op;
   const duration = Math.min(900, mediaDuration(ctx));
   // The score falls with each kind of defect found, so list and score tell the same story.
-  const types = rng.sample(['Blur', 'Noise', 'Blocking', 'LowLighting', 'Jitter', 'BlackScreen'], rng.weighted([[0, 3], [1, 4], [2, 2], [3, 1]] as const));
+  const types = rng.sample(
+    ['Blur', 'Noise', 'Blocking', 'LowLighting', 'Jitter', 'BlackScreen'],
+    rng.weighted([
+      [0, 3],
+      [1, 4],
+      [2, 2],
+      [3, 1],
+    ] as const),
+  );
   const result: XmlNode = { Score: Math.max(20, 96 - types.length * 14 - rng.float(0, 10)).toFixed(2) };
   if (mode === 'vqaPlus') {
     result.VqaPlusResult = {
@@ -74,7 +87,12 @@ const qualityEstimate: OperationBuilder = (ctx) => {
             Confidence: conf(rng, 50),
             StartTimeOffset: start.toFixed(3),
             EndTimeOffset: (start + rng.float(0.5, 8)).toFixed(3),
-            AreaCoordSet: [String(rng.int(0, 640)), String(rng.int(0, 360)), String(rng.int(640, 1280)), String(rng.int(360, 720))],
+            AreaCoordSet: [
+              String(rng.int(0, 640)),
+              String(rng.int(0, 360)),
+              String(rng.int(640, 1280)),
+              String(rng.int(360, 720)),
+            ],
           };
         }),
       })),
@@ -84,15 +102,25 @@ const qualityEstimate: OperationBuilder = (ctx) => {
   return op;
 };
 
-function detections(ctx: Parameters<OperationBuilder>[0], infoName: string, names: readonly string[], duration: number): XmlNode[] {
+function detections(
+  ctx: Parameters<OperationBuilder>[0],
+  infoName: string,
+  names: readonly string[],
+  duration: number,
+): XmlNode[] {
   const { rng } = ctx;
   return Array.from({ length: rng.int(1, 4) }, (_, i) => ({
-    Time: (rng.float(0, duration)).toFixed(3),
+    Time: rng.float(0, duration).toFixed(3),
     Url: `https://${ctx.bucket}.cos.${ctx.region}.myqcloud.com/${outputKey(ctx, `/${infoName.toLowerCase()}-${i}`, 'jpg', 'targetrec/')}`,
     [infoName]: Array.from({ length: rng.int(1, 3) }, () => ({
       Name: rng.pick(names),
       Score: conf(rng, 50),
-      Location: { X: String(rng.int(0, 1500)), Y: String(rng.int(0, 800)), Height: String(rng.int(50, 500)), Width: String(rng.int(50, 500)) },
+      Location: {
+        X: String(rng.int(0, 1500)),
+        Y: String(rng.int(0, 800)),
+        Height: String(rng.int(50, 500)),
+        Width: String(rng.int(50, 500)),
+      },
     })),
   }));
 }

@@ -5,6 +5,7 @@
  * last, so the configuration a job shows while Running is the one it still shows once it succeeded.
  */
 import type { JobState, Tag } from '@/lib/ci/tags';
+
 import { USER_DATA } from '../corpus';
 import type { JobRecord } from '../dataset';
 import type { XmlNode } from '../node';
@@ -55,8 +56,15 @@ const TEMPLATE_SPECS: Partial<Record<Tag, readonly TemplateSpec[]>> = {
     ['snapshot-average-8', { mode: 'Average', count: 8, format: 'png', sprite: 0 }],
   ],
   SmartCover: [['smart-cover-3x-jpg', { count: 3, format: 'jpg', width: 1280, height: 720 }]],
-  VideoMontage: [['montage-60s-highlights', { container: 'mp4', codec: 'h264', width: 1280, height: 720, fps: 25, kbps: 2000, seconds: 60 }]],
-  Watermark: [['transcode-with-logo-720p', { container: 'mp4', codec: 'h264', width: 1280, height: 720, fps: 25, kbps: 1800 }]],
+  VideoMontage: [
+    [
+      'montage-60s-highlights',
+      { container: 'mp4', codec: 'h264', width: 1280, height: 720, fps: 25, kbps: 2000, seconds: 60 },
+    ],
+  ],
+  Watermark: [
+    ['transcode-with-logo-720p', { container: 'mp4', codec: 'h264', width: 1280, height: 720, fps: 25, kbps: 1800 }],
+  ],
   WatermarkOverlay: [
     ['logo-top-right', {}],
     ['text-copyright', {}],
@@ -114,7 +122,16 @@ export function outputNode(ctx: ContentContext, object: string, extra: XmlNode =
 /** UserData (sometimes) and JobLevel close the configuration part of Operation, as in CI's examples. */
 export function trailer(ctx: ContentContext): XmlNode {
   const userData = ctx.rng.chance(0.6) ? ctx.rng.pick(USER_DATA) : undefined;
-  return { UserData: userData, JobLevel: String(ctx.rng.weighted([[0, 6], [1, 3], [2, 1]] as const)) };
+  return {
+    UserData: userData,
+    JobLevel: String(
+      ctx.rng.weighted([
+        [0, 6],
+        [1, 3],
+        [2, 1],
+      ] as const),
+    ),
+  };
 }
 
 export const isSuccess = (ctx: ContentContext) => ctx.state === 'Success';

@@ -2,6 +2,7 @@
  * `Operation` for any job in any state: dispatches to the builder of the job's tag.
  */
 import type { JobState, Tag } from '@/lib/ci/tags';
+
 import type { JobRecord } from '../dataset';
 import type { XmlNode } from '../node';
 import { Rng } from '../random';
@@ -18,7 +19,11 @@ const BUILDERS: Record<Tag, OperationBuilder> = {
   ...TEXT_BUILDERS,
 };
 
-export function operationFor(job: JobRecord, state: JobState, env: { bucket: string; region: string; seed: number }): XmlNode | null {
+export function operationFor(
+  job: JobRecord,
+  state: JobState,
+  env: { bucket: string; region: string; seed: number },
+): XmlNode | null {
   const rng = new Rng(job.contentSeed);
   return BUILDERS[job.tag]({ job, state, rng, ...env });
 }

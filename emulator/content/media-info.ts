@@ -58,7 +58,14 @@ const VIDEO_CODECS: Record<
     levels: ['8', '12'],
     pix: 'yuv420p',
   },
-  gif: { long: 'CompuServe GIF (Graphics Interchange Format)', tag: '0x0000', tagString: '[0][0][0][0]', profiles: ['-99'], levels: ['-99'], pix: 'bgra' },
+  gif: {
+    long: 'CompuServe GIF (Graphics Interchange Format)',
+    tag: '0x0000',
+    tagString: '[0][0][0][0]',
+    profiles: ['-99'],
+    levels: ['-99'],
+    pix: 'bgra',
+  },
 };
 
 const f6 = (n: number) => n.toFixed(6);
@@ -112,10 +119,16 @@ function audioStream(rng: Rng, durationS: number, index: number, language: strin
   const sampleRate = rng.pick(['44100', '48000']);
   const channels = rng.chance(0.85) ? 2 : 1;
   return {
-    Bitrate: f6(wav ? Number(sampleRate) * channels * 16 / 1000 : rng.pick([64, 96, 128, 192]) * rng.float(0.97, 1.01)),
+    Bitrate: f6(
+      wav ? (Number(sampleRate) * channels * 16) / 1000 : rng.pick([64, 96, 128, 192]) * rng.float(0.97, 1.01),
+    ),
     Channel: String(channels),
     ChannelLayout: channels === 2 ? 'stereo' : 'mono',
-    CodecLongName: mp3 ? 'MP3 (MPEG audio layer 3)' : wav ? 'PCM signed 16-bit little-endian' : 'AAC (Advanced Audio Coding)',
+    CodecLongName: mp3
+      ? 'MP3 (MPEG audio layer 3)'
+      : wav
+        ? 'PCM signed 16-bit little-endian'
+        : 'AAC (Advanced Audio Coding)',
     CodecName: mp3 ? 'mp3' : wav ? 'pcm_s16le' : 'aac',
     CodecTag: mp3 ? '0x0000' : wav ? '0x0001' : '0x6134706d',
     CodecTagString: mp3 ? '[0][0][0][0]' : wav ? '[1][0][0][0]' : 'mp4a',
@@ -153,7 +166,15 @@ export function mediaInfo(rng: Rng, spec: MediaSpec): XmlNode {
   const languages = ['chi', 'eng', 'jpn'];
   const audio: XmlNode[] = [];
   for (let i = 0; i < spec.audioTracks; i++) {
-    audio.push(audioStream(rng, spec.durationS, index++, i === 0 && rng.chance(0.5) ? 'und' : (languages[i] ?? 'und'), spec.container));
+    audio.push(
+      audioStream(
+        rng,
+        spec.durationS,
+        index++,
+        i === 0 && rng.chance(0.5) ? 'und' : (languages[i] ?? 'und'),
+        spec.container,
+      ),
+    );
   }
   const subtitle = spec.subtitle ? subtitleStream(spec.durationS, index++, rng.pick(['chi', 'eng'])) : null;
   const audioKbps = audio.reduce((sum, a) => sum + Number(a.Bitrate), 0);
@@ -197,6 +218,7 @@ function fileList(rng: Rng, bucket: string, region: string, objects: readonly st
 /** `Operation/MediaResult`: the files written, each with its MD5. */
 export function mediaResult(rng: Rng, spec: OutputFileSpec): XmlNode {
   const outputFile = fileList(rng, spec.bucket, spec.region, spec.objects);
-  if (spec.sprites && spec.sprites.length > 0) outputFile.SpriteOutputFile = fileList(rng, spec.bucket, spec.region, spec.sprites);
+  if (spec.sprites && spec.sprites.length > 0)
+    outputFile.SpriteOutputFile = fileList(rng, spec.bucket, spec.region, spec.sprites);
   return { OutputFile: outputFile };
 }

@@ -3,8 +3,8 @@
  * snapshots and covers, packaging, watermarks, stream extraction and probing.
  */
 import type { Tag } from '@/lib/ci/tags';
+
 import type { XmlNode } from '../node';
-import { mediaInfo, mediaResult, type Container, type MediaSpec, type VideoCodec } from './media-info';
 import {
   isSuccess,
   mediaDuration,
@@ -16,6 +16,7 @@ import {
   type OperationBuilder,
   type Template,
 } from './common';
+import { mediaInfo, mediaResult, type Container, type MediaSpec, type VideoCodec } from './media-info';
 
 function specFrom(ctx: ContentContext, t: Template | undefined, durationS: number): MediaSpec {
   const p = t?.params ?? {};
@@ -40,7 +41,12 @@ function specFrom(ctx: ContentContext, t: Template | undefined, durationS: numbe
 function watermarkConfig(ctx: ContentContext, withDigital: boolean): XmlNode {
   const { rng } = ctx;
   const ids: string[] = [];
-  const count = rng.weighted([[0, 5], [1, 3], [2, 1], [3, 1]] as const);
+  const count = rng.weighted([
+    [0, 5],
+    [1, 3],
+    [2, 1],
+    [3, 1],
+  ] as const);
   for (let i = 0; i < count; i++) ids.push(pickTemplate(ctx, 'WatermarkOverlay')?.id ?? '');
   const node: XmlNode = {};
   if (ids.length > 0) node.WatermarkTemplateId = ids;
@@ -57,7 +63,8 @@ function watermarkConfig(ctx: ContentContext, withDigital: boolean): XmlNode {
 }
 
 function digitalWatermark(ctx: ContentContext): XmlNode {
-  const state = ctx.state === 'Success' || ctx.state === 'Failed' ? ctx.state : ctx.state === 'Running' ? 'Running' : 'Submitted';
+  const state =
+    ctx.state === 'Success' || ctx.state === 'Failed' ? ctx.state : ctx.state === 'Running' ? 'Running' : 'Submitted';
   return {
     Type: 'Text',
     Message: ctx.rng.pick(['123456789ab', 'copyright:acme-2025', 'uid=10293', '版权所有']),
@@ -173,8 +180,15 @@ const snapshot: OperationBuilder = (ctx) => {
   if (!isSuccess(ctx)) return op;
   const count = Number(p.count ?? 10);
   const objects = Array.from({ length: count }, (_, i) => pattern.replace('${Number}', String(i)));
-  const sprites = spritePattern ? Array.from({ length: rng.int(1, 3) }, (_, i) => spritePattern.replace('${Number}', String(i))) : undefined;
-  op.MediaResult = mediaResult(rng, { bucket: ctx.bucket, region: ctx.region, objects, ...(sprites ? { sprites } : {}) });
+  const sprites = spritePattern
+    ? Array.from({ length: rng.int(1, 3) }, (_, i) => spritePattern.replace('${Number}', String(i)))
+    : undefined;
+  op.MediaResult = mediaResult(rng, {
+    bucket: ctx.bucket,
+    region: ctx.region,
+    objects,
+    ...(sprites ? { sprites } : {}),
+  });
   return op;
 };
 
@@ -232,7 +246,13 @@ const mediaInfoJob: OperationBuilder = (ctx) => {
     MediaInfo: mediaInfo(rng, {
       container: rng.pick(['mp4', 'mp4', 'mkv', 'flv'] as const),
       durationS: duration,
-      video: { codec: rng.pick(['h264', 'h264', 'hevc'] as const), width, height, fps: rng.pick([24, 25, 29.97, 30, 60]), bitrateKbps: rng.int(500, 12000) },
+      video: {
+        codec: rng.pick(['h264', 'h264', 'hevc'] as const),
+        width,
+        height,
+        fps: rng.pick([24, 25, 29.97, 30, 60]),
+        bitrateKbps: rng.int(500, 12000),
+      },
       audioTracks: rng.chance(0.2) ? 2 : 1,
       subtitle: rng.chance(0.2),
     }),
@@ -250,7 +270,11 @@ const streamExtract: OperationBuilder = (ctx) => {
     ...trailer(ctx),
   };
   if (!isSuccess(ctx)) return op;
-  op.MediaResult = mediaResult(ctx.rng, { bucket: ctx.bucket, region: ctx.region, objects: streams.map((s) => s.Object) });
+  op.MediaResult = mediaResult(ctx.rng, {
+    bucket: ctx.bucket,
+    region: ctx.region,
+    objects: streams.map((s) => s.Object),
+  });
   return op;
 };
 

@@ -3,11 +3,20 @@
  * per-sentence and per-word timings, noise reduction, voice separation and text to speech.
  */
 import type { Tag } from '@/lib/ci/tags';
+
 import { CHINESE_SENTENCES, ENGLISH_SENTENCES, TTS_TEXTS } from '../corpus';
 import type { XmlNode } from '../node';
 import type { Rng } from '../random';
+import {
+  isSuccess,
+  mediaDuration,
+  outputKey,
+  outputNode,
+  pickTemplate,
+  trailer,
+  type OperationBuilder,
+} from './common';
 import { mediaInfo, mediaResult } from './media-info';
-import { isSuccess, mediaDuration, outputKey, outputNode, pickTemplate, trailer, type OperationBuilder } from './common';
 
 const PUNCTUATION = /^[，。！？、,.!?]+$/;
 
@@ -89,7 +98,12 @@ const speechRecognition: OperationBuilder = (ctx) => {
 };
 
 function audioResult(ctx: Parameters<OperationBuilder>[0], op: XmlNode, objects: string[], container: 'mp3' | 'wav') {
-  op.MediaInfo = mediaInfo(ctx.rng, { container, durationS: Math.min(7200, mediaDuration(ctx)), audioTracks: 1, subtitle: false });
+  op.MediaInfo = mediaInfo(ctx.rng, {
+    container,
+    durationS: Math.min(7200, mediaDuration(ctx)),
+    audioTracks: 1,
+    subtitle: false,
+  });
   op.MediaResult = mediaResult(ctx.rng, { bucket: ctx.bucket, region: ctx.region, objects });
   return op;
 }
@@ -107,11 +121,18 @@ const noiseReduction: OperationBuilder = (ctx) => {
 
 const voiceSeparate: OperationBuilder = (ctx) => {
   const { rng } = ctx;
-  const mode = rng.weighted([['AudioAndBackground', 3], ['IsAudio', 1], ['IsBackground', 1]] as const);
+  const mode = rng.weighted([
+    ['AudioAndBackground', 3],
+    ['IsAudio', 1],
+    ['IsBackground', 1],
+  ] as const);
   const vocal = outputKey(ctx, '_vocal', 'mp3', 'audio-out/');
   const background = outputKey(ctx, '_background', 'mp3', 'audio-out/');
   const op: XmlNode = {
-    VoiceSeparate: { AudioMode: mode, AudioConfig: { Codec: 'mp3', Samplerate: '44100', Bitrate: '128', Channels: '2' } },
+    VoiceSeparate: {
+      AudioMode: mode,
+      AudioConfig: { Codec: 'mp3', Samplerate: '44100', Bitrate: '128', Channels: '2' },
+    },
     // Object receives the voice and AuObject the background, whichever of them the mode keeps.
     Output: outputNode(ctx, vocal, { AuObject: background }),
     ...trailer(ctx),

@@ -3,6 +3,7 @@
  */
 import type { Tag } from '@/lib/ci/tags';
 import { ciEncode } from '@/server/ci/sign';
+
 import { PIC_RULES, WORDS_SAMPLES } from '../corpus';
 import type { XmlNode } from '../node';
 import { isSuccess, outputKey, outputNode, pickTemplate, trailer, type OperationBuilder } from './common';

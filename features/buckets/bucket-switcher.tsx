@@ -1,8 +1,10 @@
 'use client';
+
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
-import type { BucketInfo } from '@/lib/bucket-param';
+
 import { bucketSwitchHref } from '@/features/buckets/bucket-switch';
 import { useCurrentBucket } from '@/features/buckets/use-bucket';
+import type { BucketInfo } from '@/lib/bucket-param';
 
 const label = (b: BucketInfo) => `${b.bucket} · ${b.region}`;
 
@@ -37,7 +39,9 @@ export function BucketSwitcher({ buckets }: { buckets: readonly BucketInfo[] }) 
         data-testid="bucket-switcher"
         value={value}
         title="Which bucket this page shows"
-        onChange={(e) => router.push(bucketSwitchHref(pathname, new URLSearchParams(search.toString()), e.target.value))}
+        onChange={(e) =>
+          router.push(bucketSwitchHref(pathname, new URLSearchParams(search.toString()), e.target.value))
+        }
         className="rounded border border-slate-300 bg-white px-1 py-0.5 font-mono text-xs text-slate-700 dark:border-slate-700 dark:bg-slate-950 dark:text-slate-200"
       >
         {!known && (

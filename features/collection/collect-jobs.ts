@@ -5,8 +5,9 @@
  * Works for one tag (NextToken) and for all tags (combined cursor) alike (features/jobs/api/jobs fetchJobs).
  */
 import type { JobListItem } from '@/lib/ci/types';
-import { pageQuery } from '@/lib/jobs-search-params';
 import { ApiError } from '@/lib/fetch-json';
+import { pageQuery } from '@/lib/jobs-search-params';
+
 import { fetchJobs } from '../jobs/api/jobs';
 
 /** Above this the collection stops and says so: the browser holds every job it collected. */
@@ -38,7 +39,12 @@ export interface CollectOptions {
   onProgress?: (progress: CollectProgress, jobs: readonly JobListItem[]) => void;
 }
 
-export async function collectJobs({ query, limit = COLLECT_LIMIT, signal, onProgress }: CollectOptions): Promise<CollectResult> {
+export async function collectJobs({
+  query,
+  limit = COLLECT_LIMIT,
+  signal,
+  onProgress,
+}: CollectOptions): Promise<CollectResult> {
   const search = new URLSearchParams(query);
   search.set('size', String(PAGE_SIZE));
   const base = search.toString();

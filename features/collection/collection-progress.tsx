@@ -1,12 +1,13 @@
 'use client';
+
 /**
  * How far a collection of every matching job has got (features/collection/use-job-collection): "Loaded 1,800 of
  * ≥ 1,800 jobs…" with Cancel while it runs; then whether the set is whole, was stopped by the limit,
  * was cancelled (with "Go on"), or failed — with the error in the words of lib/error-advice.
  */
 import { Button } from '@/components/ui/button';
-import type { CollectionState } from '@/features/collection/use-job-collection';
 import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
+import type { CollectionState } from '@/features/collection/use-job-collection';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -24,7 +25,13 @@ export function CollectionProgress({
   const { status, progress } = state;
   if (status === 'idle') return null;
   return (
-    <div role="status" aria-live="polite" data-testid="collection-progress" data-status={status} className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
+    <div
+      role="status"
+      aria-live="polite"
+      data-testid="collection-progress"
+      data-status={status}
+      className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300"
+    >
       {status === 'loading' && (
         <>
           <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" aria-hidden />

@@ -5,7 +5,9 @@
  * features/collection/collection-progress shows its state the same way everywhere.
  */
 import { useCallback, useEffect, useState, useSyncExternalStore } from 'react';
+
 import type { JobListItem } from '@/lib/ci/types';
+
 import { collectJobs, type CollectProgress } from './collect-jobs';
 
 export type CollectionStatus = 'idle' | 'loading' | 'done' | 'cancelled' | 'error';
@@ -69,7 +71,11 @@ export class JobCollection {
       (error: unknown) => {
         if (!alive()) return;
         const cancelled = controller.signal.aborted;
-        this.set({ ...this.state, status: cancelled ? 'cancelled' : 'error', error: cancelled ? null : toError(error) });
+        this.set({
+          ...this.state,
+          status: cancelled ? 'cancelled' : 'error',
+          error: cancelled ? null : toError(error),
+        });
       },
     );
   }
@@ -91,7 +97,10 @@ export class JobCollection {
   }
 }
 
-export function useJobCollection(query: string | null, { auto = true, limit }: { auto?: boolean; limit?: number } = {}) {
+export function useJobCollection(
+  query: string | null,
+  { auto = true, limit }: { auto?: boolean; limit?: number } = {},
+) {
   const [collection] = useState(() => new JobCollection(limit));
   const state = useSyncExternalStore(collection.subscribe, collection.getSnapshot, () => IDLE_COLLECTION);
   // Only leaving the page stops a collection; a new query starts a new one when `auto` (an export

@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * Export on /jobs: the rows on screen (in the table's order), or every job the filters match, as
  * CSV or JSON (features/export). The list is saved at once; "everything" is collected page by page
@@ -7,16 +8,18 @@
  * its JSON header and the line shown here.
  */
 import { useEffect, useRef, useState, type MouseEvent } from 'react';
-import { useHydrated } from '@/components/ui/use-hydrated';
+
 import { Popover } from '@/components/data-table/popover';
 import { Button } from '@/components/ui/button';
+import { useHydrated } from '@/components/ui/use-hydrated';
 import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
 import { useJobCollection } from '@/features/collection/use-job-collection';
-import type { JobListItem } from '@/lib/ci/types';
-import { CSV_TYPE, JSON_TYPE, downloadText } from '@/features/export/download';
+import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
 import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/features/export/export-meta';
 import { jobsToCsv } from '@/features/export/jobs-csv';
 import { jobsToJson } from '@/features/export/jobs-json';
+import type { JobListItem } from '@/lib/ci/types';
+
 import { CollectionProgress } from '../collection/collection-progress';
 import type { JobsTableInstance } from '../jobs/jobs-table';
 
@@ -80,13 +83,24 @@ export function ExportMenu({
   useEffect(() => {
     if (state.status !== 'done' || !request || state.query !== request.query || saved.current === request) return;
     saved.current = request;
-    save(state.jobs, { scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format);
+    save(
+      state.jobs,
+      { scope: 'matching', query: request.query, at: request.at, complete: state.complete },
+      request.format,
+    );
   }, [state, request]);
 
   const exportList = (format: ExportFormat) => {
     if (query === null) return;
     setDismissed(false);
-    setListSaved(saveList(rows.map((row) => row.original), query, listComplete, format));
+    setListSaved(
+      saveList(
+        rows.map((row) => row.original),
+        query,
+        listComplete,
+        format,
+      ),
+    );
   };
 
   const exportMatching = (format: ExportFormat) => {
@@ -97,12 +111,19 @@ export function ExportMenu({
     setRequest(matchingRequest(format, query));
   };
 
-  const showCollection = request !== null && (loading || state.status === 'error' || state.status === 'cancelled' || state.status === 'done');
+  const showCollection =
+    request !== null &&
+    (loading || state.status === 'error' || state.status === 'cancelled' || state.status === 'done');
   const collectionNewer = request !== null && (!listSaved || request.at > listSaved.at);
 
   const status =
     showCollection && (loading || state.status === 'error') ? (
-      <CollectionProgress state={state} onCancel={cancel} onRestart={() => start(request.query)} what="jobs to export" />
+      <CollectionProgress
+        state={state}
+        onCancel={cancel}
+        onRestart={() => start(request.query)}
+        what="jobs to export"
+      />
     ) : showCollection && collectionNewer && state.status === 'cancelled' ? (
       <span role="status" data-testid="export-result" data-status="cancelled">
         Export cancelled after {count(state.progress.loaded)} jobs; nothing was saved.
@@ -113,13 +134,16 @@ export function ExportMenu({
           ? `Saved all ${count(state.jobs.length)} matching jobs to `
           : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(COLLECT_LIMIT)}; narrow the filters for the rest) to `}
         <span className="font-mono break-all">
-          {exportFileName({ scope: 'matching', query: request.query, at: request.at, complete: state.complete }, request.format)}
+          {exportFileName(
+            { scope: 'matching', query: request.query, at: request.at, complete: state.complete },
+            request.format,
+          )}
         </span>
       </span>
     ) : listSaved ? (
       <span role="status" data-testid="export-result" data-status="list">
-        Saved {count(listSaved.count)} rows {listSaved.complete ? '' : '(the rows on screen, not every matching job) '}to{' '}
-        <span className="font-mono break-all">{listSaved.fileName}</span>
+        Saved {count(listSaved.count)} rows {listSaved.complete ? '' : '(the rows on screen, not every matching job) '}
+        to <span className="font-mono break-all">{listSaved.fileName}</span>
       </span>
     ) : null;
 
@@ -133,7 +157,13 @@ export function ExportMenu({
         >
           <div className="min-w-0 flex-1">{status}</div>
           {!loading && (
-            <Button variant="ghost" size="icon" aria-label="Dismiss" data-testid="export-dismiss" onClick={() => setDismissed(true)}>
+            <Button
+              variant="ghost"
+              size="icon"
+              aria-label="Dismiss"
+              data-testid="export-dismiss"
+              onClick={() => setDismissed(true)}
+            >
               ×
             </Button>
           )}
@@ -141,7 +171,9 @@ export function ExportMenu({
       )}
       <Popover label="Export" summary="Export" align="right">
         <div className="flex w-72 flex-col gap-1 p-1" data-testid="export-menu">
-          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">This list, in the table&apos;s order</p>
+          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">
+            This list, in the table&apos;s order
+          </p>
           {(['csv', 'json'] as const).map((format) => (
             <Button
               key={`list-${format}`}
@@ -158,7 +190,9 @@ export function ExportMenu({
               This list ({count(rows.length)} rows) as {format.toUpperCase()}
             </Button>
           ))}
-          <p className="px-2 pt-2 text-xs font-semibold text-slate-500 dark:text-slate-400">Every job the filters match</p>
+          <p className="px-2 pt-2 text-xs font-semibold text-slate-500 dark:text-slate-400">
+            Every job the filters match
+          </p>
           {(['csv', 'json'] as const).map((format) => (
             <Button
               key={`matching-${format}`}
@@ -176,8 +210,8 @@ export function ExportMenu({
             </Button>
           ))}
           <p className="px-2 pb-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
-            Everything is collected 100 jobs a request, up to {count(COLLECT_LIMIT)}. CSV cells starting with = + - @ get a leading &apos; so spreadsheets
-            do not run them; JSON keeps every value as CI gave it.
+            Everything is collected 100 jobs a request, up to {count(COLLECT_LIMIT)}. CSV cells starting with = + - @
+            get a leading &apos; so spreadsheets do not run them; JSON keeps every value as CI gave it.
           </p>
         </div>
       </Popover>

@@ -10,6 +10,7 @@
  * spaces so a person can read it; the file is for tools and people alike.
  */
 import type { JobListItem } from '@/lib/ci/types';
+
 import { exportHeader, type JobsExportMeta } from './export-meta';
 
 export interface JobsExportDocument extends ReturnType<typeof exportHeader> {

@@ -1,8 +1,10 @@
 'use client';
+
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
-import { useShortcuts } from '@/features/shortcuts/use-shortcuts';
+
 import { classifyFind, findHref } from '@/features/find-job/find-job';
+import { useShortcuts } from '@/features/shortcuts/use-shortcuts';
 
 /**
  * One box to find any job: paste job IDs, a workflow or batch ID, or an input object key, press
@@ -61,7 +63,11 @@ export function FindJobBox() {
         spellCheck={false}
         className="w-56 rounded border border-slate-300 bg-white px-2 py-1 font-mono text-xs focus:outline-2 focus:outline-blue-600 dark:border-slate-700 dark:bg-slate-950"
       />
-      <p id="find-job-hint" data-testid="find-job-hint" className={`absolute left-0 top-full z-20 mt-1 w-96 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600 shadow dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${value ? '' : 'sr-only'}`}>
+      <p
+        id="find-job-hint"
+        data-testid="find-job-hint"
+        className={`absolute left-0 top-full z-20 mt-1 w-96 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600 shadow dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${value ? '' : 'sr-only'}`}
+      >
         {hint} — Enter
       </p>
     </form>

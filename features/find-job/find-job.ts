@@ -31,7 +31,8 @@ export function classifyFind(text: string): FindTarget {
  */
 export function findHref(target: FindTarget, currentTag: string, bucket = ''): string | null {
   const inBucket: Record<string, string> = bucket ? { bucket } : {};
-  const list = (param: string, value: string) => `/jobs?${new URLSearchParams({ ...inBucket, tag: currentTag, [param]: value })}`;
+  const list = (param: string, value: string) =>
+    `/jobs?${new URLSearchParams({ ...inBucket, tag: currentTag, [param]: value })}`;
   switch (target.kind) {
     case 'jobs':
       return target.ids.length === 1

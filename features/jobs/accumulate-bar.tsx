@@ -1,6 +1,8 @@
 'use client';
+
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/fetch-json';
+
 import { LOAD_ALL_LIMIT, type useAccumulatedPages } from './use-accumulated-pages';
 
 type Accumulated = ReturnType<typeof useAccumulatedPages>;
@@ -47,7 +49,9 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
       )}
       {acc.error && (
         <span role="alert" className="text-xs text-amber-800 dark:text-amber-200">
-          Loading stopped: {acc.error instanceof ApiError ? `${acc.error.code}: ${acc.error.message}` : String(acc.error)} — Load more resumes.
+          Loading stopped:{' '}
+          {acc.error instanceof ApiError ? `${acc.error.code}: ${acc.error.message}` : String(acc.error)} — Load more
+          resumes.
         </span>
       )}
     </div>

@@ -1,4 +1,5 @@
 'use client';
+
 /** Cell renderers of the jobs table (small components, so they can use hooks such as the clock). */
 import { CopyButton } from '@/components/ui/copy-button';
 import { Timestamp } from '@/components/ui/timestamp';
@@ -56,9 +57,13 @@ export function CreatedCell({ time }: { time: string | null }) {
 export function DurationCell({ job }: { job: JobListItem }) {
   const now = useNow();
   if (!job.startTime) return <span className="text-slate-400">—</span>;
-  if (job.endTime) return <span className="text-xs whitespace-nowrap tabular-nums">{formatElapsed(job.startTime, job.endTime)}</span>;
+  if (job.endTime)
+    return <span className="text-xs whitespace-nowrap tabular-nums">{formatElapsed(job.startTime, job.endTime)}</span>;
   return (
-    <span className="text-xs whitespace-nowrap text-blue-700 tabular-nums dark:text-blue-300" title="Elapsed since start">
+    <span
+      className="text-xs whitespace-nowrap text-blue-700 tabular-nums dark:text-blue-300"
+      title="Elapsed since start"
+    >
       {now ? formatElapsed(job.startTime, null, now) : '…'} so far
     </span>
   );

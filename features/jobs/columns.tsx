@@ -1,13 +1,16 @@
 'use client';
+
 /**
  * The jobs table's columns: accessor (also the sort key of the loaded rows), header and cell.
  * Column ids are the `sort` values of the URL (lib/jobs-search-params SORTABLE_COLUMNS).
  */
 import { createColumnHelper } from '@tanstack/react-table';
+
 import { dataTableFeatures } from '@/components/data-table/features';
 import { ProgressBar } from '@/components/ui/progress-bar';
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
+
 import { CreatedCell, DurationCell, JobIdCell, ObjectCell, QueueCell, TagCell } from './cells';
 import { StateBadge } from './state-badge';
 

@@ -1,8 +1,8 @@
 'use client';
+
 import { Button } from '@/components/ui/button';
 import { tagInfo } from '@/lib/ci/tags';
-import { ALL_TAGS } from '@/lib/jobs-search-params';
-import { activeFilters, type JobsView } from '@/lib/jobs-search-params';
+import { activeFilters, ALL_TAGS, type JobsView } from '@/lib/jobs-search-params';
 
 /** No jobs: say for which filters, and offer to clear them. */
 export function EmptyState({ view, onClear }: { view: JobsView; onClear: () => void }) {
@@ -19,7 +19,8 @@ export function EmptyState({ view, onClear }: { view: JobsView; onClear: () => v
           <ul className="flex flex-wrap justify-center gap-1">
             {filters.map((f) => (
               <li key={f.key} className="rounded bg-slate-100 px-2 py-0.5 text-xs dark:bg-slate-800">
-                <span className="text-slate-500 dark:text-slate-400">{f.label}:</span> <span className="font-mono">{f.value}</span>
+                <span className="text-slate-500 dark:text-slate-400">{f.label}:</span>{' '}
+                <span className="font-mono">{f.value}</span>
               </li>
             ))}
           </ul>

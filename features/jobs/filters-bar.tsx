@@ -1,17 +1,20 @@
 'use client';
+
 /**
  * Every GET /jobs parameter as a control. Text filters apply on Enter or when the field is left;
  * selects and menus apply at once. Each change goes to the URL and starts again at page 1.
  */
 import type { ReactNode } from 'react';
+
 import { DateRangeFilter } from '@/components/data-table/date-range-filter';
 import { FacetedFilter } from '@/components/data-table/faceted-filter';
 import { Field, TextFilter } from '@/components/data-table/text-filter';
 import { Button } from '@/components/ui/button';
 import { cn, fieldClass } from '@/components/ui/cn';
-import { JOB_STATES, QUEUE_TYPES, TAGS } from '@/lib/ci/tags';
-import { ALL_TAGS, PAGE_SIZES, RANGE_PRESETS, activeFilters, type JobsView } from '@/lib/jobs-search-params';
 import { usePreferences } from '@/features/preferences/preferences';
+import { JOB_STATES, QUEUE_TYPES, TAGS } from '@/lib/ci/tags';
+import { activeFilters, ALL_TAGS, PAGE_SIZES, RANGE_PRESETS, type JobsView } from '@/lib/jobs-search-params';
+
 import { QueueSelect } from './queue-select';
 import { StateBadge } from './state-badge';
 import type { JobsViewActions } from './use-jobs-view';
@@ -84,7 +87,11 @@ export function FiltersBar({
         </div>
         {shown('order') && (
           <Field label="Order">
-            <select className={fieldClass} value={view.order} onChange={(e) => actions.setFilters({ order: e.target.value })}>
+            <select
+              className={fieldClass}
+              value={view.order}
+              onChange={(e) => actions.setFilters({ order: e.target.value })}
+            >
               <option value="desc">Newest first</option>
               <option value="asc">Oldest first</option>
             </select>
@@ -92,7 +99,11 @@ export function FiltersBar({
         )}
         {shown('size') && (
           <Field label="Page size">
-            <select className={fieldClass} value={view.size} onChange={(e) => actions.setFilters({ size: e.target.value })}>
+            <select
+              className={fieldClass}
+              value={view.size}
+              onChange={(e) => actions.setFilters({ size: e.target.value })}
+            >
               {[...new Set([...PAGE_SIZES.map(String), view.size])].map((s) => (
                 <option key={s} value={s}>
                   {s} rows
@@ -105,7 +116,11 @@ export function FiltersBar({
       <div className="flex flex-wrap items-end gap-2">
         <QueueSelect value={view.queue} onChange={(queue) => actions.setFilters({ queue: queue || null })} />
         <Field label="Queue type">
-          <select className={fieldClass} value={view.queueType} onChange={(e) => actions.setFilters({ queueType: e.target.value || null })}>
+          <select
+            className={fieldClass}
+            value={view.queueType}
+            onChange={(e) => actions.setFilters({ queueType: e.target.value || null })}
+          >
             <option value="">Any type</option>
             {QUEUE_TYPES.map((qt) => (
               <option key={qt.code} value={qt.code}>
@@ -114,7 +129,13 @@ export function FiltersBar({
             ))}
           </select>
         </Field>
-        <TextFilter label="Workflow ID" value={view.workflow} placeholder="w…" mono onApply={(v) => actions.setFilters({ workflow: v || null })} />
+        <TextFilter
+          label="Workflow ID"
+          value={view.workflow}
+          placeholder="w…"
+          mono
+          onApply={(v) => actions.setFilters({ workflow: v || null })}
+        />
         <TextFilter
           label="Inventory-trigger job ID"
           value={view.trigger}

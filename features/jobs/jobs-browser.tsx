@@ -1,34 +1,37 @@
 'use client';
+
 /**
  * The jobs list: filters, table, paging, live refresh and the detail drawer, all driven by the URL
  * (use-jobs-view). Data comes from GET /api/jobs through features/jobs/api/jobs.
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
+
 import type { DataTableCursor } from '@/components/data-table/data-table';
-import { useShortcuts } from '@/features/shortcuts/use-shortcuts';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { useJobs } from '@/features/jobs/api/jobs';
+import { usePreferences } from '@/features/preferences/preferences';
+import { isActivatable } from '@/features/shortcuts/shortcuts';
+import { useShortcuts } from '@/features/shortcuts/use-shortcuts';
 import type { JobListItem } from '@/lib/ci/types';
 import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
 import { stateForView } from '@/lib/saved-views';
-import { isActivatable } from '@/features/shortcuts/shortcuts';
-import { usePreferences } from '@/features/preferences/preferences';
+
+import { ExportMenu } from '../export/export-menu';
+import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
 import { EmptyState } from './empty-state';
-import { ExportMenu } from '../export/export-menu';
 import { FiltersBar } from './filters-bar';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
 import { LiveRefresh } from './live-refresh';
 import { JobsPagination } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
-import { useJobsView } from './use-jobs-view';
 import { useAccumulatedPages } from './use-accumulated-pages';
+import { useJobsView } from './use-jobs-view';
 import { useLiveRefresh } from './use-live-refresh';
 import { useRangeAnchor } from './use-range-anchor';
 import { ViewIssues } from './view-issues';
-import { ViewsMenu } from '../views/views-menu';
 
 const NO_JOBS: JobListItem[] = [];
 
@@ -45,7 +48,12 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
 
   const result = useJobs(needsAnchor ? null : fullQuery);
   const jobs = result.data?.jobs ?? NO_JOBS;
-  const acc = useAccumulatedPages({ fullQuery, query, token, firstPage: result.isPlaceholderData ? undefined : result.data });
+  const acc = useAccumulatedPages({
+    fullQuery,
+    query,
+    token,
+    firstPage: result.isPlaceholderData ? undefined : result.data,
+  });
   const table = useJobsTable(acc.active ? acc.rows : jobs, view.sort, actions.setSort);
   const active = jobs.some((j) => ACTIVE_STATES.has(j.state));
   const live = useLiveRefresh({
@@ -96,7 +104,12 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
         key={view.tag}
         view={view}
         actions={actions}
-        lead={<ViewsMenu view={view} onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })} />}
+        lead={
+          <ViewsMenu
+            view={view}
+            onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })}
+          />
+        }
       />
       {issues.length > 0 && query === null ? (
         <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
@@ -130,7 +143,13 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
             </div>
           </div>
           {result.isError && result.data && (
-            <JobsError error={result.error} retryAt={live.nextAt} onRetry={refetch} onFixFilter={actions.firstPage} compact />
+            <JobsError
+              error={result.error}
+              retryAt={live.nextAt}
+              onRetry={refetch}
+              onFixFilter={actions.firstPage}
+              compact
+            />
           )}
           {result.isError && !result.data ? (
             <JobsError

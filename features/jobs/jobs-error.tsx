@@ -1,9 +1,10 @@
 'use client';
+
 import { Button } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { useNow } from '@/components/ui/use-now';
-import { ApiError } from '@/lib/fetch-json';
 import { adviceFor } from '@/lib/error-advice';
+import { ApiError } from '@/lib/fetch-json';
 import { labelForApiField } from '@/lib/jobs-search-params';
 
 /**
@@ -25,7 +26,9 @@ export function JobsError({
 }) {
   const now = useNow();
   const e =
-    error instanceof ApiError ? error : new ApiError('InternalError', error instanceof Error ? error.message : 'Unknown error', 0);
+    error instanceof ApiError
+      ? error
+      : new ApiError('InternalError', error instanceof Error ? error.message : 'Unknown error', 0);
   const advice = adviceFor(e, labelForApiField);
   const seconds = retryAt && now ? Math.max(0, Math.ceil((retryAt - now) / 1000)) : null;
   return (

@@ -1,12 +1,15 @@
 'use client';
+
 import { useTable, type ColumnVisibilityState, type SortingState, type Updater } from '@tanstack/react-table';
 import { useMemo, type ReactNode, type Ref } from 'react';
+
 import { DataTable, type DataTableCursor } from '@/components/data-table/data-table';
 import { dataTableFeatures } from '@/components/data-table/features';
 import { ViewOptions } from '@/components/data-table/view-options';
+import { setPreference, usePreferences } from '@/features/preferences/preferences';
 import type { JobListItem } from '@/lib/ci/types';
 import { parseSort, serializeSort } from '@/lib/jobs-search-params';
-import { setPreference, usePreferences } from '@/features/preferences/preferences';
+
 import { jobColumns } from './columns';
 
 function resolve<T>(updater: Updater<T>, old: T): T {

@@ -1,9 +1,11 @@
 'use client';
+
 import { Button } from '@/components/ui/button';
 import { cn, fieldClass } from '@/components/ui/cn';
 import { RelativeTime } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { REFRESH_CHOICES, setPreference, usePreferences } from '@/features/preferences/preferences';
+
 import type { LiveRefreshState } from './use-live-refresh';
 
 const MODE_TEXT: Record<LiveRefreshState['mode'], string> = {
@@ -43,11 +45,23 @@ export function LiveRefresh({
         aria-hidden
         className={cn(
           'inline-block h-2 w-2 rounded-full',
-          state.mode === 'polling' ? 'animate-pulse bg-emerald-500' : state.mode === 'retrying' ? 'bg-amber-500' : 'bg-slate-400',
+          state.mode === 'polling'
+            ? 'animate-pulse bg-emerald-500'
+            : state.mode === 'retrying'
+              ? 'bg-amber-500'
+              : 'bg-slate-400',
         )}
       />
       <span data-testid="updated-at">
-        {fetching ? 'updating…' : updatedAt ? <>updated <RelativeTime value={updatedAt} /></> : 'not loaded yet'}
+        {fetching ? (
+          'updating…'
+        ) : updatedAt ? (
+          <>
+            updated <RelativeTime value={updatedAt} />
+          </>
+        ) : (
+          'not loaded yet'
+        )}
       </span>
       <span className="text-slate-500 dark:text-slate-400">
         · {hold ?? MODE_TEXT[state.mode]}

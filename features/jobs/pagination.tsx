@@ -1,8 +1,11 @@
 'use client';
+
 import { useQueryClient } from '@tanstack/react-query';
-import { jobsQueryOptions } from '@/features/jobs/api/jobs';
+
 import { CursorPagination } from '@/components/data-table/cursor-pagination';
+import { jobsQueryOptions } from '@/features/jobs/api/jobs';
 import { pageOf, pageQuery, type JobsView } from '@/lib/jobs-search-params';
+
 import type { JobsViewActions } from './use-jobs-view';
 
 export function JobsPagination({

@@ -1,4 +1,5 @@
 'use client';
+
 import { Field } from '@/components/data-table/text-filter';
 import { cn, fieldClass } from '@/components/ui/cn';
 import { useQueues } from '@/features/jobs/api/queues';

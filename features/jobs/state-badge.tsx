@@ -1,4 +1,5 @@
 import { Badge } from '@/components/ui/badge';
+
 import { STATE_ICONS, STATE_STYLES } from './state-styles';
 
 export function StateBadge({ state }: { state: string }) {

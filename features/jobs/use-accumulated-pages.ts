@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * Accumulate mode: "Load more" appends the next NextToken page to the rows on screen, "Load all"
  * keeps appending (up to LOAD_ALL_LIMIT rows) until CI says there is no next page, and Cancel stops
@@ -20,6 +21,7 @@
  */
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+
 import { fetchJobs } from '@/features/jobs/api/jobs';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
 import { pageQuery } from '@/lib/jobs-search-params';

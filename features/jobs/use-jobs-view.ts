@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * The /jobs view state, read from and written to the URL (nuqs): filters, page position (the
  * NextToken stack), sorting of the loaded rows and the open job. Every change is a history entry,
@@ -6,6 +7,7 @@
  */
 import { useQueryStates } from 'nuqs';
 import { useCallback, useMemo } from 'react';
+
 import {
   CLEARABLE_KEYS,
   jobsSearchParams,
@@ -22,14 +24,16 @@ export function useJobsView() {
   const [view, setRaw] = useQueryStates(jobsSearchParams, { history: 'push', scroll: false });
 
   const set = useCallback(
-    (patch: Patch, options?: { replace?: boolean }) => setRaw(patch, options?.replace ? { history: 'replace' } : undefined),
+    (patch: Patch, options?: { replace?: boolean }) =>
+      setRaw(patch, options?.replace ? { history: 'replace' } : undefined),
     [setRaw],
   );
 
   const actions = useMemo(
     () => ({
       /** Changes filters and goes back to page 1 (the tokens belong to the old filters). */
-      setFilters: (patch: Patch, options?: { replace?: boolean }) => set({ ...patch, page: null, tokens: null }, options),
+      setFilters: (patch: Patch, options?: { replace?: boolean }) =>
+        set({ ...patch, page: null, tokens: null }, options),
       clearFilters: () =>
         set({ ...Object.fromEntries(CLEARABLE_KEYS.map((k) => [k, null])), page: null, tokens: null }),
       nextPage: (nextToken: string) => {
@@ -46,7 +50,9 @@ export function useJobsView() {
       setSort: (sort: string) => set({ sort: sort || null }, { replace: true }),
       /** Removes one value (e.g. a hand-edited invalid one). */
       remove: (key: JobsViewKey) =>
-        set(key === 'tokens' || key === 'page' ? { tokens: null, page: null } : { [key]: null, page: null, tokens: null }),
+        set(
+          key === 'tokens' || key === 'page' ? { tokens: null, page: null } : { [key]: null, page: null, tokens: null },
+        ),
       resetAll: () => set(Object.fromEntries(Object.keys(jobsSearchParams).map((k) => [k, null])) as Patch),
     }),
     [set, view.tokens],

@@ -1,12 +1,14 @@
 'use client';
+
 /**
  * Live refresh of the list: applies features/jobs/live-refresh-plan's plan (poll while visible, not paused and a
  * shown job is active; back off after transient errors) with one timer at a time.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
-import { ApiError } from '@/lib/fetch-json';
-import { adviceFor } from '@/lib/error-advice';
+
 import { planRefresh, type RefreshMode } from '@/features/jobs/live-refresh-plan';
+import { adviceFor } from '@/lib/error-advice';
+import { ApiError } from '@/lib/fetch-json';
 
 function subscribeVisibility(listener: () => void) {
   document.addEventListener('visibilitychange', listener);
@@ -59,7 +61,8 @@ export function useLiveRefresh({
   const lastWasError = errorUpdatedAt > dataUpdatedAt && error != null;
   if (track.key !== queryKey) setTrack({ key: queryKey, counted: 0, count: 0 });
   else if (!lastWasError && track.count !== 0) setTrack({ ...track, count: 0 });
-  else if (lastWasError && track.counted !== errorUpdatedAt) setTrack({ ...track, counted: errorUpdatedAt, count: track.count + 1 });
+  else if (lastWasError && track.counted !== errorUpdatedAt)
+    setTrack({ ...track, counted: errorUpdatedAt, count: track.count + 1 });
   const failures = lastWasError ? Math.max(1, track.count) : 0;
 
   const transient = lastWasError && (error instanceof ApiError ? adviceFor(error).transient : true);

@@ -13,7 +13,9 @@ const DAY_MS = 24 * HOUR_MS;
 
 /** Known states first (in CI's order), then any state CI sends that this build does not know. */
 export function statesOf(counts: Readonly<Record<string, number>>): string[] {
-  const extra = Object.keys(counts).filter((s) => !(JOB_STATES as readonly string[]).includes(s)).sort();
+  const extra = Object.keys(counts)
+    .filter((s) => !(JOB_STATES as readonly string[]).includes(s))
+    .sort();
   return [...JOB_STATES, ...extra];
 }
 
@@ -48,7 +50,12 @@ export interface TimeBucket {
  */
 export function bucketByCreation(
   jobs: readonly JobListItem[],
-  { from, to, unit, offsetMinutes }: { from: number; to: number; unit: BucketUnit; offsetMinutes: (ms: number) => number },
+  {
+    from,
+    to,
+    unit,
+    offsetMinutes,
+  }: { from: number; to: number; unit: BucketUnit; offsetMinutes: (ms: number) => number },
 ): TimeBucket[] {
   const size = unit === 'hour' ? HOUR_MS : DAY_MS;
   const floor = (ms: number) => {
@@ -59,9 +66,14 @@ export function bucketByCreation(
   const index = new Map<number, TimeBucket>();
   const empty = () => Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<string, number>;
   // Bounded: a week of hours or a few years of days at most (the caller picks the unit by span).
-  for (let start = floor(from); start <= to && buckets.length < 5_000; ) {
+  for (let start = floor(from); start <= to && buckets.length < 5_000;) {
     const next = floor(start + size + HOUR_MS); // + 1 h: a day across a DST change is 23 or 25 hours
-    const bucket: TimeBucket = { start, end: Math.max(start, (unit === 'hour' ? start + size : next) - 1000), total: 0, counts: empty() };
+    const bucket: TimeBucket = {
+      start,
+      end: Math.max(start, (unit === 'hour' ? start + size : next) - 1000),
+      total: 0,
+      counts: empty(),
+    };
     buckets.push(bucket);
     index.set(start, bucket);
     start = unit === 'hour' ? start + size : next;
@@ -115,7 +127,13 @@ export function durationsByTag(jobs: readonly JobListItem[]): TagDurations[] {
   return [...byTag]
     .map(([tag, values]) => {
       values.sort((a, b) => a - b);
-      return { tag, count: values.length, median: percentile(values, 50)!, p90: percentile(values, 90)!, max: values[values.length - 1]! };
+      return {
+        tag,
+        count: values.length,
+        median: percentile(values, 50)!,
+        p90: percentile(values, 90)!,
+        max: values[values.length - 1]!,
+      };
     })
     .sort((a, b) => b.median - a.median || a.tag.localeCompare(b.tag));
 }

@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * Chart colours for the light and dark themes. SVG fills cannot use Tailwind's `dark:` classes,
  * so the charts read the theme from the `dark` class on <html> (features/preferences/theme-script sets it) and
@@ -36,7 +37,14 @@ const LIGHT: ChartPalette = {
   muted: '#64748b',
   grid: '#e2e8f0',
   cursor: 'rgba(148, 163, 184, 0.18)',
-  states: { Submitted: '#38bdf8', Running: '#2563eb', Success: '#10b981', Failed: '#dc2626', Pause: '#f59e0b', Cancel: '#94a3b8' },
+  states: {
+    Submitted: '#38bdf8',
+    Running: '#2563eb',
+    Success: '#10b981',
+    Failed: '#dc2626',
+    Pause: '#f59e0b',
+    Cancel: '#94a3b8',
+  },
   median: '#2563eb',
   p90: '#93c5fd',
   failure: '#dc2626',
@@ -47,7 +55,14 @@ const DARK: ChartPalette = {
   muted: '#94a3b8',
   grid: '#334155',
   cursor: 'rgba(148, 163, 184, 0.15)',
-  states: { Submitted: '#7dd3fc', Running: '#60a5fa', Success: '#34d399', Failed: '#f87171', Pause: '#fbbf24', Cancel: '#64748b' },
+  states: {
+    Submitted: '#7dd3fc',
+    Running: '#60a5fa',
+    Success: '#34d399',
+    Failed: '#f87171',
+    Pause: '#fbbf24',
+    Cancel: '#64748b',
+  },
   median: '#60a5fa',
   p90: '#1e40af',
   failure: '#f87171',

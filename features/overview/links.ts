@@ -5,11 +5,24 @@
  */
 // nuqs/server: the same serializer, importable by the server pages too (defaultScopeHref) and by tests.
 import { createSerializer } from 'nuqs/server';
+
 import { toIsoSeconds } from '@/lib/format';
-import { ALL_TAGS, RANGE_PRESETS, activeFilters, jobsSearchParams, type JobsView } from '@/lib/jobs-search-params';
+import { activeFilters, ALL_TAGS, jobsSearchParams, RANGE_PRESETS, type JobsView } from '@/lib/jobs-search-params';
 
 /** The keys that say which jobs a view covers (not how the list pages, sorts or what it has open). */
-export const SCOPE_KEYS = ['bucket', 'tag', 'states', 'queue', 'queueType', 'workflow', 'trigger', 'input', 'range', 'from', 'to'] as const;
+export const SCOPE_KEYS = [
+  'bucket',
+  'tag',
+  'states',
+  'queue',
+  'queueType',
+  'workflow',
+  'trigger',
+  'input',
+  'range',
+  'from',
+  'to',
+] as const;
 type ScopeKey = (typeof SCOPE_KEYS)[number];
 export type Scope = Pick<JobsView, ScopeKey>;
 export type ScopePatch = { [K in ScopeKey]?: JobsView[K] | null };
@@ -21,7 +34,12 @@ export function scopeOf(view: JobsView): Scope {
 }
 
 /** `/jobs?…` (or another path) for the scope with some keys changed; null removes a key. */
-export function scopeHref(path: '/jobs' | '/overview' | '/triage', scope: Scope, patch: ScopePatch = {}, extra: Record<string, string> = {}): string {
+export function scopeHref(
+  path: '/jobs' | '/overview' | '/triage',
+  scope: Scope,
+  patch: ScopePatch = {},
+  extra: Record<string, string> = {},
+): string {
   const merged = { ...scope, ...patch };
   const search = new URLSearchParams(serialize(merged).replace(/^\?/, ''));
   for (const [k, v] of Object.entries(extra)) search.set(k, v);
@@ -64,7 +82,8 @@ export function defaultScopeHref(
   if (SCOPE_KEYS.some((k) => k !== 'bucket' && searchParams[k] !== undefined)) return null;
   const preset = RANGE_PRESETS.find((p) => p.value === DEFAULT_SCOPE_RANGE)!;
   const search = new URLSearchParams();
-  for (const [k, v] of Object.entries(searchParams)) for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, one);
+  for (const [k, v] of Object.entries(searchParams))
+    for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, one);
   search.set('tag', ALL_TAGS);
   search.set('range', preset.value);
   search.set('from', toIsoSeconds(now - preset.ms));

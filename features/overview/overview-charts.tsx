@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * The overview's three charts (recharts), loaded lazily by features/overview/overview-page so
  * the chart library is fetched only by /overview, after the counts are on screen:
@@ -9,12 +10,25 @@
  * Each chart also has a "Show as table" with the same figures as links, for the keyboard and screen
  * readers (an SVG bar is a poor tab stop when there are 168 of them).
  */
-import { useRouter } from 'next/navigation';
 import Link from 'next/link';
+import { useRouter } from 'next/navigation';
 import type { ReactNode } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Rectangle, Tooltip, XAxis, YAxis, type RectangleProps, type TooltipContentProps } from 'recharts';
-import { formatDuration, formatInstant, type TimeZoneChoice } from '@/lib/format';
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  Legend,
+  Rectangle,
+  Tooltip,
+  XAxis,
+  YAxis,
+  type RectangleProps,
+  type TooltipContentProps,
+} from 'recharts';
+
 import type { BucketUnit, TagDurations, TimeBucket } from '@/features/overview/aggregate';
+import { formatDuration, formatInstant, type TimeZoneChoice } from '@/lib/format';
+
 import { UNKNOWN_STATE_COLOUR, useChartPalette, type ChartPalette } from './chart-theme';
 
 export interface OverviewChartsProps {
@@ -47,9 +61,25 @@ export default function OverviewCharts(props: OverviewChartsProps) {
   );
 }
 
-function ChartCard({ title, description, testId, children, table }: { title: string; description: string; testId: string; children: ReactNode; table: ReactNode }) {
+function ChartCard({
+  title,
+  description,
+  testId,
+  children,
+  table,
+}: {
+  title: string;
+  description: string;
+  testId: string;
+  children: ReactNode;
+  table: ReactNode;
+}) {
   return (
-    <section aria-label={title} data-testid={testId} className="rounded-lg border border-slate-200 p-3 dark:border-slate-800">
+    <section
+      aria-label={title}
+      data-testid={testId}
+      className="rounded-lg border border-slate-200 p-3 dark:border-slate-800"
+    >
       <h2 className="text-sm font-semibold">{title}</h2>
       <p className="mb-2 text-xs text-slate-600 dark:text-slate-300">{description}</p>
       {children}
@@ -61,11 +91,16 @@ function ChartCard({ title, description, testId, children, table }: { title: str
   );
 }
 
-const tableClass = 'w-full border-collapse text-left tabular-nums [&_td]:border-t [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-0.5 dark:[&_td]:border-slate-800 [&_th]:px-2 [&_th]:font-medium';
+const tableClass =
+  'w-full border-collapse text-left tabular-nums [&_td]:border-t [&_td]:border-slate-200 [&_td]:px-2 [&_td]:py-0.5 dark:[&_td]:border-slate-800 [&_th]:px-2 [&_th]:font-medium';
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
 
 function TooltipBox({ children }: { children: ReactNode }) {
-  return <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow dark:border-slate-700 dark:bg-slate-900">{children}</div>;
+  return (
+    <div className="rounded border border-slate-200 bg-white px-2 py-1 text-xs shadow dark:border-slate-700 dark:bg-slate-900">
+      {children}
+    </div>
+  );
 }
 
 function axisProps(palette: ChartPalette) {
@@ -78,7 +113,14 @@ function tickLabel(ms: number, unit: BucketUnit, zone: TimeZoneChoice): string {
   return unit === 'hour' ? text.slice(11, 16) : text.slice(5, 10);
 }
 
-function JobsOverTime({ buckets, unit, zone, states, hrefs, palette }: OverviewChartsProps & { palette: ChartPalette }) {
+function JobsOverTime({
+  buckets,
+  unit,
+  zone,
+  states,
+  hrefs,
+  palette,
+}: OverviewChartsProps & { palette: ChartPalette }) {
   const router = useRouter();
   const data = buckets.map((b) => ({ ...b.counts, start: b.start, total: b.total, bucket: b }));
   const per = unit === 'hour' ? 'hour' : 'day';
@@ -134,7 +176,12 @@ function JobsOverTime({ buckets, unit, zone, states, hrefs, palette }: OverviewC
         desc={`Stacked bars: for each ${per}, how many jobs were created in each state.`}
       >
         <CartesianGrid stroke={palette.grid} vertical={false} />
-        <XAxis dataKey="start" {...axisProps(palette)} tickFormatter={(ms: number) => tickLabel(ms, unit, zone)} minTickGap={24} />
+        <XAxis
+          dataKey="start"
+          {...axisProps(palette)}
+          tickFormatter={(ms: number) => tickLabel(ms, unit, zone)}
+          minTickGap={24}
+        />
         <YAxis {...axisProps(palette)} allowDecimals={false} width={40} />
         <Tooltip
           cursor={{ fill: palette.cursor }}
@@ -232,7 +279,9 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
       }
     >
       {durations.length === 0 ? (
-        <p className="text-xs text-slate-600 dark:text-slate-300">No finished jobs with a start and end time in this view.</p>
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          No finished jobs with a start and end time in this view.
+        </p>
       ) : (
         <BarChart
           responsive
@@ -244,7 +293,13 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
           desc="Horizontal bars per tag: the median and the 90th percentile run time in seconds."
         >
           <CartesianGrid stroke={palette.grid} horizontal={false} />
-          <XAxis type="number" scale="sqrt" domain={[0, 'auto']} {...axisProps(palette)} tickFormatter={(s: number) => formatDuration(s)} />
+          <XAxis
+            type="number"
+            scale="sqrt"
+            domain={[0, 'auto']}
+            {...axisProps(palette)}
+            tickFormatter={(s: number) => formatDuration(s)}
+          />
           <YAxis type="category" dataKey="tag" {...axisProps(palette)} width={150} interval={0} />
           <Tooltip
             cursor={{ fill: palette.cursor }}
@@ -275,7 +330,13 @@ function DurationsByTag({ durations, hrefs, palette }: OverviewChartsProps & { p
                 const d = durations[props.index ?? -1];
                 if (!d) return <g />;
                 return (
-                  <g data-testid="duration-bar" data-tag={d.tag} data-kind={key} className="cursor-pointer" onClick={onBar(d.tag)}>
+                  <g
+                    data-testid="duration-bar"
+                    data-tag={d.tag}
+                    data-kind={key}
+                    className="cursor-pointer"
+                    onClick={onBar(d.tag)}
+                  >
                     <Rectangle {...(props as RectangleProps)} />
                   </g>
                 );
@@ -357,7 +418,13 @@ function FailuresByCode({ failures, hrefs, palette }: OverviewChartsProps & { pa
               const f = failures[props.index ?? -1];
               if (!f) return <g />;
               return (
-                <g data-testid="failure-bar" data-code={f.code} data-count={f.count} className="cursor-pointer" onClick={() => router.push(hrefs.code(f.code))}>
+                <g
+                  data-testid="failure-bar"
+                  data-code={f.code}
+                  data-count={f.count}
+                  className="cursor-pointer"
+                  onClick={() => router.push(hrefs.code(f.code))}
+                >
                   <Rectangle {...(props as RectangleProps)} />
                 </g>
               );

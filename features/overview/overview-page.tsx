@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * /overview: for the filters and time window in the URL (the /jobs keys), every matching job is
  * collected with progress and Cancel, then counted per state (tiles that open the list) and drawn
@@ -7,15 +8,25 @@
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
 import { useEffect, useMemo } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
-import { toMs, zoneOffsetMinutes } from '@/lib/format';
-import { bucketByCreation, bucketUnitFor, countByState, durationsByTag, groupFailures, statesOf, type TimeBucket } from '@/features/overview/aggregate';
+import {
+  bucketByCreation,
+  bucketUnitFor,
+  countByState,
+  durationsByTag,
+  groupFailures,
+  statesOf,
+  type TimeBucket,
+} from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
 import { usePreferences } from '@/features/preferences/preferences';
+import { toMs, zoneOffsetMinutes } from '@/lib/format';
+
 import { StateTiles } from './state-tiles';
 import { useScopeView } from './use-scope-view';
 
@@ -56,19 +67,20 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
   }, [jobs, fromMs, toFilterMs, state.startedAt]);
   const unit = bucketUnitFor(span ? span.to - span.from : 0);
   const buckets = useMemo(
-    () => (span ? bucketByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : []),
+    () =>
+      span ? bucketByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : [],
     [jobs, span, unit, timeZone],
   );
 
   const hrefs = {
-      bucket: (b: TimeBucket, s?: string) => {
-        // Never wider than the filter: the first and last bars may cover part of an hour.
-        const start = Math.max(b.start, fromMs ?? b.start);
-        const end = Math.min(b.end, toFilterMs ?? b.end);
-        return scopeHref('/jobs', scope, { ...timePatch(start, end), ...(s ? { states: [s] } : {}) });
-      },
-      tag: (tag: string) => scopeHref('/jobs', scope, { tag }),
-      code: (code: string) => scopeHref('/triage', scope, { states: null }, code ? { code } : {}),
+    bucket: (b: TimeBucket, s?: string) => {
+      // Never wider than the filter: the first and last bars may cover part of an hour.
+      const start = Math.max(b.start, fromMs ?? b.start);
+      const end = Math.min(b.end, toFilterMs ?? b.end);
+      return scopeHref('/jobs', scope, { ...timePatch(start, end), ...(s ? { states: [s] } : {}) });
+    },
+    tag: (tag: string) => scopeHref('/jobs', scope, { tag }),
+    code: (code: string) => scopeHref('/triage', scope, { states: null }, code ? { code } : {}),
   };
 
   const blocked = issues.length > 0 && query === null;
@@ -99,7 +111,12 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
           <div className="flex flex-wrap items-center gap-3">
             <CollectionProgress state={state} onCancel={collection.cancel} onRestart={() => collection.start()} />
             {(state.status === 'done' || state.status === 'cancelled') && (
-              <Button size="sm" variant="ghost" onClick={reload} title="Collect again (a preset window moves up to now)">
+              <Button
+                size="sm"
+                variant="ghost"
+                onClick={reload}
+                title="Collect again (a preset window moves up to now)"
+              >
                 ↻ Reload
               </Button>
             )}
@@ -108,11 +125,28 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
             <Skeleton className="h-20 w-full" />
           ) : (
             <>
-              <StateTiles counts={counts} states={states} total={jobs.length} partial={partial} href={(s) => scopeHref('/jobs', scope, s ? { states: [s] } : {})} />
+              <StateTiles
+                counts={counts}
+                states={states}
+                total={jobs.length}
+                partial={partial}
+                href={(s) => scopeHref('/jobs', scope, s ? { states: [s] } : {})}
+              />
               {jobs.length > 0 ? (
-                <OverviewCharts buckets={buckets} unit={unit} zone={timeZone} states={states} durations={durations} failures={failures} hrefs={hrefs} />
+                <OverviewCharts
+                  buckets={buckets}
+                  unit={unit}
+                  zone={timeZone}
+                  states={states}
+                  durations={durations}
+                  failures={failures}
+                  hrefs={hrefs}
+                />
               ) : state.status === 'done' ? (
-                <p className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300" data-testid="overview-empty">
+                <p
+                  className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300"
+                  data-testid="overview-empty"
+                >
                   No jobs match these filters in this window. Widen the time range or clear filters.
                 </p>
               ) : null}

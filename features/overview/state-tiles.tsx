@@ -1,6 +1,7 @@
 import Link from 'next/link';
-import { STATE_ICONS, STATE_STYLES } from '@/features/jobs/state-styles';
+
 import { cn, focusRing } from '@/components/ui/cn';
+import { STATE_ICONS, STATE_STYLES } from '@/features/jobs/state-styles';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -21,7 +22,10 @@ export function StateTiles({
   partial: boolean;
   href: (state?: string) => string;
 }) {
-  const tile = cn('flex min-w-28 flex-col gap-1 rounded-lg px-3 py-2 ring-1 ring-inset transition-shadow hover:shadow', focusRing);
+  const tile = cn(
+    'flex min-w-28 flex-col gap-1 rounded-lg px-3 py-2 ring-1 ring-inset transition-shadow hover:shadow',
+    focusRing,
+  );
   return (
     <ul aria-label="Jobs per state" className="flex flex-wrap gap-2" data-testid="state-tiles" data-partial={partial}>
       <li>
@@ -30,7 +34,10 @@ export function StateTiles({
           data-testid="state-tile"
           data-state="All"
           data-count={total}
-          className={cn(tile, 'bg-white text-slate-900 ring-slate-300 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700')}
+          className={cn(
+            tile,
+            'bg-white text-slate-900 ring-slate-300 dark:bg-slate-900 dark:text-slate-100 dark:ring-slate-700',
+          )}
         >
           <span className="text-xs font-medium">All jobs</span>
           <span className="text-2xl font-semibold tabular-nums" data-testid="state-count">
@@ -47,7 +54,11 @@ export function StateTiles({
             data-state={state}
             data-count={counts[state] ?? 0}
             aria-label={`${state}: ${count(counts[state] ?? 0)} jobs${partial ? ' so far' : ''} — open the list`}
-            className={cn(tile, STATE_STYLES[state] ?? 'bg-purple-50 text-purple-900 ring-purple-300 dark:bg-purple-950 dark:text-purple-100 dark:ring-purple-800')}
+            className={cn(
+              tile,
+              STATE_STYLES[state] ??
+                'bg-purple-50 text-purple-900 ring-purple-300 dark:bg-purple-950 dark:text-purple-100 dark:ring-purple-800',
+            )}
           >
             <span className="flex items-center gap-1 text-xs font-medium">
               <span aria-hidden>{STATE_ICONS[state] ?? '?'}</span>

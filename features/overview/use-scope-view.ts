@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * The view of a whole-set page (overview, triage): the /jobs URL keys and filters (use-jobs-view).
  * A link without filters was already given the defaults by the server page (defaultScopeHref in
@@ -7,9 +8,10 @@
  * (use-job-collection), with progress and Cancel.
  */
 import { useMemo } from 'react';
+
+import { useJobCollection } from '@/features/collection/use-job-collection';
 import { useJobsView } from '@/features/jobs/use-jobs-view';
 import { useRangeAnchor } from '@/features/jobs/use-range-anchor';
-import { useJobCollection } from '@/features/collection/use-job-collection';
 import { toIsoSeconds } from '@/lib/format';
 import { validateView, type JobsView } from '@/lib/jobs-search-params';
 
@@ -19,7 +21,10 @@ export function useScopeView({ forceStates, buckets }: { forceStates?: string[];
 
   const { preset, needsAnchor } = useRangeAnchor(view, actions);
 
-  const effective: JobsView = useMemo(() => (forceStates ? { ...view, states: forceStates } : view), [view, forceStates]);
+  const effective: JobsView = useMemo(
+    () => (forceStates ? { ...view, states: forceStates } : view),
+    [view, forceStates],
+  );
   const { query, issues } = useMemo(() => validateView(effective, buckets), [effective, buckets]);
   const collection = useJobCollection(needsAnchor ? null : query);
 

@@ -1,10 +1,11 @@
 'use client';
+
 /** The time-zone switch and the theme switch: one each for the whole app, remembered per browser. */
 import { Popover } from '@/components/data-table/popover';
 import { cn, focusRing } from '@/components/ui/cn';
-import { TIME_ZONES, formatOffset, zoneOffsetMinutes } from '@/lib/format';
-import { setPreference, usePreferences, type ThemeChoice } from '@/features/preferences/preferences';
 import { useNow } from '@/components/ui/use-now';
+import { setPreference, usePreferences, type ThemeChoice } from '@/features/preferences/preferences';
+import { formatOffset, TIME_ZONES, zoneOffsetMinutes } from '@/lib/format';
 
 function Segmented<T extends string>({
   label,
@@ -18,7 +19,11 @@ function Segmented<T extends string>({
   onChange: (value: T) => void;
 }) {
   return (
-    <div role="radiogroup" aria-label={label} className="inline-flex rounded border border-slate-300 p-0.5 dark:border-slate-600">
+    <div
+      role="radiogroup"
+      aria-label={label}
+      className="inline-flex rounded border border-slate-300 p-0.5 dark:border-slate-600"
+    >
       {options.map((o) => (
         <button
           key={o.value}
@@ -74,7 +79,12 @@ export function PreferencesBar() {
       <div className="flex flex-col gap-2 p-2">
         <div className="flex items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
           <span>Times in</span>
-          <Segmented label="Time zone" value={timeZone} options={zones} onChange={(v) => setPreference('timeZone', v)} />
+          <Segmented
+            label="Time zone"
+            value={timeZone}
+            options={zones}
+            onChange={(v) => setPreference('timeZone', v)}
+          />
         </div>
         <div className="flex items-center justify-between gap-3 text-xs text-slate-500 dark:text-slate-400">
           <span>Theme</span>

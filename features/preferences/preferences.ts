@@ -4,7 +4,9 @@
  * reads the same value and updates together (and other tabs follow through the storage event).
  */
 import { useSyncExternalStore } from 'react';
+
 import { isTimeZoneChoice, type TimeZoneChoice } from '@/lib/format';
+
 import { localStorageStore } from './local-storage-store';
 import { PREFERENCES_KEY as STORAGE_KEY } from './theme-script';
 
@@ -36,7 +38,9 @@ function sanitize(raw: unknown): Preferences {
       typeof p.refreshSeconds === 'number' && (REFRESH_CHOICES as readonly number[]).includes(p.refreshSeconds)
         ? p.refreshSeconds
         : DEFAULT_PREFERENCES.refreshSeconds,
-    hiddenColumns: Array.isArray(p.hiddenColumns) ? p.hiddenColumns.filter((c): c is string => typeof c === 'string') : [],
+    hiddenColumns: Array.isArray(p.hiddenColumns)
+      ? p.hiddenColumns.filter((c): c is string => typeof c === 'string')
+      : [],
   };
 }
 

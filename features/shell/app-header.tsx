@@ -1,14 +1,15 @@
 import Link from 'next/link';
 import { Suspense } from 'react';
-import { type BucketInfo, withBucket } from '@/lib/bucket-param';
+
 import type { Section } from '@/features/shell/section-links';
+import { withBucket, type BucketInfo } from '@/lib/bucket-param';
+
 import { BucketLabel, BucketSwitcher } from '../buckets/bucket-switcher';
 import { FindJobBox } from '../find-job/find-job-box';
-import { HealthStatus } from './health-status';
 import { PreferencesBar } from '../preferences/preferences-bar';
-import { PlainSectionNav, SectionNav } from './section-nav';
 import { ShortcutsHelp } from '../shortcuts/shortcuts-help';
-
+import { HealthStatus } from './health-status';
+import { PlainSectionNav, SectionNav } from './section-nav';
 
 /**
  * The header of every page: what this is, which backend and bucket it shows (rendered on the
@@ -55,7 +56,10 @@ export function AppHeader({
             Emulator · demo data
           </span>
         ) : (
-          <span data-testid="backend-mode" className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100">
+          <span
+            data-testid="backend-mode"
+            className="rounded bg-emerald-100 px-2 py-0.5 text-xs font-medium text-emerald-900 dark:bg-emerald-900 dark:text-emerald-100"
+          >
             Tencent Cloud Infinite
           </span>
         )}
@@ -68,7 +72,10 @@ export function AppHeader({
           <ShortcutsHelp />
           {signOut && (
             <form method="post" action="/api/auth/logout">
-              <button type="submit" className="rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800">
+              <button
+                type="submit"
+                className="rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800"
+              >
                 Sign out
               </button>
             </form>

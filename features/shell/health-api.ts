@@ -1,7 +1,8 @@
 /** GET /api/health — which backend the server uses and whether it answers: fetcher, options, hook. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { type BucketInfo, withBucket } from '@/lib/bucket-param';
+
 import { useCurrentBucket } from '@/features/buckets/use-bucket';
+import { withBucket, type BucketInfo } from '@/lib/bucket-param';
 import { fetchJson } from '@/lib/fetch-json';
 
 export interface Health {

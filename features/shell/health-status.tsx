@@ -1,7 +1,8 @@
 'use client';
+
+import { cn } from '@/components/ui/cn';
 import { useHealth } from '@/features/shell/health-api';
 import { ApiError } from '@/lib/fetch-json';
-import { cn } from '@/components/ui/cn';
 
 /** Whether CI (or the emulator) answers, from GET /api/health, refreshed every minute. */
 export function HealthStatus() {
@@ -18,7 +19,11 @@ export function HealthStatus() {
         ? `${data!.upstream.error.code}: ${data!.upstream.error.message}`
         : 'not reachable';
   return (
-    <span className="inline-flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300" data-testid="health-status" title="GET /api/health">
+    <span
+      className="inline-flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300"
+      data-testid="health-status"
+      title="GET /api/health"
+    >
       <span aria-hidden className={cn('inline-block h-2 w-2 rounded-full', ok ? 'bg-emerald-500' : 'bg-red-500')} />
       {text}
     </span>

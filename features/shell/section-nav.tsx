@@ -1,9 +1,11 @@
 'use client';
+
 /** Jobs · Overview · Triage in the header, each link carrying the filters on screen (features/shell/section-links). */
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
+
+import { sectionHref, SECTIONS, type Section } from '@/features/shell/section-links';
 import { withBucket } from '@/lib/bucket-param';
-import { SECTIONS, sectionHref, type Section } from '@/features/shell/section-links';
 
 function SectionLinks({ current, hrefOf }: { current: Section; hrefOf: (section: Section) => string }) {
   return (
@@ -34,5 +36,7 @@ export function PlainSectionNav({ current, bucket }: { current: Section; bucket:
 export function SectionNav({ current }: { current: Section }) {
   const pathname = usePathname();
   const search = useSearchParams();
-  return <SectionLinks current={current} hrefOf={(s) => sectionHref(s, pathname, new URLSearchParams(search.toString()))} />;
+  return (
+    <SectionLinks current={current} hrefOf={(s) => sectionHref(s, pathname, new URLSearchParams(search.toString()))} />
+  );
 }

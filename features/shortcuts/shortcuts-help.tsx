@@ -1,8 +1,11 @@
 'use client';
+
 import { useState } from 'react';
-import { Dialog } from '@/components/ui/dialog';
+
 import { cn, focusRing } from '@/components/ui/cn';
+import { Dialog } from '@/components/ui/dialog';
 import { SHORTCUTS } from '@/features/shortcuts/shortcuts';
+
 import { useShortcuts } from './use-shortcuts';
 
 /** The cheat sheet: `?` (or the header's button) opens it, Esc closes it. */
@@ -16,7 +19,10 @@ export function ShortcutsHelp() {
         onClick={() => setOpen(true)}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
-        className={cn('rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800', focusRing)}
+        className={cn(
+          'rounded px-2 py-0.5 text-xs text-slate-600 hover:bg-slate-200 dark:text-slate-300 dark:hover:bg-slate-800',
+          focusRing,
+        )}
       >
         <kbd className="font-sans">?</kbd>
       </button>
@@ -34,7 +40,9 @@ export function ShortcutsHelp() {
             {SHORTCUTS.map((s) => (
               <tr key={s.key} className="border-b border-slate-100 last:border-b-0 dark:border-slate-800">
                 <td className="py-1.5 pr-3">
-                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">{s.label}</kbd>
+                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
+                    {s.label}
+                  </kbd>
                 </td>
                 <td className="py-1.5 pr-3">{s.does}</td>
                 <td className="py-1.5 text-xs text-slate-500 dark:text-slate-400">{s.where}</td>
@@ -42,7 +50,10 @@ export function ShortcutsHelp() {
             ))}
           </tbody>
         </table>
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">Shortcuts do nothing while you type in a field. ↑/↓, Home/End and PageUp/PageDown also move between rows once one has focus.</p>
+        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
+          Shortcuts do nothing while you type in a field. ↑/↓, Home/End and PageUp/PageDown also move between rows once
+          one has focus.
+        </p>
       </Dialog>
     </>
   );

@@ -24,7 +24,11 @@ export function isTypingTarget(target: EventTarget | null): boolean {
 /** An element Enter already means something to (a button, a link, a row that opens itself). */
 export function isActivatable(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
-  return Boolean((target as HTMLElement).closest('a[href], button, summary, [role="menuitem"], [role="menuitemradio"], tr[data-row-id], dialog'));
+  return Boolean(
+    (target as HTMLElement).closest(
+      'a[href], button, summary, [role="menuitem"], [role="menuitemradio"], tr[data-row-id], dialog',
+    ),
+  );
 }
 
 /**
@@ -32,7 +36,9 @@ export function isActivatable(target: EventTarget | null): boolean {
  * the browser's), not when something nearer (a row, a menu) has handled the key already. Shift
  * is allowed: `?` needs it on most layouts.
  */
-export function shortcutOf(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'target' | 'isComposing'>): ShortcutKey | null {
+export function shortcutOf(
+  event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'target' | 'isComposing'>,
+): ShortcutKey | null {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
   if (isTypingTarget(event.target)) return null;
   const hit = SHORTCUTS.find((s) => s.key === event.key);

@@ -1,10 +1,12 @@
 'use client';
+
 /**
  * A labelled button that copies a text built at click time (a support summary). When the
  * clipboard refuses (an insecure origin, a denied permission) the text is shown to select by hand
  * rather than lost.
  */
 import { useEffect, useState } from 'react';
+
 import { Button } from '@/components/ui/button';
 
 export function CopyTextButton({ text, children, testId }: { text: () => string; children: string; testId?: string }) {
@@ -32,7 +34,11 @@ export function CopyTextButton({ text, children, testId }: { text: () => string;
         {state.kind === 'copied' ? '✓ Copied' : children}
       </Button>
       <span className="sr-only" role="status">
-        {state.kind === 'copied' ? 'Copied to the clipboard' : state.kind === 'failed' ? 'The clipboard is not available: select the text below' : ''}
+        {state.kind === 'copied'
+          ? 'Copied to the clipboard'
+          : state.kind === 'failed'
+            ? 'The clipboard is not available: select the text below'
+            : ''}
       </span>
       {state.kind === 'failed' && (
         <textarea

@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * One error code of failure triage: how many failed jobs have it, when the latest was, which tags,
  * queues and messages; what it means and what to do (the failure catalog, or an honest "not in
@@ -6,19 +7,21 @@
  */
 import Link from 'next/link';
 import { useEffect, useRef, useState } from 'react';
+
 import { Badge } from '@/components/ui/badge';
 import { Button } from '@/components/ui/button';
-import { CopyButton } from '@/components/ui/copy-button';
 import { cn } from '@/components/ui/cn';
+import { CopyButton } from '@/components/ui/copy-button';
+import { FailureExplanation } from '@/features/jobs/failure-explanation';
+import type { FailureGroup } from '@/features/overview/aggregate';
+import { usePreferences } from '@/features/preferences/preferences';
+import { describeInput, groupSupportSummary, jobSupportSummary } from '@/features/triage/support-summary';
+import { withBucket } from '@/lib/bucket-param';
 import { explainFailure, KNOWN_FAILURE_CODES } from '@/lib/ci/failure-catalog';
 import type { JobListItem } from '@/lib/ci/types';
 import { formatInstant } from '@/lib/format';
-import type { FailureGroup } from '@/features/overview/aggregate';
-import { withBucket } from '@/lib/bucket-param';
-import { describeInput, groupSupportSummary, jobSupportSummary } from '@/features/triage/support-summary';
-import { usePreferences } from '@/features/preferences/preferences';
+
 import { CopyTextButton } from './copy-text-button';
-import { FailureExplanation } from '@/features/jobs/failure-explanation';
 
 const FIRST_ROWS = 50;
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
@@ -68,7 +71,9 @@ export function FailureGroupCard({
       data-count={group.count}
       className={cn(
         'scroll-mt-4 rounded-lg border p-3',
-        selected ? 'border-red-400 ring-2 ring-red-300 dark:border-red-700 dark:ring-red-900' : 'border-slate-200 dark:border-slate-800',
+        selected
+          ? 'border-red-400 ring-2 ring-red-300 dark:border-red-700 dark:ring-red-900'
+          : 'border-slate-200 dark:border-slate-800',
       )}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
@@ -76,28 +81,43 @@ export function FailureGroupCard({
           {label}
         </h2>
         <span className="text-sm tabular-nums">
-          <span data-testid="failure-count">{group.count.toLocaleString('en-US')}</span> failed job{group.count === 1 ? '' : 's'} ·{' '}
-          {(group.share * 100).toFixed(group.share < 0.1 ? 1 : 0)}% of failures
+          <span data-testid="failure-count">{group.count.toLocaleString('en-US')}</span> failed job
+          {group.count === 1 ? '' : 's'} · {(group.share * 100).toFixed(group.share < 0.1 ? 1 : 0)}% of failures
         </span>
-        {group.latest && <span className="text-xs text-slate-600 dark:text-slate-300">latest {formatInstant(group.latest, timeZone)}</span>}
+        {group.latest && (
+          <span className="text-xs text-slate-600 dark:text-slate-300">
+            latest {formatInstant(group.latest, timeZone)}
+          </span>
+        )}
         {known ? (
           advice.retryable ? (
-            <Badge className="bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800">often passes on retry</Badge>
+            <Badge className="bg-emerald-50 text-emerald-800 ring-emerald-300 dark:bg-emerald-950 dark:text-emerald-200 dark:ring-emerald-800">
+              often passes on retry
+            </Badge>
           ) : (
             <Badge>needs a fix before retrying</Badge>
           )
         ) : (
-          <Badge className="bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800">not in the catalog</Badge>
+          <Badge className="bg-amber-50 text-amber-900 ring-amber-300 dark:bg-amber-950 dark:text-amber-100 dark:ring-amber-800">
+            not in the catalog
+          </Badge>
         )}
         <span className="ml-auto">
-          <CopyTextButton testId="copy-group-summary" text={() => groupSupportSummary(group, { origin: window.location.origin, scope: scopeText, bucket })}>
+          <CopyTextButton
+            testId="copy-group-summary"
+            text={() => groupSupportSummary(group, { origin: window.location.origin, scope: scopeText, bucket })}
+          >
             Copy support summary
           </CopyTextButton>
         </span>
       </div>
 
       <FailureExplanation
-        meaning={known ? advice.meaning : `"${label}" is not in this dashboard's catalog of CI failure codes (built from CI's error reference), so there is no explanation to give.`}
+        meaning={
+          known
+            ? advice.meaning
+            : `"${label}" is not in this dashboard's catalog of CI failure codes (built from CI's error reference), so there is no explanation to give.`
+        }
         action={advice.action}
         className="mt-2 space-y-1 text-sm"
         testId="failure-explanation"
@@ -133,7 +153,9 @@ export function FailureGroupCard({
             onToggle(!open);
           }}
         >
-          {open ? '▾ Hide the jobs' : `▸ Show the ${group.count.toLocaleString('en-US')} job${group.count === 1 ? '' : 's'}`}
+          {open
+            ? '▾ Hide the jobs'
+            : `▸ Show the ${group.count.toLocaleString('en-US')} job${group.count === 1 ? '' : 's'}`}
         </Button>
         <Link className={linkClass} href={listHref}>
           All failed jobs in the list
@@ -173,7 +195,15 @@ export function FailureGroupCard({
   );
 }
 
-function JobRow({ job, zone, bucket }: { job: JobListItem; zone: Parameters<typeof formatInstant>[1]; bucket: string }) {
+function JobRow({
+  job,
+  zone,
+  bucket,
+}: {
+  job: JobListItem;
+  zone: Parameters<typeof formatInstant>[1];
+  bucket: string;
+}) {
   return (
     <tr data-testid="failure-job" data-job-id={job.jobId}>
       <td className="whitespace-nowrap font-mono">
@@ -189,7 +219,10 @@ function JobRow({ job, zone, bucket }: { job: JobListItem; zone: Parameters<type
       <td className="max-w-80">{job.message || '—'}</td>
       <td className="whitespace-nowrap tabular-nums">{formatInstant(job.creationTime, zone)}</td>
       <td>
-        <CopyTextButton testId="copy-job-summary" text={() => jobSupportSummary(job, { origin: window.location.origin, bucket })}>
+        <CopyTextButton
+          testId="copy-job-summary"
+          text={() => jobSupportSummary(job, { origin: window.location.origin, bucket })}
+        >
           Copy summary
         </CopyTextButton>
       </td>

@@ -7,11 +7,12 @@
  * came from does not tell which request submitted it. The summary says so rather than inventing
  * one, and names the job ID as the key support looks jobs up by.
  */
+import { withBucket } from '@/lib/bucket-param';
 import { explainFailure } from '@/lib/ci/failure-catalog';
 import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds, toMs } from '@/lib/format';
+
 import type { FailureGroup } from '../overview/aggregate';
-import { withBucket } from '@/lib/bucket-param';
 
 export const REQUEST_ID_NOTE =
   'not available — CI returns a RequestId per API call, not per job; add the RequestId of the call that submitted the job if you have it';
@@ -42,7 +43,8 @@ export interface SummaryContext {
   bucket?: string;
 }
 
-const dashboardLink = (jobId: string, { origin, bucket = '' }: SummaryContext) => `Dashboard: ${origin}${withBucket(`/jobs/${jobId}`, bucket)}`;
+const dashboardLink = (jobId: string, { origin, bucket = '' }: SummaryContext) =>
+  `Dashboard: ${origin}${withBucket(`/jobs/${jobId}`, bucket)}`;
 
 function jobLines(job: JobListItem): string[] {
   return [
@@ -89,6 +91,7 @@ export function groupSupportSummary(group: FailureGroup, context: SummaryContext
   shown.forEach((job, i) => {
     lines.push(`#${i + 1}`, ...jobLines(job), dashboardLink(job.jobId, context), '');
   });
-  if (group.jobs.length > shown.length) lines.push(`… and ${group.jobs.length - shown.length} more (all listed under Job IDs above).`);
+  if (group.jobs.length > shown.length)
+    lines.push(`… and ${group.jobs.length - shown.length} more (all listed under Job IDs above).`);
   return lines.join('\n').trimEnd();
 }

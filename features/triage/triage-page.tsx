@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * /triage: the failed jobs of the filters and window in the URL, grouped by CI's error code, each
  * group explained from the failure catalog (lib/ci/failure-catalog: what it means, what to do),
@@ -6,24 +7,32 @@
  * `?code=X` opens that group (the overview's failure chart links here).
  */
 import Link from 'next/link';
-import { useQueryState, parseAsString } from 'nuqs';
+import { parseAsString, useQueryState } from 'nuqs';
 import { useEffect, useMemo } from 'react';
+
+import { Button } from '@/components/ui/button';
+import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
-import { Button } from '@/components/ui/button';
-import { Skeleton } from '@/components/ui/skeleton';
 import { groupFailures } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf } from '@/features/overview/links';
-import { FailureGroupCard } from './failure-group';
+
 import { useScopeView } from '../overview/use-scope-view';
+import { FailureGroupCard } from './failure-group';
 
 const FAILED = ['Failed'];
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
 
 export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] }) {
-  const { view, actions, query, issues, ready, collection, reload } = useScopeView({ forceStates: FAILED, buckets: bucketNames });
-  const [code, setCode] = useQueryState('code', parseAsString.withDefault('').withOptions({ history: 'replace', scroll: false }));
+  const { view, actions, query, issues, ready, collection, reload } = useScopeView({
+    forceStates: FAILED,
+    buckets: bucketNames,
+  });
+  const [code, setCode] = useQueryState(
+    'code',
+    parseAsString.withDefault('').withOptions({ history: 'replace', scroll: false }),
+  );
   const { state } = collection;
   const groups = useMemo(() => groupFailures(state.jobs), [state.jobs]);
   const scope = { ...scopeOf(view), states: FAILED };
@@ -60,7 +69,12 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
       {!blocked && (
         <>
           <div className="flex flex-wrap items-center gap-3">
-            <CollectionProgress state={state} what="failed jobs" onCancel={collection.cancel} onRestart={() => collection.start()} />
+            <CollectionProgress
+              state={state}
+              what="failed jobs"
+              onCancel={collection.cancel}
+              onRestart={() => collection.start()}
+            />
             {(done || state.status === 'cancelled') && (
               <Button size="sm" variant="ghost" onClick={reload}>
                 ↻ Reload
@@ -68,7 +82,10 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
             )}
           </div>
           {missing && (
-            <p role="status" className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50">
+            <p
+              role="status"
+              className="rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-950 dark:border-amber-700 dark:bg-amber-950/60 dark:text-amber-50"
+            >
               No failed job has the code <code className="font-mono">{code}</code> in this view.{' '}
               <button type="button" className="underline" onClick={() => void setCode(null)}>
                 Show every code
@@ -79,14 +96,18 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
             <Skeleton className="h-32 w-full" />
           ) : groups.length === 0 ? (
             done && (
-              <p className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300" data-testid="triage-empty">
+              <p
+                className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300"
+                data-testid="triage-empty"
+              >
                 No failed jobs match these filters in this window.
               </p>
             )
           ) : (
             <>
               <p className="text-sm" data-testid="triage-summary">
-                {state.jobs.length.toLocaleString('en-US')} failed job{state.jobs.length === 1 ? '' : 's'} in {groups.length} error code
+                {state.jobs.length.toLocaleString('en-US')} failed job{state.jobs.length === 1 ? '' : 's'} in{' '}
+                {groups.length} error code
                 {groups.length === 1 ? '' : 's'}
                 {!done && ' so far'}
               </p>

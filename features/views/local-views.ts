@@ -4,6 +4,7 @@
  * tabs follow through the storage event.
  */
 import { useSyncExternalStore } from 'react';
+
 import { localStorageStore } from '@/features/preferences/local-storage-store';
 import { removeView, sanitizeViews, upsertView, type SavedView, type ViewProblem } from '@/lib/saved-views';
 
@@ -13,7 +14,9 @@ const NONE: SavedView[] = [];
 const store = localStorageStore(LOCAL_VIEWS_KEY, (raw) => (raw === undefined ? NONE : sanitizeViews(raw)), NONE);
 
 function write(views: SavedView[]): ViewProblem | null {
-  return store.write(views) ? null : { field: 'body', message: 'This browser would not store the view (private mode or storage full).' };
+  return store.write(views)
+    ? null
+    : { field: 'body', message: 'This browser would not store the view (private mode or storage full).' };
 }
 
 export function useLocalViews(): SavedView[] {

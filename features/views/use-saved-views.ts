@@ -1,4 +1,5 @@
 'use client';
+
 /**
  * The operator's saved views, wherever they are kept: on the server per user when login is on
  * (GET/PUT/DELETE /api/views), else in this browser. The server says which (GET /api/views answers
@@ -6,9 +7,11 @@
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
+
+import { deleteView, fetchViews, putView, VIEWS_QUERY_KEY, type ViewsAnswer } from '@/features/views/views-api';
 import { ApiError } from '@/lib/fetch-json';
-import { VIEWS_QUERY_KEY, deleteView, fetchViews, putView, type ViewsAnswer } from '@/features/views/views-api';
 import { parseViewInput, type SavedView, type ViewProblem } from '@/lib/saved-views';
+
 import { removeLocalView, saveLocalView, useLocalViews } from './local-views';
 
 export type ViewsStorage = 'account' | 'browser' | 'unknown';
@@ -32,7 +35,12 @@ function problemOf(error: unknown): ViewProblem {
 
 export function useSavedViews(): SavedViews {
   const client = useQueryClient();
-  const answer = useQuery({ queryKey: VIEWS_QUERY_KEY, queryFn: ({ signal }) => fetchViews(signal), staleTime: 60_000, retry: 1 });
+  const answer = useQuery({
+    queryKey: VIEWS_QUERY_KEY,
+    queryFn: ({ signal }) => fetchViews(signal),
+    staleTime: 60_000,
+    retry: 1,
+  });
   const local = useLocalViews();
   const storage: ViewsStorage = answer.data?.storage ?? 'unknown';
 
@@ -40,7 +48,8 @@ export function useSavedViews(): SavedViews {
     async (name: string, query: string): Promise<ViewProblem | null> => {
       const parsed = parseViewInput({ name, query });
       if (!parsed.ok) return parsed.problem;
-      if (storage === 'unknown') return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
+      if (storage === 'unknown')
+        return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
       if (storage === 'browser') return saveLocalView(parsed.view);
       try {
         client.setQueryData<ViewsAnswer>(VIEWS_QUERY_KEY, await putView(parsed.view));
@@ -54,7 +63,8 @@ export function useSavedViews(): SavedViews {
 
   const remove = useCallback(
     async (name: string): Promise<ViewProblem | null> => {
-      if (storage === 'unknown') return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
+      if (storage === 'unknown')
+        return { field: 'body', message: 'Still finding out where views are kept; try again in a moment.' };
       if (storage === 'browser') return removeLocalView(name);
       try {
         client.setQueryData<ViewsAnswer>(VIEWS_QUERY_KEY, await deleteView(name));
@@ -69,7 +79,11 @@ export function useSavedViews(): SavedViews {
   return {
     storage,
     views: storage === 'browser' ? local : (answer.data?.views ?? []),
-    error: answer.isError ? (answer.error instanceof Error ? answer.error.message : 'The saved views could not be read.') : null,
+    error: answer.isError
+      ? answer.error instanceof Error
+        ? answer.error.message
+        : 'The saved views could not be read.'
+      : null,
     save,
     remove,
   };

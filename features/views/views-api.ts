@@ -1,8 +1,9 @@
 /** GET/PUT/DELETE /api/views — the signed-in user's saved views (see app/api/views). */
-import type { SavedView } from '@/lib/saved-views';
 import { fetchJson } from '@/lib/fetch-json';
+import type { SavedView } from '@/lib/saved-views';
 
-export type ViewsAnswer = { storage: 'account'; user: string; views: SavedView[] } | { storage: 'browser'; views: SavedView[] };
+export type ViewsAnswer =
+  { storage: 'account'; user: string; views: SavedView[] } | { storage: 'browser'; views: SavedView[] };
 
 export const VIEWS_QUERY_KEY = ['views'] as const;
 

@@ -1,15 +1,18 @@
 'use client';
+
 /**
  * The "Views" menu of /jobs: built-in views, the operator's saved views, "Save current view…" and
  * delete (with a confirmation). The view on screen is checked in the menu and named on the button.
  * A menu button (WAI-ARIA menu pattern): ↑/↓/Home/End move, Enter/Space choose, Esc and Tab close.
  */
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+
 import { Button } from '@/components/ui/button';
 import { cn, fieldClass, focusRing } from '@/components/ui/cn';
 import { Dialog } from '@/components/ui/dialog';
 import type { JobsView } from '@/lib/jobs-search-params';
 import { BUILT_IN_VIEWS, canonicalViewQuery, checkViewName, viewMatches, type SavedView } from '@/lib/saved-views';
+
 import { useSavedViews, type ViewsStorage } from './use-saved-views';
 
 const WHERE: Record<ViewsStorage, string> = {
@@ -117,7 +120,10 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
           className="absolute left-0 top-full z-30 mt-1 w-[26rem] max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white p-1 shadow-lg dark:border-slate-700 dark:bg-slate-900"
         >
           <div role="group" aria-labelledby={`${menuId}-builtin`}>
-            <p id={`${menuId}-builtin`} className="px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+            <p
+              id={`${menuId}-builtin`}
+              className="px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400"
+            >
               Built-in (current tag)
             </p>
             {BUILT_IN_VIEWS.map((v) => (
@@ -135,8 +141,15 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
               </button>
             ))}
           </div>
-          <div role="group" aria-labelledby={`${menuId}-saved`} className="mt-1 border-t border-slate-200 pt-1 dark:border-slate-700">
-            <p id={`${menuId}-saved`} className="px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400">
+          <div
+            role="group"
+            aria-labelledby={`${menuId}-saved`}
+            className="mt-1 border-t border-slate-200 pt-1 dark:border-slate-700"
+          >
+            <p
+              id={`${menuId}-saved`}
+              className="px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400"
+            >
               Your views — <span data-testid="views-storage">{WHERE[saved.storage]}</span>
             </p>
             {saved.error && (
@@ -144,7 +157,9 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
                 Your views could not be read: {saved.error}
               </p>
             )}
-            {saved.views.length === 0 && !saved.error && <p className="px-2 py-1 text-xs text-slate-500 dark:text-slate-400">None yet.</p>}
+            {saved.views.length === 0 && !saved.error && (
+              <p className="px-2 py-1 text-xs text-slate-500 dark:text-slate-400">None yet.</p>
+            )}
             {saved.views.map((v) => (
               <div key={v.name} className="flex items-center gap-1">
                 <button
@@ -163,7 +178,10 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: (view: S
                   tabIndex={-1}
                   aria-label={`Delete view “${v.name}”…`}
                   title="Delete…"
-                  className={cn('rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300', focusRing)}
+                  className={cn(
+                    'rounded px-2 py-1 text-sm text-slate-500 hover:bg-red-50 hover:text-red-700 dark:hover:bg-red-950 dark:hover:text-red-300',
+                    focusRing,
+                  )}
                   onClick={() => {
                     close(false);
                     setDeleting(v.name);
@@ -224,7 +242,15 @@ function SaveViewDialog({
   return (
     <Dialog open={open} onClose={onClose} title="Save current view" testId="save-view">
       {/* Mounted per opening, so each starts from the current name and no old message. */}
-      {open && <SaveViewForm storage={storage} existing={existing} initialName={initialName} onSave={onSave} onClose={onClose} />}
+      {open && (
+        <SaveViewForm
+          storage={storage}
+          existing={existing}
+          initialName={initialName}
+          onSave={onSave}
+          onClose={onClose}
+        />
+      )}
     </Dialog>
   );
 }
@@ -279,7 +305,8 @@ function SaveViewForm({
         autoComplete="off"
       />
       <p id="save-view-help" className="text-xs text-slate-500 dark:text-slate-400">
-        The filters, order, page size and sorting on screen, {WHERE[storage]}.{replaces && ' A view of this name is replaced.'}
+        The filters, order, page size and sorting on screen, {WHERE[storage]}.
+        {replaces && ' A view of this name is replaced.'}
       </p>
       <p id="save-view-error" role="alert" className="min-h-4 text-xs text-red-700 dark:text-red-300">
         {error}

@@ -18,7 +18,8 @@ const CATALOG: Record<string, Omit<FailureExplanation, 'code'>> = {
     retryable: false,
   },
   InvalidInput: {
-    meaning: 'The input could not be used for this job: missing stream, unsupported format, or over a size/duration limit.',
+    meaning:
+      'The input could not be used for this job: missing stream, unsupported format, or over a size/duration limit.',
     action: 'Inspect the input with a MediaInfo job; fix or re-encode the source, or pick a template that fits it.',
     retryable: false,
   },

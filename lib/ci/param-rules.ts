@@ -70,4 +70,3 @@ export function formatCiTime(ms: number, offsetMinutes = 480): string {
     `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
   );
 }
-

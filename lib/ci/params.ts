@@ -4,14 +4,14 @@
  * Browser-safe: no server-only imports.
  */
 import { z } from 'zod';
+
 import { ciTimeToMs, ID_PATTERN, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN, toCiTime } from './param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
 
 // Re-exported: callers import the parameter rules from here, the browser from ./param-rules.
 export { ciTimeToMs, formatCiTime, JOB_ID, LIST_JOBS_PARAMS, toCiTime, type ListJobsParamName } from './param-rules';
 
-const idField = (what: string) =>
-  z.string().regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`);
+const idField = (what: string) => z.string().regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`);
 
 const timeField = (name: string) =>
   z.string().transform((value, ctx) => {
@@ -55,10 +55,7 @@ export const listJobsSchema = z
       .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters')
       .optional(),
     orderByTime: z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' }).optional(),
-    nextToken: z
-      .string()
-      .regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page')
-      .optional(),
+    nextToken: z.string().regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page').optional(),
     size: z
       .string()
       .regex(/^\d{1,3}$/, 'size must be an integer between 1 and 100')
@@ -97,12 +94,18 @@ export function parseListJobsQuery(search: URLSearchParams): ParseResult<ListJob
   const raw: Record<string, string> = {};
   for (const [name, value] of search) {
     if (name === '') {
-      return { ok: false, error: { field: '(unnamed)', message: `A parameter has no name; allowed: ${LIST_JOBS_PARAMS.join(', ')}` } };
+      return {
+        ok: false,
+        error: { field: '(unnamed)', message: `A parameter has no name; allowed: ${LIST_JOBS_PARAMS.join(', ')}` },
+      };
     }
     if (!(LIST_JOBS_PARAMS as readonly string[]).includes(name)) {
       return {
         ok: false,
-        error: { field: name, message: `Unknown parameter "${truncate(name)}"; allowed: ${LIST_JOBS_PARAMS.join(', ')}` },
+        error: {
+          field: name,
+          message: `Unknown parameter "${truncate(name)}"; allowed: ${LIST_JOBS_PARAMS.join(', ')}`,
+        },
       };
     }
     if (name in raw) return { ok: false, error: { field: name, message: `${name} must be given at most once` } };
@@ -137,4 +140,3 @@ export function toCiQuery(p: ListJobsParams): [string, string][] {
   if (p.endCreationTime) q.push(['endCreationTime', p.endCreationTime]);
   return q;
 }
-

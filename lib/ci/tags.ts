@@ -53,7 +53,12 @@ export const TAGS = [
   },
   { code: 'VideoTag', name: 'Video tagging', queueType: 'Transcoding', family: 'video-tag' },
   { code: 'MediaInfo', name: 'Retrieve media information', queueType: 'Transcoding', family: 'mediainfo' },
-  { code: 'StreamExtract', name: 'Separate audio and video streams', queueType: 'Transcoding', family: 'stream-extract' },
+  {
+    code: 'StreamExtract',
+    name: 'Separate audio and video streams',
+    queueType: 'Transcoding',
+    family: 'stream-extract',
+  },
   { code: 'QualityEstimate', name: 'Video quality analysis', queueType: 'Transcoding', family: 'quality' },
   { code: 'Watermark', name: 'Video watermark', queueType: 'Transcoding', family: 'media' },
   { code: 'PicProcess', name: 'Image processing', queueType: 'PicProcess', family: 'pic' },

@@ -227,7 +227,13 @@ export interface TargetRecResult {
 }
 
 export interface PicProcessResult {
-  original: { key: string | null; location: string | null; format: string | null; width: number | null; height: number | null } | null;
+  original: {
+    key: string | null;
+    location: string | null;
+    format: string | null;
+    width: number | null;
+    height: number | null;
+  } | null;
   processed: {
     key: string | null;
     location: string | null;
@@ -255,7 +261,12 @@ export type OperationDetail =
       kind: 'digital-watermark';
       extracted: { type: string | null; version: string | null; message: string | null } | null;
     }
-  | { kind: Exclude<TagFamily, 'speech' | 'quality' | 'video-tag' | 'words' | 'split' | 'target-rec' | 'pic' | 'digital-watermark'> }
+  | {
+      kind: Exclude<
+        TagFamily,
+        'speech' | 'quality' | 'video-tag' | 'words' | 'split' | 'target-rec' | 'pic' | 'digital-watermark'
+      >;
+    }
   | { kind: 'unknown' };
 
 export type Operation = OperationCommon & { detail: OperationDetail };

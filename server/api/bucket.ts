@@ -5,11 +5,14 @@
  * the field and the configured buckets.
  */
 import 'server-only';
-import { type BucketBackend, getBackend } from '@/server/ci/backend';
+
+import { getBackend, type BucketBackend } from '@/server/ci/backend';
+
 import { denyWithoutSession } from './guard';
 import { badRequest, fromError } from './responses';
 
-export type BucketChoice = { ok: true; backend: BucketBackend; rest: URLSearchParams } | { ok: false; response: Response };
+export type BucketChoice =
+  { ok: true; backend: BucketBackend; rest: URLSearchParams } | { ok: false; response: Response };
 
 export async function takeBucket(search: URLSearchParams): Promise<BucketChoice> {
   const values = search.getAll('bucket');
@@ -17,15 +20,28 @@ export async function takeBucket(search: URLSearchParams): Promise<BucketChoice>
   const { buckets } = await getBackend();
   const names = buckets.map((b) => b.bucket).join(', ');
   if (values.length === 0) return { ok: true, backend: buckets[0]!, rest };
-  if (values.length > 1) return { ok: false, response: badRequest('bucket', `bucket must be given at most once; one of ${names}`) };
+  if (values.length > 1)
+    return { ok: false, response: badRequest('bucket', `bucket must be given at most once; one of ${names}`) };
   const name = values[0]!;
-  if (name === '') return { ok: false, response: badRequest('bucket', `bucket is empty; leave it out for the default (${buckets[0]!.bucket}) or name one of ${names}`) };
+  if (name === '')
+    return {
+      ok: false,
+      response: badRequest(
+        'bucket',
+        `bucket is empty; leave it out for the default (${buckets[0]!.bucket}) or name one of ${names}`,
+      ),
+    };
   const found = buckets.find((b) => b.bucket === name);
-  if (!found) return { ok: false, response: badRequest('bucket', `Unknown bucket "${name.slice(0, 64)}"; this dashboard shows ${names}`) };
+  if (!found)
+    return {
+      ok: false,
+      response: badRequest('bucket', `Unknown bucket "${name.slice(0, 64)}"; this dashboard shows ${names}`),
+    };
   return { ok: true, backend: found, rest };
 }
 
-const onlyBucket = (name: string) => badRequest(name, `Unknown parameter "${name.slice(0, 40)}"; this route takes only bucket`);
+const onlyBucket = (name: string) =>
+  badRequest(name, `Unknown parameter "${name.slice(0, 40)}"; this route takes only bucket`);
 
 /**
  * The frame of every bucket-aware GET route: the session check, the bucket taken off the query

@@ -3,6 +3,7 @@
  * it from the socket; a proxy in front appends to it), else one shared key.
  */
 import 'server-only';
+
 import { RateLimiter } from '@/server/api/rate-limit';
 
 export function clientKey(headers: Headers): string {

@@ -3,8 +3,11 @@
  * route stays closed even if a request reaches it some other way.
  */
 import 'server-only';
+
 import { cookies } from 'next/headers';
-import { SESSION_COOKIE, loginRequired, verifySession } from '@/server/auth/session';
+
+import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
+
 import { apiError } from './responses';
 
 export async function denyWithoutSession() {

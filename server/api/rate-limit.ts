@@ -4,6 +4,7 @@
  * addresses cannot grow memory without bound.
  */
 import 'server-only';
+
 interface Bucket {
   tokens: number;
   updated: number;

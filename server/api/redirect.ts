@@ -4,6 +4,7 @@
  * different origin breaks cookies and CSP's form-action; a relative one keeps the browser's origin.
  */
 import 'server-only';
+
 export function redirectTo(pathWithQuery: string, status: 303 | 307 = 303): Response {
   return new Response(null, { status, headers: { location: pathWithQuery, 'cache-control': 'no-store' } });
 }

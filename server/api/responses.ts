@@ -3,11 +3,13 @@
  * with a status that says whose fault it was (400 ours to fix, 404 not there, 502/504 upstream).
  */
 import 'server-only';
+
 import { NextResponse } from 'next/server';
-import { ConfigError } from '@/server/ci/config';
-import { CiError } from '@/server/ci/errors';
+
 import { LIST_JOBS_PARAMS } from '@/lib/ci/params';
 import type { ApiErrorBody } from '@/lib/ci/types';
+import { ConfigError } from '@/server/ci/config';
+import { CiError } from '@/server/ci/errors';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 

@@ -7,6 +7,7 @@
  * already keeps it off cross-site PUTs; this does not rely on that alone.
  */
 import 'server-only';
+
 import { apiError } from './responses';
 
 export function denyCrossOrigin(request: Request) {
@@ -20,9 +21,14 @@ export function denyCrossOrigin(request: Request) {
   }
   const site = request.headers.get('sec-fetch-site');
   if (!originHost || !host || originHost !== host || (site !== null && site !== 'same-origin')) {
-    return apiError(403, 'CrossOrigin', 'Saved views change only from a page of this dashboard (the Origin header must be this site)', {
-      field: 'origin',
-    });
+    return apiError(
+      403,
+      'CrossOrigin',
+      'Saved views change only from a page of this dashboard (the Origin header must be this site)',
+      {
+        field: 'origin',
+      },
+    );
   }
   return null;
 }

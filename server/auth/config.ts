@@ -10,7 +10,9 @@
  * holds a key that can read every job of the bucket and must not serve it to anyone by default.
  */
 import 'server-only';
+
 import { randomBytes } from 'node:crypto';
+
 import { isPasswordHash } from './password';
 
 export interface AuthConfig {
@@ -41,7 +43,8 @@ export function readAuthConfig(env: Env = process.env): AuthConfig {
     throw new AuthConfigError('DASHBOARD_AUTH', `"${mode}" is not understood; the only value is "none"`);
   }
   const secret = env.DASHBOARD_SESSION_SECRET?.trim();
-  if (secret && secret.length < 32) throw new AuthConfigError('DASHBOARD_SESSION_SECRET', 'must be at least 32 characters');
+  if (secret && secret.length < 32)
+    throw new AuthConfigError('DASHBOARD_SESSION_SECRET', 'must be at least 32 characters');
   const hours = env.DASHBOARD_SESSION_HOURS?.trim() ? Number(env.DASHBOARD_SESSION_HOURS) : 8;
   if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
     throw new AuthConfigError('DASHBOARD_SESSION_HOURS', 'must be a number of hours between 0 and 720');
@@ -61,17 +64,24 @@ export function readAuthConfig(env: Env = process.env): AuthConfig {
     }
     return { ...base, users: null };
   }
-  if (mode === 'none') throw new AuthConfigError('DASHBOARD_AUTH', 'is "none" while DASHBOARD_USERS is set; choose one');
+  if (mode === 'none')
+    throw new AuthConfigError('DASHBOARD_AUTH', 'is "none" while DASHBOARD_USERS is set; choose one');
   const users = new Map<string, string>();
   for (const entry of rawUsers.split(',')) {
     const i = entry.indexOf(':');
     const name = entry.slice(0, i).trim();
     const hash = entry.slice(i + 1).trim();
     if (i <= 0 || !/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
-      throw new AuthConfigError('DASHBOARD_USERS', 'each entry must be name:hash, with a name of letters, digits, ".", "_", "@" or "-"');
+      throw new AuthConfigError(
+        'DASHBOARD_USERS',
+        'each entry must be name:hash, with a name of letters, digits, ".", "_", "@" or "-"',
+      );
     }
     if (!isPasswordHash(hash)) {
-      throw new AuthConfigError('DASHBOARD_USERS', `the hash for "${name}" is not a scrypt$… hash; make one with npm run hash-password`);
+      throw new AuthConfigError(
+        'DASHBOARD_USERS',
+        `the hash for "${name}" is not a scrypt$… hash; make one with npm run hash-password`,
+      );
     }
     users.set(name, hash);
   }

@@ -4,6 +4,7 @@
  * Node's own scrypt: no native add-on to build, memory-hard, and constant-time comparison.
  */
 import 'server-only';
+
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 const scrypt = (password: string, salt: Buffer, keylen: number, options: ScryptOptions) =>

@@ -4,7 +4,9 @@
  * needs no server-side store, which suits a dashboard that may run as several processes.
  */
 import 'server-only';
-import { SignJWT, jwtVerify } from 'jose';
+
+import { jwtVerify, SignJWT } from 'jose';
+
 import { AuthConfigError, readAuthConfig, type AuthConfig } from './config';
 
 export const SESSION_COOKIE = 'ci_dashboard_session';

@@ -3,14 +3,27 @@
  * and `nextToken` (replaced by the combined `cursor`). Validated by the same rules as /api/jobs.
  */
 import 'server-only';
-import type { AllTagsParams } from './all-tags';
+
 import { parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
 
-export function parseAllTagsQuery(search: URLSearchParams): ParseResult<{ params: AllTagsParams; cursor: string | undefined }> {
-  if (search.has('tag')) return { ok: false, error: { field: 'tag', message: 'tag is not taken here: this lists every tag; use /api/jobs?tag=… for one' } };
-  if (search.has('nextToken')) return { ok: false, error: { field: 'nextToken', message: 'nextToken is not taken here; pass the cursor of the previous page' } };
+import type { AllTagsParams } from './all-tags';
+
+export function parseAllTagsQuery(
+  search: URLSearchParams,
+): ParseResult<{ params: AllTagsParams; cursor: string | undefined }> {
+  if (search.has('tag'))
+    return {
+      ok: false,
+      error: { field: 'tag', message: 'tag is not taken here: this lists every tag; use /api/jobs?tag=… for one' },
+    };
+  if (search.has('nextToken'))
+    return {
+      ok: false,
+      error: { field: 'nextToken', message: 'nextToken is not taken here; pass the cursor of the previous page' },
+    };
   const cursors = search.getAll('cursor');
-  if (cursors.length > 1) return { ok: false, error: { field: 'cursor', message: 'cursor must be given at most once' } };
+  if (cursors.length > 1)
+    return { ok: false, error: { field: 'cursor', message: 'cursor must be given at most once' } };
   const cursor = cursors[0] || undefined;
   if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,8000}$/.test(cursor)) {
     return { ok: false, error: { field: 'cursor', message: 'cursor must be the cursor of a previous page' } };

@@ -8,11 +8,14 @@
  * took no part keeps its position. Each tag is asked for at most `size` items, enough for any page.
  */
 import 'server-only';
+
 import { createHash } from 'node:crypto';
-import type { CiClient } from './client';
+
 import type { ListJobsParams } from '@/lib/ci/params';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
+
+import type { CiClient } from './client';
 
 export interface TagPosition {
   /** NextToken of the CI page the next item is on; '' for the first page. */
@@ -60,7 +63,12 @@ export function filtersFingerprint(params: AllTagsParams): string {
  */
 export function decodeCursor(value: string | undefined, scope = '', filters?: string): Cursor {
   if (!value) {
-    return { v: 1, p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])), ...(scope ? { s: scope } : {}), ...(filters ? { f: filters } : {}) };
+    return {
+      v: 1,
+      p: Object.fromEntries(TAG_CODES.map((t) => [t, { t: '', o: 0 }])),
+      ...(scope ? { s: scope } : {}),
+      ...(filters ? { f: filters } : {}),
+    };
   }
   let parsed: unknown;
   try {
@@ -73,12 +81,19 @@ export function decodeCursor(value: string | undefined, scope = '', filters?: st
     throw new CursorError('cursor is not one this dashboard made');
   }
   for (const [tag, pos] of Object.entries(c.p)) {
-    if (!(TAG_CODES as readonly string[]).includes(tag) || typeof pos?.t !== 'string' || !Number.isInteger(pos.o) || pos.o < 0 || pos.o > 100) {
+    if (
+      !(TAG_CODES as readonly string[]).includes(tag) ||
+      typeof pos?.t !== 'string' ||
+      !Number.isInteger(pos.o) ||
+      pos.o < 0 ||
+      pos.o > 100
+    ) {
       throw new CursorError('cursor is not one this dashboard made');
     }
   }
   if ((c.s ?? '') !== scope) throw new CursorError('cursor belongs to another bucket; start again from the first page');
-  if (filters !== undefined && c.f !== filters) throw new CursorError('cursor belongs to other filters; start again from the first page');
+  if (filters !== undefined && c.f !== filters)
+    throw new CursorError('cursor belongs to other filters; start again from the first page');
   return c;
 }
 
@@ -99,7 +114,8 @@ async function candidatesOf(client: CiClient, params: AllTagsParams, tag: Tag, f
     page.jobs.slice(skip).forEach((job, i) => out.push({ job, after: { t: token, o: skip + i + 1 } }));
     more = Boolean(page.nextToken) && page.jobs.length > 0;
     // Once a page is used up, the next item starts the next page.
-    if (out.length > 0 && out.at(-1)!.after.o === page.jobs.length && more) out.at(-1)!.after = { t: page.nextToken!, o: 0 };
+    if (out.length > 0 && out.at(-1)!.after.o === page.jobs.length && more)
+      out.at(-1)!.after = { t: page.nextToken!, o: 0 };
     token = page.nextToken ?? '';
     skip = 0;
   }
@@ -129,7 +145,9 @@ export async function listAllTags(
   const size = params.size ?? 10;
   const cursor = decodeCursor(cursorValue, options.scope, filtersFingerprint(params));
   const tags = TAG_CODES.filter((t) => cursor.p[t]);
-  const lists = await mapLimited(tags, options.concurrency ?? 4, (tag) => candidatesOf(client, params, tag, cursor.p[tag]!, size));
+  const lists = await mapLimited(tags, options.concurrency ?? 4, (tag) =>
+    candidatesOf(client, params, tag, cursor.p[tag]!, size),
+  );
 
   const asc = params.orderByTime === 'Asc';
   const timeOf = (j: JobListItem) => (j.creationTime ? Date.parse(j.creationTime) : 0);

@@ -10,9 +10,10 @@
  * route bundle); there must still be one emulator and one client per bucket.
  */
 import 'server-only';
+
 import { BucketListError, parseBucketList } from './bucket-list';
 import { CiClient } from './client';
-import { type CiConfig, ConfigError, emulatorConfig, readCiConfigs } from './config';
+import { ConfigError, emulatorConfig, readCiConfigs, type CiConfig } from './config';
 
 export interface BucketBackend {
   bucket: string;
@@ -71,7 +72,11 @@ export async function getBucket(bucket?: string | null): Promise<BucketBackend> 
   const { buckets } = await getBackend();
   if (!bucket) return buckets[0]!;
   const found = buckets.find((b) => b.bucket === bucket);
-  if (!found) throw new UnknownBucketError(bucket, buckets.map((b) => b.bucket));
+  if (!found)
+    throw new UnknownBucketError(
+      bucket,
+      buckets.map((b) => b.bucket),
+    );
   return found;
 }
 
@@ -82,11 +87,17 @@ export async function getCiClient(bucket?: string | null): Promise<CiClient> {
 async function createBackend(): Promise<Backend> {
   const configs = readCiConfigs();
   if (configs) {
-    const buckets = configs.map((config) => ({ bucket: config.bucket, region: config.region, client: new CiClient(config), config }));
+    const buckets = configs.map((config) => ({
+      bucket: config.bucket,
+      region: config.region,
+      client: new CiClient(config),
+      config,
+    }));
     return { mode: 'ci', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: null };
   }
 
-  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv } = await import('@/emulator');
+  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv } =
+    await import('@/emulator');
   const port = Number(process.env.EMULATOR_PORT ?? 0);
   // EMULATOR_JOBS / EMULATOR_SEED size each demo bucket's data set (benchmarks use a large one).
   const jobs = Number(process.env.EMULATOR_JOBS || 0);
@@ -106,13 +117,26 @@ async function createBackend(): Promise<Backend> {
   });
   const buckets = specs.map((spec) => {
     const key = spec.credentials[0]!;
-    const config = emulatorConfig({ url: emulator.url, secretId: key.secretId, secretKey: key.secretKey, bucket: spec.bucket, region: spec.region, routed: true });
+    const config = emulatorConfig({
+      url: emulator.url,
+      secretId: key.secretId,
+      secretKey: key.secretKey,
+      bucket: spec.bucket,
+      region: spec.region,
+      routed: true,
+    });
     return { bucket: spec.bucket, region: spec.region, client: new CiClient(config), config };
   });
   console.log(
     `[ci] no CI_SECRET_ID set: running on the built-in CI emulator at ${emulator.url} (buckets: ${buckets.map((b) => `${b.bucket}@${b.region}`).join(', ')})`,
   );
-  return { mode: 'emulator', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: emulator.url };
+  return {
+    mode: 'emulator',
+    buckets,
+    client: buckets[0]!.client,
+    config: buckets[0]!.config,
+    emulatorUrl: emulator.url,
+  };
 }
 
 /** The demo's buckets: EMULATOR_BUCKETS, or the default bucket plus one in another region. */
@@ -120,9 +144,12 @@ export const DEMO_BUCKETS = 'demo-1250000000@ap-guangzhou,media-1250000001@ap-sh
 
 function demoBuckets() {
   try {
-    return parseBucketList('EMULATOR_BUCKETS', process.env.EMULATOR_BUCKETS?.trim() || DEMO_BUCKETS, { profiles: false });
+    return parseBucketList('EMULATOR_BUCKETS', process.env.EMULATOR_BUCKETS?.trim() || DEMO_BUCKETS, {
+      profiles: false,
+    });
   } catch (error) {
-    if (error instanceof BucketListError) throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
+    if (error instanceof BucketListError)
+      throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
     throw error;
   }
 }

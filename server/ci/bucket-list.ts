@@ -54,17 +54,25 @@ export function parseBucketList(variable: string, raw: string, options: { profil
     const spec = eq < 0 ? part : part.slice(0, eq);
     const profile = eq < 0 ? undefined : part.slice(eq + 1);
     const at = spec.indexOf('@');
-    if (at < 0) throw new BucketListError(variable, `${where} has no region; expected <name>-<appid>@<region>, e.g. ${EXAMPLE}`);
+    if (at < 0)
+      throw new BucketListError(variable, `${where} has no region; expected <name>-<appid>@<region>, e.g. ${EXAMPLE}`);
     const bucket = spec.slice(0, at);
     const region = spec.slice(at + 1);
     if (!BUCKET_PATTERN.test(bucket)) {
-      throw new BucketListError(variable, `${where}: "${bucket.slice(0, 60)}" is not a bucket of the form <name>-<appid>, e.g. examplebucket-1250000000`);
+      throw new BucketListError(
+        variable,
+        `${where}: "${bucket.slice(0, 60)}" is not a bucket of the form <name>-<appid>, e.g. examplebucket-1250000000`,
+      );
     }
-    if (!REGION_PATTERN.test(region)) throw new BucketListError(variable, `${where}: "${region.slice(0, 40)}" is not a region such as ap-guangzhou`);
+    if (!REGION_PATTERN.test(region))
+      throw new BucketListError(variable, `${where}: "${region.slice(0, 40)}" is not a region such as ap-guangzhou`);
     if (profile !== undefined) {
       if (!allowProfiles) throw new BucketListError(variable, `${where}: a key profile (=…) is not taken here`);
       if (!PROFILE_PATTERN.test(profile)) {
-        throw new BucketListError(variable, `${where}: the profile after "=" must be 1–32 upper-case letters, digits or "_", starting with a letter (e.g. =PROD)`);
+        throw new BucketListError(
+          variable,
+          `${where}: the profile after "=" must be 1–32 upper-case letters, digits or "_", starting with a letter (e.g. =PROD)`,
+        );
       }
     }
     if (seen.has(bucket)) throw new BucketListError(variable, `${where}: bucket ${bucket} is listed twice`);

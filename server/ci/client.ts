@@ -4,14 +4,16 @@
  * Every call is a GET: the dashboard reads and never changes anything in CI.
  */
 import 'server-only';
+
+import { toCiQuery, type ListJobsParams } from '@/lib/ci/params';
+import type { QueueType } from '@/lib/ci/tags';
+import type { Job, JobLookup, JobPage, Queue } from '@/lib/ci/types';
+
 import { CoalescingCache } from './coalesce';
 import type { CiConfig } from './config';
 import { CiError } from './errors';
-import { type ListJobsParams, toCiQuery } from '@/lib/ci/params';
 import { routedFetch } from './routed-fetch';
 import { sign } from './sign';
-import type { QueueType } from '@/lib/ci/tags';
-import type { Job, JobLookup, JobPage, Queue } from '@/lib/ci/types';
 import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
 
 export interface ClientOptions {
@@ -32,7 +34,14 @@ export interface RawResponse {
 
 /** Where each queue type's queues are listed (ci-api-reference.md §3.3). */
 const QUEUE_ENDPOINTS = [
-  { path: '/queue', query: [['category', 'CateAll'], ['pageSize', '100']] as [string, string][], type: 'Transcoding' },
+  {
+    path: '/queue',
+    query: [
+      ['category', 'CateAll'],
+      ['pageSize', '100'],
+    ] as [string, string][],
+    type: 'Transcoding',
+  },
   { path: '/asrqueue', query: [['pageSize', '100']] as [string, string][], type: 'Speeching' },
   { path: '/picqueue', query: [['pageSize', '100']] as [string, string][], type: 'PicProcess' },
   { path: '/ai_queue', query: [['pageSize', '100']] as [string, string][], type: 'AIProcess' },
@@ -93,7 +102,9 @@ export class CiClient {
   async listQueues(): Promise<Queue[]> {
     const lists = await Promise.all(
       QUEUE_ENDPOINTS.map(({ path, query, type }) =>
-        this.shared(path, query, async () => this.parse(await this.get(path, query), (xml) => parseQueueList(xml, type).queues)),
+        this.shared(path, query, async () =>
+          this.parse(await this.get(path, query), (xml) => parseQueueList(xml, type).queues),
+        ),
       ),
     );
     return lists.flat();
@@ -165,7 +176,12 @@ export class CiClient {
     const type = response.headers.get('content-type') ?? '';
     if (type.includes('json')) {
       try {
-        const json = JSON.parse(body) as { code?: unknown; message?: unknown; request_id?: unknown; RequestId?: unknown };
+        const json = JSON.parse(body) as {
+          code?: unknown;
+          message?: unknown;
+          request_id?: unknown;
+          RequestId?: unknown;
+        };
         if (typeof json.code === 'string') {
           const requestId = typeof json.request_id === 'string' ? json.request_id : headerRequestId;
           return new CiError('ci', json.code, redact(String(json.message ?? '')), response.status, requestId);
@@ -176,7 +192,13 @@ export class CiClient {
     }
     const parsed = parseErrorXml(body);
     if (parsed) {
-      return new CiError('ci', parsed.code, redact(parsed.message), response.status, parsed.requestId ?? headerRequestId);
+      return new CiError(
+        'ci',
+        parsed.code,
+        redact(parsed.message),
+        response.status,
+        parsed.requestId ?? headerRequestId,
+      );
     }
     return new CiError(
       'ci',
@@ -192,7 +214,13 @@ export class CiClient {
       return parseBody(res.body);
     } catch (error) {
       if (error instanceof XmlParseError) {
-        throw new CiError('malformed', 'MalformedResponse', `CI's response could not be read: ${error.message}`, res.status, res.requestId);
+        throw new CiError(
+          'malformed',
+          'MalformedResponse',
+          `CI's response could not be read: ${error.message}`,
+          res.status,
+          res.requestId,
+        );
       }
       throw error;
     }
@@ -201,7 +229,12 @@ export class CiClient {
   private networkError(error: unknown): CiError {
     const cause = (error as { cause?: { code?: string; message?: string } })?.cause;
     const detail = cause?.code ?? cause?.message ?? (error instanceof Error ? error.message : String(error));
-    return new CiError('network', 'NetworkError', `Could not reach CI at ${this.config.endpoint}${this.config.via ? ` (via ${this.config.via})` : ''}: ${this.config.credentials.redact(detail)}`, null);
+    return new CiError(
+      'network',
+      'NetworkError',
+      `Could not reach CI at ${this.config.endpoint}${this.config.via ? ` (via ${this.config.via})` : ''}: ${this.config.credentials.redact(detail)}`,
+      null,
+    );
   }
 
   private backoff(attempt: number): number {

@@ -9,7 +9,9 @@
  * The result is one CiConfig per bucket, in the order given; the first is the default.
  */
 import 'server-only';
+
 import { z } from 'zod';
+
 import { BUCKET_PATTERN, BucketListError, ciHostOf, parseBucketList, REGION_PATTERN } from './bucket-list';
 import { Credentials } from './credentials';
 
@@ -62,7 +64,10 @@ function endpointOf(raw: string): string {
     throw new ConfigError('CI_ENDPOINT', 'must start with http:// or https://');
   }
   if ((url.pathname !== '/' && url.pathname !== '') || url.search || url.hash || url.username) {
-    throw new ConfigError('CI_ENDPOINT', 'must be a bare origin such as https://host:port, without path, query or credentials');
+    throw new ConfigError(
+      'CI_ENDPOINT',
+      'must be a bare origin such as https://host:port, without path, query or credentials',
+    );
   }
   return url.origin;
 }
@@ -97,7 +102,12 @@ function credentialsOf(env: Env, profile: string | undefined, usedBy: string): C
   const secretId = optional(env[idVar]);
   const secretKey = optional(env[keyVar]);
   if (!secretId) {
-    throw new ConfigError(idVar, secretKey ? `is missing while ${keyVar} is set; set both` : `is missing; ${usedBy} is signed with ${idVar} / ${keyVar}`);
+    throw new ConfigError(
+      idVar,
+      secretKey
+        ? `is missing while ${keyVar} is set; set both`
+        : `is missing; ${usedBy} is signed with ${idVar} / ${keyVar}`,
+    );
   }
   if (!/^[A-Za-z0-9_-]{8,128}$/.test(secretId)) {
     throw new ConfigError(idVar, 'must be 8–128 letters, digits, "-" or "_" (a SecretId such as AKID…)');
@@ -120,14 +130,18 @@ export function readCiConfigs(env: Env = process.env): CiConfig[] | null {
   }
   for (const variable of ['CI_BUCKET', 'CI_REGION'] as const) {
     if (optional(env[variable]) !== undefined) {
-      throw new ConfigError(variable, 'is set together with CI_BUCKETS; list every bucket in CI_BUCKETS (<name>-<appid>@<region>,…) and unset it');
+      throw new ConfigError(
+        variable,
+        'is set together with CI_BUCKETS; list every bucket in CI_BUCKETS (<name>-<appid>@<region>,…) and unset it',
+      );
     }
   }
   let entries;
   try {
     entries = parseBucketList('CI_BUCKETS', list);
   } catch (error) {
-    if (error instanceof BucketListError) throw new ConfigError('CI_BUCKETS', error.message.slice('CI_BUCKETS: '.length));
+    if (error instanceof BucketListError)
+      throw new ConfigError('CI_BUCKETS', error.message.slice('CI_BUCKETS: '.length));
     throw error;
   }
   const rawEndpoint = optional(env.CI_ENDPOINT);
@@ -138,10 +152,22 @@ export function readCiConfigs(env: Env = process.env): CiConfig[] | null {
     const key = profile ?? '';
     let credentials = byProfile.get(key);
     if (!credentials) {
-      credentials = credentialsOf(env, profile, `bucket ${bucket} in CI_BUCKETS${profile ? '' : ' (it names no =PROFILE)'}`);
+      credentials = credentialsOf(
+        env,
+        profile,
+        `bucket ${bucket} in CI_BUCKETS${profile ? '' : ' (it names no =PROFILE)'}`,
+      );
       byProfile.set(key, credentials);
     }
-    return { mode: 'ci' as const, endpoint: `https://${ciHostOf(bucket, region)}`, ...(via ? { via } : {}), bucket, region, credentials, ...common };
+    return {
+      mode: 'ci' as const,
+      endpoint: `https://${ciHostOf(bucket, region)}`,
+      ...(via ? { via } : {}),
+      bucket,
+      region,
+      credentials,
+      ...common,
+    };
   });
 }
 
@@ -164,7 +190,11 @@ function readSingleBucket(env: Env): CiConfig | null {
   const secretKey = optional(env.CI_SECRET_KEY);
   const { timeoutMs, maxRetries } = timing(env);
   if (!secretId) {
-    if (secretKey) throw new ConfigError('CI_SECRET_ID', 'is missing while CI_SECRET_KEY is set; set both, or neither for the emulator');
+    if (secretKey)
+      throw new ConfigError(
+        'CI_SECRET_ID',
+        'is missing while CI_SECRET_KEY is set; set both, or neither for the emulator',
+      );
     return null;
   }
   const credentials = credentialsOf(env, undefined, 'the bucket');
@@ -172,12 +202,14 @@ function readSingleBucket(env: Env): CiConfig | null {
   const rawEndpoint = optional(env.CI_ENDPOINT);
   const bucket = optional(env.CI_BUCKET);
   const region = optional(env.CI_REGION);
-  if (!rawEndpoint && !bucket) throw new ConfigError('CI_BUCKET', 'is missing; expected <name>-<appid>, e.g. examplebucket-1250000000');
+  if (!rawEndpoint && !bucket)
+    throw new ConfigError('CI_BUCKET', 'is missing; expected <name>-<appid>, e.g. examplebucket-1250000000');
   if (bucket && !BUCKET.test(bucket)) {
     throw new ConfigError('CI_BUCKET', `"${bucket}" is not of the form <name>-<appid>, e.g. examplebucket-1250000000`);
   }
   if (!rawEndpoint && !region) throw new ConfigError('CI_REGION', 'is missing; expected a region such as ap-guangzhou');
-  if (region && !REGION.test(region)) throw new ConfigError('CI_REGION', `"${region}" is not a region such as ap-guangzhou`);
+  if (region && !REGION.test(region))
+    throw new ConfigError('CI_REGION', `"${region}" is not a region such as ap-guangzhou`);
 
   const endpoint = rawEndpoint ? endpointOf(rawEndpoint) : `https://${bucket}.ci.${region}.myqcloud.com`;
   return {

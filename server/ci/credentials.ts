@@ -3,6 +3,7 @@
  * and template strings of a config or an error show only the SecretId.
  */
 import 'server-only';
+
 import { inspect } from 'node:util';
 
 export class Credentials {
@@ -29,7 +30,11 @@ export class Credentials {
   }
 
   toJSON() {
-    return { secretId: this.secretId, secretKey: '[redacted]', sessionToken: this.sessionToken ? '[redacted]' : undefined };
+    return {
+      secretId: this.secretId,
+      secretKey: '[redacted]',
+      sessionToken: this.sessionToken ? '[redacted]' : undefined,
+    };
   }
 
   toString() {

@@ -9,6 +9,7 @@
  * `cause`; the signal's reason, e.g. a TimeoutError, when aborted).
  */
 import 'server-only';
+
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
@@ -21,7 +22,10 @@ export function routedFetch(origin: string): typeof fetch {
 
   const routed = (input: string | URL | Request, init: RequestInit = {}): Promise<Response> => {
     const url = new URL(typeof input === 'string' || input instanceof URL ? input : input.url);
-    const headers: Record<string, string> = { ...Object.fromEntries(new Headers(init.headers).entries()), host: url.host };
+    const headers: Record<string, string> = {
+      ...Object.fromEntries(new Headers(init.headers).entries()),
+      host: url.host,
+    };
     const signal = init.signal ?? undefined;
     return new Promise<Response>((resolveOuter, rejectOuter) => {
       if (signal?.aborted) return rejectOuter(signal.reason);
@@ -44,12 +48,19 @@ export function routedFetch(origin: string): typeof fetch {
           res.on('data', (chunk: Buffer) => chunks.push(chunk));
           res.on('error', (error) => reject(new TypeError('fetch failed', { cause: error })));
           res.on('end', () => {
-            if (!res.complete) return reject(new TypeError('fetch failed', { cause: new Error('the response ended early') }));
+            if (!res.complete)
+              return reject(new TypeError('fetch failed', { cause: new Error('the response ended early') }));
             const out = new Headers();
             for (const [name, value] of Object.entries(res.headers)) {
               if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(', ') : value);
             }
-            resolve(new Response(Buffer.concat(chunks), { status: res.statusCode ?? 502, statusText: res.statusMessage ?? '', headers: out }));
+            resolve(
+              new Response(Buffer.concat(chunks), {
+                status: res.statusCode ?? 502,
+                statusText: res.statusMessage ?? '',
+                headers: out,
+              }),
+            );
           });
         },
       );
@@ -58,7 +69,9 @@ export function routedFetch(origin: string): typeof fetch {
         reject(signal?.reason);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (error) => reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })));
+      req.on('error', (error) =>
+        reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })),
+      );
       req.end();
     });
   };

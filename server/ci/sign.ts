@@ -40,10 +40,7 @@ export interface SignResult {
 
 /** RFC 3986 unreserved characters stay; everything else is %XX in upper case (space → %20, never +). */
 export function ciEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 function pairsOf(input: Iterable<SignPair> | Record<string, string> | undefined): SignPair[] {
@@ -66,8 +63,7 @@ export function canonicalList(input: Iterable<SignPair> | Record<string, string>
   };
 }
 
-const hmacSha1 = (key: string, message: string) =>
-  createHmac('sha1', key).update(message, 'utf8').digest('hex');
+const hmacSha1 = (key: string, message: string) => createHmac('sha1', key).update(message, 'utf8').digest('hex');
 const sha1 = (message: string) => createHash('sha1').update(message, 'utf8').digest('hex');
 
 export function sign(input: SignInput): SignResult {

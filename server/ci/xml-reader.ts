@@ -4,6 +4,7 @@
  * as strings (parseTagValue is off): each field is typed here, by the model, one at a time.
  */
 import 'server-only';
+
 import type { Extra, XmlTree } from '@/lib/ci/types';
 
 type Node = Record<string, XmlTree>;

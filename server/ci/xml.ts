@@ -6,8 +6,9 @@
  * examples, ci-api-reference.md §6.1) it is repaired leniently and parsed again.
  */
 import 'server-only';
+
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { readOperationDetail } from './families';
+
 import { tagInfo } from '@/lib/ci/tags';
 import type {
   AudioStream,
@@ -26,6 +27,8 @@ import type {
   VideoStream,
   XmlTree,
 } from '@/lib/ci/types';
+
+import { readOperationDetail } from './families';
 import { XmlReader } from './xml-reader';
 import { repairXml } from './xml-repair';
 
@@ -133,7 +136,10 @@ export function parseJobsList(xml: string): JobPage {
 export function parseJobsListFull(xml: string): { jobs: Job[]; nextToken: string | null } {
   const response = responseOf(xml);
   return {
-    jobs: response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null),
+    jobs: response
+      .children('JobsDetail')
+      .map(readJob)
+      .filter((j): j is Job => j !== null),
     nextToken: response.str('NextToken'),
   };
 }
@@ -220,15 +226,23 @@ function outputOf(operation: string): JobListItem['output'] {
   const start = operation.indexOf('<Output>');
   const end = operation.indexOf('</Output>', start);
   if (start < 0 || end < 0) return null;
-  const o = new XmlReader(parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>).child('Output');
+  const o = new XmlReader(
+    parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>,
+  ).child('Output');
   return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
 }
 
 export function parseJobLookup(xml: string): JobLookup {
   const response = responseOf(xml);
   return {
-    jobs: response.children('JobsDetail').map(readJob).filter((j): j is Job => j !== null),
-    nonExistJobIds: response.strs('NonExistJobIds').flatMap((s) => s.split(',')).filter(Boolean),
+    jobs: response
+      .children('JobsDetail')
+      .map(readJob)
+      .filter((j): j is Job => j !== null),
+    nonExistJobIds: response
+      .strs('NonExistJobIds')
+      .flatMap((s) => s.split(','))
+      .filter(Boolean),
   };
 }
 

@@ -4,6 +4,7 @@
  * style attributes (progress bars), which cannot carry a nonce.
  */
 import 'server-only';
+
 export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   return [
     "default-src 'self'",

@@ -8,9 +8,11 @@
  * queued in this process, so two quick saves do not both read the old list and lose one.
  */
 import 'server-only';
+
 import { randomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+
 import { removeView, sanitizeViews, upsertView, type SavedView, type ViewProblem } from '@/lib/saved-views';
 
 /** The user names server/auth/config accepts; checked again here because they become file names. */
@@ -66,7 +68,10 @@ export class ViewsStore {
     return { views: views as SavedView[], removed };
   }
 
-  private async change(user: string, apply: (views: SavedView[]) => SavedView[] | ViewProblem): Promise<SavedView[] | ViewProblem> {
+  private async change(
+    user: string,
+    apply: (views: SavedView[]) => SavedView[] | ViewProblem,
+  ): Promise<SavedView[] | ViewProblem> {
     const file = this.fileOf(user);
     const run = async () => {
       const next = apply(await this.list(user));

@@ -3,11 +3,17 @@
  * against a production server this spec starts with its own configuration.
  */
 import { spawnSync } from 'node:child_process';
+
 import { expect, test } from '@playwright/test';
-import { type Started, startAppProcess, startEmulatorProcess } from './support/servers';
+
+import { startAppProcess, startEmulatorProcess, type Started } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
-const hash = () => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], { input: PASSWORD, encoding: 'utf8' }).stdout.trim();
+const hash = () =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
+    input: PASSWORD,
+    encoding: 'utf8',
+  }).stdout.trim();
 
 test.describe('with login configured', () => {
   let app: Started;
@@ -34,7 +40,10 @@ test.describe('with login configured', () => {
     }
   });
 
-  test('a wrong password is refused; the right one signs in and returns to the page asked for; sign-out ends it', async ({ page, context }) => {
+  test('a wrong password is refused; the right one signs in and returns to the page asked for; sign-out ends it', async ({
+    page,
+    context,
+  }) => {
     await page.goto(`${app.url}/jobs?tag=Snapshot`);
     await page.getByLabel('User').fill('alice');
     await page.getByLabel('Password').fill('wrong password');
@@ -57,7 +66,9 @@ test.describe('with login configured', () => {
   test('login attempts are rate-limited per client', async ({ request }) => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
-      const res = await request.post(`${app.url}/api/auth/login`, { data: { user: 'mallory', password: `guess-${i}` } });
+      const res = await request.post(`${app.url}/api/auth/login`, {
+        data: { user: 'mallory', password: `guess-${i}` },
+      });
       statuses.push(res.status());
     }
     expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(0);
@@ -78,7 +89,10 @@ test.describe('on the default server', () => {
     for (const path of ['/jobs', '/api/jobs?tag=Transcode&size=1', '/api/jobs?tag=Bogus', '/login']) {
       const headers = (await request.get(path)).headers();
       if (path.startsWith('/api/')) expect(headers['content-security-policy'], path).toContain("default-src 'none'");
-      else expect(headers['content-security-policy'], path).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+      else
+        expect(headers['content-security-policy'], path).toMatch(
+          /script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/,
+        );
       expect(headers['content-security-policy'], path).toContain("frame-ancestors 'none'");
       expect(headers['x-content-type-options']).toBe('nosniff');
       expect(headers['referrer-policy']).toBe('no-referrer');
@@ -109,7 +123,13 @@ test.describe('safe default with real CI credentials', () => {
   test('the server refuses to start without login, naming DASHBOARD_USERS', async () => {
     const emulator = await startEmulatorProcess({});
     try {
-      const error = await startAppProcess({ CI_SECRET_ID: 'AKIDemulatorDEMO0000000000000000000', CI_SECRET_KEY: 'emulatorDemoSecretKey0000000000000', CI_ENDPOINT: emulator.url, DASHBOARD_AUTH: '', DASHBOARD_USERS: '' }).then(
+      const error = await startAppProcess({
+        CI_SECRET_ID: 'AKIDemulatorDEMO0000000000000000000',
+        CI_SECRET_KEY: 'emulatorDemoSecretKey0000000000000',
+        CI_ENDPOINT: emulator.url,
+        DASHBOARD_AUTH: '',
+        DASHBOARD_USERS: '',
+      }).then(
         async (app) => {
           await app.stop();
           return null;
@@ -124,7 +144,12 @@ test.describe('safe default with real CI credentials', () => {
 
   test('…and starts with DASHBOARD_AUTH=none', async ({ request }) => {
     const emulator = await startEmulatorProcess({});
-    const app = await startAppProcess({ CI_SECRET_ID: 'AKIDemulatorDEMO0000000000000000000', CI_SECRET_KEY: 'emulatorDemoSecretKey0000000000000', CI_ENDPOINT: emulator.url, DASHBOARD_AUTH: 'none' });
+    const app = await startAppProcess({
+      CI_SECRET_ID: 'AKIDemulatorDEMO0000000000000000000',
+      CI_SECRET_KEY: 'emulatorDemoSecretKey0000000000000',
+      CI_ENDPOINT: emulator.url,
+      DASHBOARD_AUTH: 'none',
+    });
     try {
       const health = await (await request.get(`${app.url}/api/health`)).json();
       expect(health).toMatchObject({ mode: 'ci', upstream: { reachable: true } });

@@ -1,5 +1,7 @@
 import { expect, test, type APIRequestContext } from '@playwright/test';
+
 import type { AllTagsPage } from '@/lib/ci/types';
+
 import { rowIds, settledRows } from './helpers';
 
 /** The merged pages straight from /api/jobs/all, following the combined cursor. */
@@ -17,7 +19,10 @@ async function allTagsPages(request: APIRequestContext, query: string, count: nu
   return pages;
 }
 
-test('"All tags" in the tag selector lists every tag merged by creation time, paged by one cursor', async ({ page, request }) => {
+test('"All tags" in the tag selector lists every tag merged by creation time, paged by one cursor', async ({
+  page,
+  request,
+}) => {
   await page.goto('/jobs?tag=Transcode&states=Failed&order=asc&size=20');
   await settledRows(page);
   await page.getByTestId('filter-tag').selectOption('all');
@@ -30,7 +35,9 @@ test('"All tags" in the tag selector lists every tag merged by creation time, pa
   const rows = await settledRows(page);
   const tags = new Set(await rows.getByTestId('tag-cell').allTextContents());
   expect(tags.size, `tags on page 1: ${[...tags].join(', ')}`).toBeGreaterThan(1);
-  const created = await rows.locator('td time').evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
+  const created = await rows
+    .locator('td time')
+    .evaluateAll((els) => els.map((e) => Date.parse(e.getAttribute('datetime') ?? '')));
   expect(created).toEqual([...created].sort((a, b) => a - b));
 
   await page.getByRole('button', { name: 'Next ›' }).click();

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+
 import type { JobPage } from '@/lib/ci/types';
+
 import { emulatorUrl, rowIds, settledRows } from './helpers';
 import { startAppProcess } from './support/servers';
 
@@ -23,7 +25,9 @@ async function hydrated(page: Page) {
   await box.blur();
 }
 
-test('the header lists the demo buckets; switching keeps the page and filters and shows that bucket’s jobs', async ({ page }) => {
+test('the header lists the demo buckets; switching keeps the page and filters and shows that bucket’s jobs', async ({
+  page,
+}) => {
   const health = await (await page.request.get('/api/health')).json();
   expect(health.buckets).toEqual([A, B]);
   expect(JSON.stringify(health)).not.toMatch(/SecretKey|secretKey/);
@@ -43,7 +47,9 @@ test('the header lists the demo buckets; switching keeps the page and filters an
   await expect(switcher).toHaveValue(B.bucket);
 
   // B's own jobs, as the API lists them for B, and none of A's.
-  const expected = (await apiJobs(page, `tag=Snapshot&states=Success&orderByTime=Desc&size=20&bucket=${B.bucket}`)).jobs.map((j) => j.jobId);
+  const expected = (
+    await apiJobs(page, `tag=Snapshot&states=Success&orderByTime=Desc&size=20&bucket=${B.bucket}`)
+  ).jobs.map((j) => j.jobId);
   await expect.poll(() => rowIds(page)).toEqual(expected);
   expect(expected.some((id) => idsA.includes(id))).toBe(false);
 
@@ -53,7 +59,9 @@ test('the header lists the demo buckets; switching keeps the page and filters an
   await expect.poll(() => rowIds(page)).toEqual(idsA);
 });
 
-test('a shared link with ?bucket= opens on that bucket; its job opens in that bucket, in the drawer and on its own page', async ({ page }) => {
+test('a shared link with ?bucket= opens on that bucket; its job opens in that bucket, in the drawer and on its own page', async ({
+  page,
+}) => {
   const { jobs } = await apiJobs(page, `tag=Transcode&size=5&bucket=${B.bucket}`);
   const job = jobs[0]!;
   // The job is B's: the default bucket (A) does not have it.
@@ -85,7 +93,9 @@ test('a shared link with ?bucket= opens on that bucket; its job opens in that bu
   await expect(page.getByTestId('detail-summary')).toContainText(jobs[1]!.jobId);
 });
 
-test('an unknown bucket in the URL is named, with the buckets there are, and nothing is asked of CI', async ({ page }) => {
+test('an unknown bucket in the URL is named, with the buckets there are, and nothing is asked of CI', async ({
+  page,
+}) => {
   const api = await page.request.get('/api/jobs?tag=Transcode&bucket=nope-1250000000');
   expect(api.status()).toBe(400);
   expect((await api.json()).error).toMatchObject({ field: 'bucket', message: expect.stringContaining(B.bucket) });
@@ -121,7 +131,12 @@ test('the emulator saw each bucket’s requests arrive at, and signed for, that 
   const hostOf = (b: typeof A) => `${b.bucket}.ci.${b.region}.myqcloud.com`;
   const sizeOf = (r: (typeof lists)[number]) => r.query.find(([k]) => k === 'size')?.[1];
   const tagOf = (r: (typeof lists)[number]) => r.query.find(([k]) => k === 'tag')?.[1];
-  expect(lists.filter((r) => tagOf(r) === 'Animation' && sizeOf(r) === '17').map((r) => [r.host, r.bucket, r.status]).sort()).toEqual(
+  expect(
+    lists
+      .filter((r) => tagOf(r) === 'Animation' && sizeOf(r) === '17')
+      .map((r) => [r.host, r.bucket, r.status])
+      .sort(),
+  ).toEqual(
     [
       [hostOf(A), A.bucket, 200],
       [hostOf(B), B.bucket, 200],
@@ -136,7 +151,13 @@ test('the emulator saw each bucket’s requests arrive at, and signed for, that 
 });
 
 test('with one bucket configured the header names it as plain text, with no switcher', async ({ page }) => {
-  const app = await startAppProcess({ CI_SECRET_ID: '', CI_SECRET_KEY: '', EMULATOR_PORT: '0', EMULATOR_BUCKETS: 'solo-1250000009@ap-beijing', DASHBOARD_AUTH: 'none' });
+  const app = await startAppProcess({
+    CI_SECRET_ID: '',
+    CI_SECRET_KEY: '',
+    EMULATOR_PORT: '0',
+    EMULATOR_BUCKETS: 'solo-1250000009@ap-beijing',
+    DASHBOARD_AUTH: 'none',
+  });
   try {
     await page.goto(`${app.url}/jobs`);
     await expect(page.getByTestId('bucket-current')).toHaveText('solo-1250000009 · ap-beijing');

@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext } from '@playwright/test';
+
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 
@@ -10,7 +11,9 @@ export async function allTagsJobs(request: APIRequestContext, query: string): Pr
   const jobs: JobListItem[] = [];
   let cursor: string | null = null;
   do {
-    const res = await request.get(`/api/jobs/all?${query}&size=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+    const res = await request.get(
+      `/api/jobs/all?${query}&size=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    );
     expect(res.ok(), await res.text()).toBe(true);
     const page = (await res.json()) as AllTagsPage;
     jobs.push(...page.jobs);

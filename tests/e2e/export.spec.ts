@@ -1,7 +1,10 @@
 import { readFile } from 'node:fs/promises';
+
 import { expect, test, type APIRequestContext, type Download, type Page } from '@playwright/test';
 import Papa from 'papaparse';
+
 import type { AllTagsPage, JobListItem, JobPage } from '@/lib/ci/types';
+
 import { emulatorUrl, rowIds, settledRows } from './helpers';
 
 const FAULTS = () => `${emulatorUrl()}/__emulator/faults`;
@@ -58,7 +61,12 @@ async function exportNow(page: Page, testId: string) {
 function parseCsv(text: string): Record<string, string>[] {
   expect(text.charCodeAt(0)).toBe(0xfeff);
   expect(text.endsWith('\r\n')).toBe(true);
-  const parsed = Papa.parse<Record<string, string>>(text.slice(1), { header: true, delimiter: ',', newline: '\r\n', skipEmptyLines: true });
+  const parsed = Papa.parse<Record<string, string>>(text.slice(1), {
+    header: true,
+    delimiter: ',',
+    newline: '\r\n',
+    skipEmptyLines: true,
+  });
   expect(parsed.errors).toEqual([]);
   return parsed.data;
 }
@@ -74,7 +82,9 @@ interface ExportDoc {
 
 const STAMP = String.raw`\d{4}-\d\d-\d\dT\d{4}Z`;
 
-test('this list exports the table rows in the table order, as CSV and JSON, and Load more adds to it', async ({ page }) => {
+test('this list exports the table rows in the table order, as CSV and JSON, and Load more adds to it', async ({
+  page,
+}) => {
   // Sorted by job ID: the table's order, not CI's.
   await page.goto('/jobs?tag=Transcode&states=Failed&size=20&sort=jobId');
   const ids = await rowIds(page);
@@ -88,7 +98,9 @@ test('this list exports the table rows in the table order, as CSV and JSON, and 
   const records = parseCsv(csv.text);
   expect(records.map((r) => r.jobId)).toEqual(ids);
   for (const r of records) expect(r).toMatchObject({ tag: 'Transcode', state: 'Failed' });
-  await expect(page.getByTestId('export-result')).toContainText(`Saved 20 rows (the rows on screen, not every matching job) to ${csv.name}`);
+  await expect(page.getByTestId('export-result')).toContainText(
+    `Saved 20 rows (the rows on screen, not every matching job) to ${csv.name}`,
+  );
   await page.getByTestId('export-dismiss').click();
   await expect(page.getByTestId('export-status')).toHaveCount(0);
 
@@ -100,7 +112,12 @@ test('this list exports the table rows in the table order, as CSV and JSON, and 
   expect(json.name).toMatch(new RegExp(`^ci-jobs_Transcode_Failed_list_${STAMP}_partial\\.json$`));
   const doc = JSON.parse(json.text) as ExportDoc;
   expect(doc.jobs.map((j) => j.jobId)).toEqual(more);
-  expect(doc).toMatchObject({ scope: 'list', count: 40, complete: false, filters: { tag: 'Transcode', states: 'Failed', orderByTime: 'Desc' } });
+  expect(doc).toMatchObject({
+    scope: 'list',
+    count: 40,
+    complete: false,
+    filters: { tag: 'Transcode', states: 'Failed', orderByTime: 'Desc' },
+  });
   expect(doc.filters).not.toHaveProperty('size');
 });
 
@@ -115,16 +132,24 @@ test('everything matching the filters: every job the API lists, as CSV and as JS
   await page.goto(`/jobs?tag=Transcode&states=Failed&range=custom&from=${from}&to=${to}&size=10`);
   await settledRows(page);
 
-  const [csvDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), press(page, 'export-matching-csv')]);
+  const [csvDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    press(page, 'export-matching-csv'),
+  ]);
   const csv = await read(csvDownload);
   expect(csv.name).toMatch(new RegExp(`^ci-jobs_Transcode_Failed_${STAMP}\\.csv$`));
   const records = parseCsv(csv.text);
   expect(records.map((r) => r.jobId)).toEqual(expected.map((j) => j.jobId));
   expect(records.map((r) => [r.tag, r.state, r.code])).toEqual(expected.map((j) => [j.tag, j.state, j.code ?? '']));
-  await expect(page.getByTestId('export-result')).toHaveText(`Saved all ${expected.length.toLocaleString('en-US')} matching jobs to ${csv.name}`);
+  await expect(page.getByTestId('export-result')).toHaveText(
+    `Saved all ${expected.length.toLocaleString('en-US')} matching jobs to ${csv.name}`,
+  );
   await expect(page.getByTestId('export-result')).toHaveAttribute('data-status', 'complete');
 
-  const [jsonDownload] = await Promise.all([page.waitForEvent('download', { timeout: 60_000 }), press(page, 'export-matching-json')]);
+  const [jsonDownload] = await Promise.all([
+    page.waitForEvent('download', { timeout: 60_000 }),
+    press(page, 'export-matching-json'),
+  ]);
   const json = await read(jsonDownload);
   expect(json.name).toMatch(new RegExp(`^ci-jobs_Transcode_Failed_${STAMP}\\.json$`));
   const doc = JSON.parse(json.text) as ExportDoc;
@@ -142,17 +167,28 @@ test('everything matching the filters: every job the API lists, as CSV and as JS
 test('everything across all tags (tag=all) goes through the all-tags list', async ({ page, request }) => {
   test.setTimeout(120_000);
   const { from, to } = settledRange();
-  const expected = await everyJob(request, `states=Failed&startCreationTime=${from}&endCreationTime=${to}&orderByTime=Asc`);
+  const expected = await everyJob(
+    request,
+    `states=Failed&startCreationTime=${from}&endCreationTime=${to}&orderByTime=Asc`,
+  );
   expect(new Set(expected.map((j) => j.tag)).size).toBeGreaterThan(1);
 
   await page.goto(`/jobs?tag=all&states=Failed&range=custom&from=${from}&to=${to}&order=asc`);
   await settledRows(page);
-  const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), press(page, 'export-matching-json')]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download', { timeout: 90_000 }),
+    press(page, 'export-matching-json'),
+  ]);
   const json = await read(download);
   expect(json.name).toMatch(new RegExp(`^ci-jobs_all-tags_Failed_${STAMP}\\.json$`));
   const doc = JSON.parse(json.text) as ExportDoc;
   expect(doc.jobs.map((j) => j.jobId)).toEqual(expected.map((j) => j.jobId));
-  expect(doc).toMatchObject({ scope: 'matching', complete: true, count: expected.length, filters: { tag: 'all', states: 'Failed', orderByTime: 'Asc' } });
+  expect(doc).toMatchObject({
+    scope: 'matching',
+    complete: true,
+    count: expected.length,
+    filters: { tag: 'all', states: 'Failed', orderByTime: 'Asc' },
+  });
 });
 
 test('a slow collection shows its progress, and Cancel stops it without saving anything', async ({ page, request }) => {

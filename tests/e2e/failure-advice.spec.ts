@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+
 import { explainFailure } from '@/lib/ci/failure-catalog';
+
 import { listJobs } from './helpers';
 
 test('a failed job says what its code means and what to do', async ({ page, request }) => {

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { listJobs, settledRows } from './helpers';
 
 test('the find box opens a pasted job ID; "/" focuses it', async ({ page, request }) => {

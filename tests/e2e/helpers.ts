@@ -1,4 +1,5 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+
 import type { Job, JobPage } from '@/lib/ci/types';
 
 /** Jobs straight from our API (the same one the page uses), to pick test subjects by content. */

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+
 import { listJobs, rowIds, settledRows } from './helpers';
 
 /** Every job ID of a list, page by page through the API (what "Load all" should end with). */
@@ -16,9 +17,15 @@ async function allIds(request: APIRequestContext, query: string): Promise<string
 const status = (page: Page) => page.getByTestId('accumulate-status');
 const rowCount = async (page: Page) => Number(await page.getByTestId('jobs-table').getAttribute('aria-rowcount')) - 1;
 
-test('Load more appends the next page in order, without duplicates, and the counts are honest', async ({ page, request }) => {
+test('Load more appends the next page in order, without duplicates, and the counts are honest', async ({
+  page,
+  request,
+}) => {
   const first = await listJobs(request, 'tag=Transcode&orderByTime=Asc&size=10');
-  const second = await listJobs(request, `tag=Transcode&orderByTime=Asc&size=10&nextToken=${encodeURIComponent(first.nextToken!)}`);
+  const second = await listJobs(
+    request,
+    `tag=Transcode&orderByTime=Asc&size=10&nextToken=${encodeURIComponent(first.nextToken!)}`,
+  );
   await page.goto('/jobs?tag=Transcode&order=asc&size=10');
   expect(await rowIds(page)).toEqual(first.jobs.map((j) => j.jobId));
 
@@ -51,7 +58,9 @@ test('Load all stops at the end of the list and says so', async ({ page, request
   await settledRows(page);
   await page.getByTestId('load-all').click();
   await expect(status(page)).toContainText('end of the list', { timeout: 30_000 });
-  await expect(status(page)).toContainText(`${expected.length.toLocaleString('en')} loaded from ${Math.ceil(expected.length / 20)} pages`);
+  await expect(status(page)).toContainText(
+    `${expected.length.toLocaleString('en')} loaded from ${Math.ceil(expected.length / 20)} pages`,
+  );
   expect(await rowCount(page)).toBe(expected.length);
   await expect(page.getByTestId('load-more')).toHaveCount(0);
   await expect(page.getByTestId('load-all')).toHaveCount(0);

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { findJob, settledRows } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -24,13 +25,18 @@ test('a Transcode job shows its video and audio streams and output MD5, which co
 
   const video = drawer.getByTestId('video-streams');
   await expect(video).toContainText(job.operation!.mediaInfo!.video[0]!.codecName!);
-  await expect(video).toContainText(`${job.operation!.mediaInfo!.video[0]!.width} × ${job.operation!.mediaInfo!.video[0]!.height}`);
+  await expect(video).toContainText(
+    `${job.operation!.mediaInfo!.video[0]!.width} × ${job.operation!.mediaInfo!.video[0]!.height}`,
+  );
   await expect(drawer.getByTestId('audio-streams')).toContainText(job.operation!.mediaInfo!.audio[0]!.codecName!);
   await expect(drawer.getByTestId('audio-streams')).toContainText(/kHz/);
   const files = drawer.getByTestId('output-files').first();
   await expect(files).toContainText(md5.md5);
 
-  await files.getByRole('button', { name: new RegExp(`^Copy MD5 of`) }).first().click();
+  await files
+    .getByRole('button', { name: new RegExp(`^Copy MD5 of`) })
+    .first()
+    .click();
   await expect(files.getByRole('status').filter({ hasText: 'Copied' })).toHaveCount(1);
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(md5.md5);
 

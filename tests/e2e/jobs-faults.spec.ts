@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { emulatorUrl, settledRows } from './helpers';
 
 const FAULTS = () => `${emulatorUrl()}/__emulator/faults`;
@@ -9,7 +10,9 @@ test.afterEach(async ({ request }) => {
 
 test('with CI failing the page names the CI error code, and recovers when it clears', async ({ page, request }) => {
   test.setTimeout(90_000);
-  const put = await request.put(FAULTS(), { data: { errorRate: 1, errorStatus: 503, errorCode: 'ServiceUnavailable' } });
+  const put = await request.put(FAULTS(), {
+    data: { errorRate: 1, errorStatus: 503, errorCode: 'ServiceUnavailable' },
+  });
   expect(put.ok(), await put.text()).toBe(true);
 
   await page.goto('/jobs?tag=VideoTag');

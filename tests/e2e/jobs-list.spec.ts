@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { rowIds, settledRows } from './helpers';
 
 test('filtering to state Failed shows only failed jobs, the URL carries it, reload keeps it', async ({ page }) => {
@@ -65,12 +66,14 @@ test('a date preset narrows the rows to that window', async ({ page }) => {
   await expect.poll(() => rowIds(page)).not.toEqual(before);
   const since = Date.now() - 3_600_000 - 60_000;
   const rows = await settledRows(page);
-  const created = await rows.locator('td:nth-child(7) time').evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
+  const created = await rows
+    .locator('td:nth-child(7) time')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
   expect(created.length).toBeGreaterThan(0);
   for (const c of created) expect(Date.parse(c)).toBeGreaterThanOrEqual(since);
 });
 
-test('a Running job\'s progress rises while the page stays open', async ({ page }) => {
+test("a Running job's progress rises while the page stays open", async ({ page }) => {
   test.setTimeout(90_000);
   await page.goto('/jobs?tag=Transcode&states=Running&size=20');
   await settledRows(page);
@@ -79,7 +82,10 @@ test('a Running job\'s progress rises while the page stays open', async ({ page 
     const out = new Map<string, number>();
     for (const row of await rows.all()) {
       const id = (await row.getByTestId('job-id').textContent()) ?? '';
-      const p = await row.getByTestId('progress-value').textContent().catch(() => null);
+      const p = await row
+        .getByTestId('progress-value')
+        .textContent()
+        .catch(() => null);
       if (p) out.set(id, Number(p.replace('%', '')));
     }
     return out;
@@ -143,7 +149,9 @@ test('sorting the loaded rows lives in the URL; hidden columns are remembered', 
   await settledRows(page);
   // Numbers sort largest first on the first click (TanStack's default for numeric columns).
   const values = async () =>
-    (await (await settledRows(page)).getByTestId('progress-value').allTextContents()).map((t) => Number(t.replace('%', '')));
+    (await (await settledRows(page)).getByTestId('progress-value').allTextContents()).map((t) =>
+      Number(t.replace('%', '')),
+    );
   await page.getByRole('button', { name: /^Progress/ }).click();
   await expect(page).toHaveURL(/sort=-progress/);
   const desc = await values();

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+
 import { settledRows } from './helpers';
 
 test('the time-zone and theme switches apply everywhere and are remembered', async ({ page }) => {

@@ -1,5 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
+
 import type { JobListItem } from '@/lib/ci/types';
+
 import { allTagsJobs, settledWindow } from './collect';
 import { emulatorUrl, rowIds } from './helpers';
 
@@ -22,7 +24,10 @@ async function collected(page: Page) {
 
 const tile = (page: Page, state: string) => page.locator(`[data-testid="state-tile"][data-state="${state}"]`);
 
-test('the counts per state are every job the emulator holds for the window, and a tile opens the list', async ({ page, request }) => {
+test('the counts per state are every job the emulator holds for the window, and a tile opens the list', async ({
+  page,
+  request,
+}) => {
   const { from, to } = settledWindow(8, 24);
   const query = `startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`;
   const jobs = await allTagsJobs(request, query);
@@ -31,9 +36,12 @@ test('the counts per state are every job the emulator holds for the window, and 
 
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   await collected(page);
-  await expect(page.getByTestId('collection-count')).toHaveText(`All ${jobs.length.toLocaleString('en-US')} matching jobs`);
+  await expect(page.getByTestId('collection-count')).toHaveText(
+    `All ${jobs.length.toLocaleString('en-US')} matching jobs`,
+  );
   await expect(tile(page, 'All')).toHaveAttribute('data-count', String(jobs.length));
-  for (const state of STATES) await expect(tile(page, state), state).toHaveAttribute('data-count', String(expected[state]));
+  for (const state of STATES)
+    await expect(tile(page, state), state).toHaveAttribute('data-count', String(expected[state]));
 
   // The hourly chart accounts for every job: its segments add up to the same counts per state.
   const segments = page.getByTestId('time-segment');
@@ -57,16 +65,25 @@ test('the counts per state are every job the emulator holds for the window, and 
 
 test('clicking a bar segment lists exactly the jobs of that hour and state', async ({ page, request }) => {
   const { from, to } = settledWindow(8, 24);
-  const jobs = await allTagsJobs(request, `startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`);
+  const jobs = await allTagsJobs(
+    request,
+    `startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`,
+  );
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   await collected(page);
 
   // The tallest Success segment that still fits on one page of the list (20 rows).
   await expect(page.getByTestId('time-segment').first()).toBeVisible(); // the charts load after the counts
   const segments = await page.getByTestId('time-segment').evaluateAll((els) =>
-    els.map((el) => ({ state: el.getAttribute('data-state')!, start: Number(el.getAttribute('data-start')), count: Number(el.getAttribute('data-count')) })),
+    els.map((el) => ({
+      state: el.getAttribute('data-state')!,
+      start: Number(el.getAttribute('data-start')),
+      count: Number(el.getAttribute('data-count')),
+    })),
   );
-  const target = segments.filter((s) => s.state === 'Success' && s.count > 0 && s.count <= 20).sort((a, b) => b.count - a.count)[0];
+  const target = segments
+    .filter((s) => s.state === 'Success' && s.count > 0 && s.count <= 20)
+    .sort((a, b) => b.count - a.count)[0];
   expect(target, 'a Success segment of 1–20 jobs').toBeTruthy();
   const start = target!.start;
   const expectedIds = jobs
@@ -116,7 +133,9 @@ test('a long collection shows its progress and Cancel stops it', async ({ page, 
   await expect(page).toHaveURL(/from=/);
   const progress = page.getByTestId('collection-progress');
   await expect(progress).toHaveAttribute('data-status', 'loading');
-  await expect(page.getByTestId('collection-count')).toHaveText(/^Loaded [1-9][\d,]* of ≥ [1-9][\d,]* jobs…$/, { timeout: 30_000 });
+  await expect(page.getByTestId('collection-count')).toHaveText(/^Loaded [1-9][\d,]* of ≥ [1-9][\d,]* jobs…$/, {
+    timeout: 30_000,
+  });
   await page.getByTestId('collection-cancel').click();
   await expect(progress).toHaveAttribute('data-status', 'cancelled');
   const text = (await page.getByTestId('collection-count').textContent())!;
@@ -151,7 +170,9 @@ test('the chart library is loaded by the overview only, not by the jobs list', a
   expect(await hasCharts()).toBe(true);
 });
 
-test('the header’s Jobs · Overview · Triage carry the filters and bucket; the bucket switcher stays on the overview', async ({ page }) => {
+test('the header’s Jobs · Overview · Triage carry the filters and bucket; the bucket switcher stays on the overview', async ({
+  page,
+}) => {
   const { from, to } = settledWindow(8, 24);
   const window = `range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   await page.goto(`/jobs?tag=all&${window}&size=50&sort=-created`);
@@ -175,8 +196,15 @@ test('the header’s Jobs · Overview · Triage carry the filters and bucket; th
   await sections.getByRole('link', { name: 'Jobs' }).click();
   await expect(page).toHaveURL(/\/jobs\?/);
   const listUrl = new URL(page.url());
-  expect(Object.fromEntries(['tag', 'states', 'from', 'to'].map((k) => [k, listUrl.searchParams.get(k)]))).toEqual({ tag: 'all', states: 'Failed', from, to });
-  const res = await page.request.get(`/api/jobs/all?states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}&orderByTime=Desc&size=20`);
+  expect(Object.fromEntries(['tag', 'states', 'from', 'to'].map((k) => [k, listUrl.searchParams.get(k)]))).toEqual({
+    tag: 'all',
+    states: 'Failed',
+    from,
+    to,
+  });
+  const res = await page.request.get(
+    `/api/jobs/all?states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}&orderByTime=Desc&size=20`,
+  );
   const expected = ((await res.json()) as { jobs: JobListItem[] }).jobs.map((j) => j.jobId);
   expect(expected.length, 'the settled window has failed jobs').toBeGreaterThan(0);
   await expect.poll(() => rowIds(page)).toEqual(expected);

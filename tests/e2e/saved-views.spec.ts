@@ -7,9 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { expect, test, type Page } from '@playwright/test';
+
 import { listJobs, rowIds, settledRows } from './helpers';
-import { type Started, startAppProcess } from './support/servers';
+import { startAppProcess, type Started } from './support/servers';
 
 /** Opens the Views menu (retried until the page has hydrated and the button answers). */
 async function openViews(page: Page) {
@@ -46,15 +48,24 @@ test.describe('login off: views are kept in this browser', () => {
     expect(Date.now() - Date.parse(from)).toBeGreaterThan(23.9 * 3_600_000);
     expect(Date.now() - Date.parse(from)).toBeLessThan(24.1 * 3_600_000);
 
-    const api = await listJobs(request, `tag=Transcode&states=Failed&startCreationTime=${encodeURIComponent(from)}&size=20`);
+    const api = await listJobs(
+      request,
+      `tag=Transcode&states=Failed&startCreationTime=${encodeURIComponent(from)}&size=20`,
+    );
     expect(api.jobs.length).toBeGreaterThan(0);
     expect(api.jobs.every((j) => j.state === 'Failed')).toBe(true);
     await expect.poll(() => rowIds(page)).toEqual(api.jobs.map((j) => j.jobId));
 
     await expect(page.getByTestId('views-button')).toHaveText(/View: Failed, last 24 h/);
     const again = await openViews(page);
-    await expect(again.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toHaveAttribute('aria-checked', 'true');
-    await expect(again.getByRole('menuitemradio', { name: /^Failed, last hour/ })).toHaveAttribute('aria-checked', 'false');
+    await expect(again.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toHaveAttribute(
+      'aria-checked',
+      'true',
+    );
+    await expect(again.getByRole('menuitemradio', { name: /^Failed, last hour/ })).toHaveAttribute(
+      'aria-checked',
+      'false',
+    );
     await page.keyboard.press('Escape');
     await expect(again).toBeHidden();
     await expect(page.getByTestId('views-button')).toBeFocused();
@@ -101,7 +112,10 @@ test.describe('login off: views are kept in this browser', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(confirm).toBeHidden();
     await expect((await openViews(page)).getByRole('menuitemradio', { name: 'Snapshots done' })).toBeVisible();
-    await page.getByRole('menu', { name: 'Views' }).getByRole('menuitem', { name: 'Delete view “Snapshots done”…' }).click();
+    await page
+      .getByRole('menu', { name: 'Views' })
+      .getByRole('menuitem', { name: 'Delete view “Snapshots done”…' })
+      .click();
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(confirm).toBeHidden();
     await expect(page.getByTestId('views-button')).toHaveText(/^Views/);
@@ -135,14 +149,21 @@ test.describe('login off: views are kept in this browser', () => {
 
   test('GET /api/views says so, and writes are refused', async ({ request, baseURL }) => {
     expect(await (await request.get('/api/views')).json()).toEqual({ storage: 'browser', views: [] });
-    const put = await request.put('/api/views', { data: { name: 'x', query: 'states=Failed' }, headers: { origin: baseURL! } });
+    const put = await request.put('/api/views', {
+      data: { name: 'x', query: 'states=Failed' },
+      headers: { origin: baseURL! },
+    });
     expect(put.status()).toBe(409);
     expect((await put.json()).error.code).toBe('ViewsInBrowser');
   });
 });
 
 const PASSWORD = 'correct horse battery staple';
-const hash = () => spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], { input: PASSWORD, encoding: 'utf8' }).stdout.trim();
+const hash = () =>
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
+    input: PASSWORD,
+    encoding: 'utf8',
+  }).stdout.trim();
 
 test.describe('login on: views are kept per user on the server', () => {
   let app: Started;
@@ -169,7 +190,9 @@ test.describe('login on: views are kept per user on the server', () => {
     expect(res.status(), await res.text()).toBe(200);
   }
 
-  test('two users each see their own views; they outlive a reload and are kept in the data directory', async ({ browser }) => {
+  test('two users each see their own views; they outlive a reload and are kept in the data directory', async ({
+    browser,
+  }) => {
     const alice = await (await browser.newContext()).newPage();
     const bob = await (await browser.newContext()).newPage();
     try {
@@ -188,11 +211,15 @@ test.describe('login on: views are kept per user on the server', () => {
 
       const file = path.join(dataDir, 'views', 'user-alice.json');
       expect(existsSync(file)).toBe(true);
-      expect(JSON.parse(readFileSync(file, 'utf8')).views).toEqual([{ name: 'Alice: oldest failures', query: 'tag=Transcode&states=Failed&order=asc' }]);
+      expect(JSON.parse(readFileSync(file, 'utf8')).views).toEqual([
+        { name: 'Alice: oldest failures', query: 'tag=Transcode&states=Failed&order=asc' },
+      ]);
 
       await alice.reload();
       await settledRows(alice);
-      await expect((await openViews(alice)).getByRole('menuitemradio', { name: 'Alice: oldest failures' })).toHaveAttribute('aria-checked', 'true');
+      await expect(
+        (await openViews(alice)).getByRole('menuitemradio', { name: 'Alice: oldest failures' }),
+      ).toHaveAttribute('aria-checked', 'true');
 
       // Bob has none of Alice's, and his own stay his.
       await bob.goto(`${app.url}/jobs?tag=Snapshot`);
@@ -204,18 +231,28 @@ test.describe('login on: views are kept per user on the server', () => {
       await saveView(bob, 'Bob: snapshots');
       await expect(bob.getByTestId('views-button')).toHaveText(/View: Bob: snapshots/);
 
-      const aliceViews = (await (await alice.request.get(`${app.url}/api/views`)).json()) as { user: string; views: { name: string }[] };
+      const aliceViews = (await (await alice.request.get(`${app.url}/api/views`)).json()) as {
+        user: string;
+        views: { name: string }[];
+      };
       expect(aliceViews).toMatchObject({ storage: 'account', user: 'alice' });
       expect(aliceViews.views.map((v) => v.name)).toEqual(['Alice: oldest failures']);
-      const bobViews = (await (await bob.request.get(`${app.url}/api/views`)).json()) as { user: string; views: { name: string }[] };
+      const bobViews = (await (await bob.request.get(`${app.url}/api/views`)).json()) as {
+        user: string;
+        views: { name: string }[];
+      };
       expect(bobViews.views.map((v) => v.name)).toEqual(['Bob: snapshots']);
 
       // Alice deletes hers through the menu; Bob's is untouched.
       await (await openViews(alice)).getByRole('menuitem', { name: 'Delete view “Alice: oldest failures”…' }).click();
       await alice.getByTestId('delete-view').getByRole('button', { name: 'Delete' }).click();
       await expect(alice.getByTestId('views-button')).toHaveText(/^Views/);
-      expect(((await (await alice.request.get(`${app.url}/api/views`)).json()) as { views: unknown[] }).views).toEqual([]);
-      expect(((await (await bob.request.get(`${app.url}/api/views`)).json()) as { views: unknown[] }).views).toHaveLength(1);
+      expect(((await (await alice.request.get(`${app.url}/api/views`)).json()) as { views: unknown[] }).views).toEqual(
+        [],
+      );
+      expect(
+        ((await (await bob.request.get(`${app.url}/api/views`)).json()) as { views: unknown[] }).views,
+      ).toHaveLength(1);
     } finally {
       await alice.context().close();
       await bob.context().close();
@@ -226,10 +263,13 @@ test.describe('login on: views are kept per user on the server', () => {
     const origin = { origin: app.url };
     // No session.
     expect((await request.get(`${app.url}/api/views`)).status()).toBe(401);
-    expect((await request.put(`${app.url}/api/views`, { data: { name: 'x', query: '' }, headers: origin })).status()).toBe(401);
+    expect(
+      (await request.put(`${app.url}/api/views`, { data: { name: 'x', query: '' }, headers: origin })).status(),
+    ).toBe(401);
 
     await signIn(page, 'alice');
-    const put = (data: unknown, headers: Record<string, string> = origin) => page.request.put(`${app.url}/api/views`, { data: data as object, headers });
+    const put = (data: unknown, headers: Record<string, string> = origin) =>
+      page.request.put(`${app.url}/api/views`, { data: data as object, headers });
 
     // Another origin (a page elsewhere posting with the user's cookie), or none: refused, nothing stored.
     for (const headers of [{ origin: 'http://evil.localhost:1234' }, {}] as Record<string, string>[]) {
@@ -237,7 +277,9 @@ test.describe('login on: views are kept per user on the server', () => {
       expect(res.status(), JSON.stringify(headers)).toBe(403);
       expect((await res.json()).error).toMatchObject({ code: 'CrossOrigin', field: 'origin' });
     }
-    const forgedDelete = await page.request.delete(`${app.url}/api/views?name=x`, { headers: { origin: 'http://evil.localhost:1234' } });
+    const forgedDelete = await page.request.delete(`${app.url}/api/views?name=x`, {
+      headers: { origin: 'http://evil.localhost:1234' },
+    });
     expect(forgedDelete.status()).toBe(403);
 
     const cases: [unknown, string, RegExp][] = [
@@ -255,7 +297,10 @@ test.describe('login on: views are kept per user on the server', () => {
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
     }
-    const notJson = await page.request.put(`${app.url}/api/views`, { data: 'name=x', headers: { ...origin, 'content-type': 'application/x-www-form-urlencoded' } });
+    const notJson = await page.request.put(`${app.url}/api/views`, {
+      data: 'name=x',
+      headers: { ...origin, 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(notJson.status()).toBe(400);
     expect((await notJson.json()).error.field).toBe('body');
 

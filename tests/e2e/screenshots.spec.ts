@@ -3,6 +3,7 @@
  *   SCREENSHOTS=1 npx playwright test screenshots
  */
 import { expect, test, type Page } from '@playwright/test';
+
 import { settledWindow } from './collect';
 import { findJob, settledRows } from './helpers';
 
@@ -32,7 +33,9 @@ for (const theme of THEMES) {
     const job = await findJob(
       request,
       'tag=Transcode&states=Success&orderByTime=Asc&size=20',
-      (j) => (j.operation?.mediaInfo?.audio.length ?? 0) > 0 && (j.operation?.mediaResult?.outputFiles[0]?.md5.length ?? 0) > 0,
+      (j) =>
+        (j.operation?.mediaInfo?.audio.length ?? 0) > 0 &&
+        (j.operation?.mediaResult?.outputFiles[0]?.md5.length ?? 0) > 0,
     );
     await page.goto(`/jobs?tag=Transcode&states=Success&order=asc&size=20&job=${job.jobId}`);
     const drawer = page.getByRole('dialog');

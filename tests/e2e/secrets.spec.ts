@@ -5,8 +5,10 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { expect, test } from '@playwright/test';
-import { type Started, startAppProcess, startEmulatorProcess } from './support/servers';
+
+import { startAppProcess, startEmulatorProcess, type Started } from './support/servers';
 
 const SENTINEL = process.env.E2E_SENTINEL_SECRET_KEY ?? '';
 const SECRET_ID = 'AKIDsentinelTEST0000';
@@ -58,7 +60,15 @@ test.describe('the SecretKey stays on the server', () => {
     // Pages as a person opens them, with everything they load.
     const list = await request.get(`${app.url}/api/jobs?tag=Transcode&size=5`);
     const jobId = ((await list.json()) as { jobs: { jobId: string }[] }).jobs[0]!.jobId;
-    for (const path of ['/', '/jobs', `/jobs/${jobId}`, '/jobs/jdoesnotexist000000000000000000000', '/jobs?states=Bogus', '/login', '/nope']) {
+    for (const path of [
+      '/',
+      '/jobs',
+      `/jobs/${jobId}`,
+      '/jobs/jdoesnotexist000000000000000000000',
+      '/jobs?states=Bogus',
+      '/login',
+      '/nope',
+    ]) {
       await page.goto(`${app.url}${path}`);
       await page.waitForLoadState('networkidle');
     }

@@ -4,6 +4,7 @@
  * none of them fires while typing in a field.
  */
 import { expect, test, type Page } from '@playwright/test';
+
 import { rowIds, settledRows } from './helpers';
 
 /** Waits for hydration the way a person would notice it: `?` opens the cheat sheet. */

@@ -1,6 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
+
 import { explainFailure } from '@/lib/ci/failure-catalog';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
+
 import { allTagsJobs, settledWindow } from './collect';
 
 function byCode(jobs: readonly JobListItem[]): Map<string, JobListItem[]> {
@@ -16,17 +18,27 @@ async function open(page: Page, from: string, to: string) {
 
 const clipboard = (page: Page) => page.evaluate(() => navigator.clipboard.readText());
 
-test('failed jobs are grouped by CI code, largest first, each explained from the catalog', async ({ page, request }) => {
+test('failed jobs are grouped by CI code, largest first, each explained from the catalog', async ({
+  page,
+  request,
+}) => {
   const { from, to } = settledWindow(8, 48);
-  const failed = await allTagsJobs(request, `states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`);
+  const failed = await allTagsJobs(
+    request,
+    `states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`,
+  );
   expect(failed.length).toBeGreaterThan(5);
   const expected = byCode(failed);
 
   await open(page, from, to);
-  await expect(page.getByTestId('triage-summary')).toHaveText(`${failed.length} failed jobs in ${expected.size} error codes`);
+  await expect(page.getByTestId('triage-summary')).toHaveText(
+    `${failed.length} failed jobs in ${expected.size} error codes`,
+  );
   const groups = page.getByTestId('failure-group');
   await expect(groups).toHaveCount(expected.size);
-  const shown = await groups.evaluateAll((els) => els.map((el) => [el.getAttribute('data-code')!, Number(el.getAttribute('data-count'))] as const));
+  const shown = await groups.evaluateAll((els) =>
+    els.map((el) => [el.getAttribute('data-code')!, Number(el.getAttribute('data-count'))] as const),
+  );
   expect(new Map(shown)).toEqual(new Map([...expected].map(([code, jobs]) => [code, jobs.length])));
   const counts = shown.map(([, n]) => n);
   expect(counts).toEqual([...counts].sort((a, b) => b - a));
@@ -55,7 +67,10 @@ test('failed jobs are grouped by CI code, largest first, each explained from the
 test('the support summaries copy job ID, code, message and input', async ({ page, context, request, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL });
   const { from, to } = settledWindow(8, 48);
-  const failed = await allTagsJobs(request, `states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`);
+  const failed = await allTagsJobs(
+    request,
+    `states=Failed&startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`,
+  );
   await open(page, from, to);
 
   const first = page.getByTestId('failure-group').first();

@@ -3,6 +3,7 @@
  * unreadable XML, a dropped connection, a timeout — with the right advice, and recovers after.
  */
 import { expect, test } from '@playwright/test';
+
 import { emulatorUrl, settledRows } from './helpers';
 
 const FAULTS = () => `${emulatorUrl()}/__emulator/faults`;
@@ -11,8 +12,18 @@ test.afterEach(async ({ request }) => {
 });
 
 const cases = [
-  { tag: 'Animation', faults: { errorRate: 1, errorStatus: 403, errorCode: 'SignatureDoesNotMatch' }, code: 'SignatureDoesNotMatch', says: 'CI_SECRET_KEY' },
-  { tag: 'SmartCover', faults: { errorRate: 1, errorStatus: 403, errorCode: 'RequestTimeTooSkewed' }, code: 'RequestTimeTooSkewed', says: 'clock' },
+  {
+    tag: 'Animation',
+    faults: { errorRate: 1, errorStatus: 403, errorCode: 'SignatureDoesNotMatch' },
+    code: 'SignatureDoesNotMatch',
+    says: 'CI_SECRET_KEY',
+  },
+  {
+    tag: 'SmartCover',
+    faults: { errorRate: 1, errorStatus: 403, errorCode: 'RequestTimeTooSkewed' },
+    code: 'RequestTimeTooSkewed',
+    says: 'clock',
+  },
   { tag: 'Concat', faults: { malformedRate: 1 }, code: 'MalformedResponse', says: 'not valid XML' },
   { tag: 'VideoMontage', faults: { dropRate: 1 }, code: 'NetworkError', says: 'could not be reached' },
   { tag: 'Segment', faults: { latencyMs: 4000 }, code: 'RequestTimeout', says: 'did not answer in time' },

@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+
 import { parseAuthorization, sign } from '@/server/ci/sign';
 
 export interface Recorded {
@@ -42,7 +43,14 @@ export async function startRecordingCi(secretKey: string, handler: Handler) {
       signatureValid = expected.signature === auth.signature;
       coversAll = auth.headerList.includes('host') && query.every(([k]) => auth.urlParamList.includes(k.toLowerCase()));
     }
-    const entry: Recorded = { method: req.method ?? '', path: decodeURIComponent(url.pathname), query, headers: req.headers, signatureValid, coversAll };
+    const entry: Recorded = {
+      method: req.method ?? '',
+      path: decodeURIComponent(url.pathname),
+      query,
+      headers: req.headers,
+      signatureValid,
+      coversAll,
+    };
     recorded.push(entry);
     handler(entry, res);
   });

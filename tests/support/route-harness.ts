@@ -25,7 +25,13 @@ export async function startRouteHarness(env: Record<string, string> = {}) {
     const res = await promise;
     const text = await res.text();
     bodies.push(text);
-    return { status: res.status, body: JSON.parse(text) as { error?: { code: string; message: string; field?: string; requestId?: string }; [k: string]: unknown } };
+    return {
+      status: res.status,
+      body: JSON.parse(text) as {
+        error?: { code: string; message: string; field?: string; requestId?: string };
+        [k: string]: unknown;
+      },
+    };
   };
   return {
     emulator,
@@ -33,6 +39,10 @@ export async function startRouteHarness(env: Record<string, string> = {}) {
     /** GET /api/jobs with a raw query string, exactly as a browser would send it. */
     listJobs: (rawQuery: string) => call(jobs.GET(new Request(`http://localhost/api/jobs?${rawQuery}`))),
     getJob: (id: string) =>
-      call(job.GET(new Request(`http://localhost/api/jobs/${encodeURIComponent(id)}`), { params: Promise.resolve({ jobId: id }) })),
+      call(
+        job.GET(new Request(`http://localhost/api/jobs/${encodeURIComponent(id)}`), {
+          params: Promise.resolve({ jobId: id }),
+        }),
+      ),
   };
 }

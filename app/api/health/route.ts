@@ -1,7 +1,7 @@
-import { getBackend } from '@/server/ci/backend';
-import { CiError } from '@/server/ci/errors';
 import { bucketRoute } from '@/server/api/bucket';
 import { ok } from '@/server/api/responses';
+import { getBackend } from '@/server/ci/backend';
+import { CiError } from '@/server/ci/errors';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,6 +1,6 @@
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { badRequest, ok } from '@/server/api/responses';
 import { bucketRoute } from '@/server/api/bucket';
+import { badRequest, ok } from '@/server/api/responses';
 
 export const dynamic = 'force-dynamic';
 

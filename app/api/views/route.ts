@@ -1,8 +1,9 @@
 import { cookies } from 'next/headers';
-import { denyCrossOrigin } from '@/server/api/same-origin';
-import { apiError, badRequest, fromError, ok } from '@/server/api/responses';
-import { SESSION_COOKIE, loginRequired, verifySession } from '@/server/auth/session';
+
 import { parseViewInput } from '@/lib/saved-views';
+import { apiError, badRequest, fromError, ok } from '@/server/api/responses';
+import { denyCrossOrigin } from '@/server/api/same-origin';
+import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { viewsStore } from '@/server/views/saved-views-store';
 
 export const dynamic = 'force-dynamic';
@@ -20,7 +21,11 @@ async function currentUser(): Promise<string | null> {
 }
 
 const LOGIN_OFF = () =>
-  apiError(409, 'ViewsInBrowser', 'Login is off on this server: saved views are kept in the browser, not on the server');
+  apiError(
+    409,
+    'ViewsInBrowser',
+    'Login is off on this server: saved views are kept in the browser, not on the server',
+  );
 const UNAUTHORIZED = () => apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
 
 export async function GET() {
@@ -67,7 +72,8 @@ export async function DELETE(request: Request) {
   const denied = denyCrossOrigin(request);
   if (denied) return denied;
   const names = new URL(request.url).searchParams.getAll('name');
-  if (names.length !== 1 || !names[0]!.trim()) return badRequest('name', 'Name one view to delete: DELETE /api/views?name=…');
+  if (names.length !== 1 || !names[0]!.trim())
+    return badRequest('name', 'Name one view to delete: DELETE /api/views?name=…');
   try {
     const { views, removed } = await viewsStore().remove(user, names[0]!);
     if (!removed) return apiError(404, 'NoSuchView', `You have no view named "${names[0]!.trim()}"`, { field: 'name' });

@@ -1,11 +1,12 @@
 import Link from 'next/link';
-import { AppHeader } from '@/features/shell/app-header';
-import { JobDetailLoader } from '@/features/jobs/detail/job-detail-loader';
+
 import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
-import { loginRequired } from '@/server/auth/session';
+import { JobDetailLoader } from '@/features/jobs/detail/job-detail-loader';
+import { AppHeader } from '@/features/shell/app-header';
 import { withBucket } from '@/lib/bucket-param';
-import { getBackend } from '@/server/ci/backend';
 import { firstValue } from '@/lib/search-value';
+import { loginRequired } from '@/server/auth/session';
+import { getBackend } from '@/server/ci/backend';
 
 export const dynamic = 'force-dynamic';
 
@@ -27,14 +28,21 @@ export default async function JobPage({
       <AppHeader mode={mode} buckets={infos} bucket={bucket} signOut={loginRequired()} />
       <main className="mx-auto max-w-5xl px-4 py-3">
         <nav aria-label="Breadcrumb" className="mb-2 text-sm">
-          <Link href={withBucket('/jobs', known ? bucket : '')} className="text-blue-700 hover:underline dark:text-blue-300">
+          <Link
+            href={withBucket('/jobs', known ? bucket : '')}
+            className="text-blue-700 hover:underline dark:text-blue-300"
+          >
             ← All jobs
           </Link>
         </nav>
         <h1 className="mb-3 text-base font-semibold">
           Job <span className="font-mono">{jobId}</span>
         </h1>
-        {known ? <JobDetailLoader jobId={jobId} /> : <UnknownBucketNotice bucket={bucket} buckets={infos} path={`/jobs/${encodeURIComponent(jobId)}`} />}
+        {known ? (
+          <JobDetailLoader jobId={jobId} />
+        ) : (
+          <UnknownBucketNotice bucket={bucket} buckets={infos} path={`/jobs/${encodeURIComponent(jobId)}`} />
+        )}
       </main>
     </>
   );

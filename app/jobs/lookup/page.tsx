@@ -1,20 +1,25 @@
 import Link from 'next/link';
-import { AppHeader } from '@/features/shell/app-header';
-import { StateBadge } from '@/features/jobs/state-badge';
+
 import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
-import { loginRequired } from '@/server/auth/session';
-import { withBucket } from '@/lib/bucket-param';
-import { getBackend } from '@/server/ci/backend';
-import { CiError } from '@/server/ci/errors';
-import { JOB_ID } from '@/lib/ci/params';
 import { classifyFind, MAX_LOOKUP_IDS } from '@/features/find-job/find-job';
+import { StateBadge } from '@/features/jobs/state-badge';
+import { AppHeader } from '@/features/shell/app-header';
+import { withBucket } from '@/lib/bucket-param';
+import { JOB_ID } from '@/lib/ci/params';
 import type { Job } from '@/lib/ci/types';
 import { firstValue } from '@/lib/search-value';
+import { loginRequired } from '@/server/auth/session';
+import { getBackend } from '@/server/ci/backend';
+import { CiError } from '@/server/ci/errors';
 
 export const dynamic = 'force-dynamic';
 
 /** Several jobs by ID (from the find box), in `?bucket=`: one CI call for all of them, and which were not found. */
-export default async function LookupPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LookupPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const query = await searchParams;
   const raw = query.ids;
   const bucket = firstValue(query.bucket);
@@ -36,7 +41,9 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
       missing = target.ids.filter((id) => !jobs.some((j) => j.jobId === id));
     } catch (error) {
       if (error instanceof CiError && error.status === 404) missing = target.ids;
-      else problem = error instanceof CiError ? `CI error ${error.code}: ${error.message}` : 'The jobs could not be looked up.';
+      else
+        problem =
+          error instanceof CiError ? `CI error ${error.code}: ${error.message}` : 'The jobs could not be looked up.';
     }
   }
   return (
@@ -44,9 +51,18 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
       <AppHeader mode={mode} buckets={infos} bucket={bucket} signOut={loginRequired()} />
       <main className="mx-auto max-w-5xl px-4 py-3 text-sm">
         <h1 className="mb-3 text-base font-semibold">Jobs by ID</h1>
-        {!chosen && <UnknownBucketNotice bucket={bucket} buckets={infos} path={`/jobs/lookup?${new URLSearchParams({ ids: typeof raw === 'string' ? raw : '' })}`} />}
+        {!chosen && (
+          <UnknownBucketNotice
+            bucket={bucket}
+            buckets={infos}
+            path={`/jobs/lookup?${new URLSearchParams({ ids: typeof raw === 'string' ? raw : '' })}`}
+          />
+        )}
         {problem && (
-          <p role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100">
+          <p
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-3 text-red-900 dark:border-red-800 dark:bg-red-950 dark:text-red-100"
+          >
             {problem}
           </p>
         )}
@@ -64,7 +80,10 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
               {jobs.map((job) => (
                 <tr key={job.jobId} className="border-b border-slate-100 dark:border-slate-800">
                   <td className="py-1 pr-3 font-mono text-xs">
-                    <Link href={withBucket(`/jobs/${job.jobId}`, bucket)} className="text-blue-700 hover:underline dark:text-blue-300">
+                    <Link
+                      href={withBucket(`/jobs/${job.jobId}`, bucket)}
+                      className="text-blue-700 hover:underline dark:text-blue-300"
+                    >
                       {job.jobId}
                     </Link>
                   </td>
@@ -79,7 +98,10 @@ export default async function LookupPage({ searchParams }: { searchParams: Promi
           </table>
         )}
         {missing.length > 0 && (
-          <p data-testid="lookup-missing" className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100">
+          <p
+            data-testid="lookup-missing"
+            className="mt-3 rounded border border-amber-300 bg-amber-50 p-3 text-amber-900 dark:border-amber-800 dark:bg-amber-950 dark:text-amber-100"
+          >
             Not found in bucket {chosen?.bucket}: <span className="font-mono text-xs">{missing.join(', ')}</span>
           </p>
         )}

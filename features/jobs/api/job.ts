@@ -1,8 +1,9 @@
 /** GET /api/jobs/<id> — one job with its original XML fragment: fetcher, query options and hook. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { withBucket } from '@/lib/bucket-param';
 import type { Job } from '@/lib/ci/types';
-import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { ApiError, fetchJson } from '@/lib/fetch-json';
 
 export interface JobWithXml {

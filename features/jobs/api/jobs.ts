@@ -1,8 +1,9 @@
 /** GET /api/jobs?… (one tag) or /api/jobs/all?… (every tag) — one page of jobs: fetcher, query options and hook. */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+
 import type { AllTagsPage, JobPage } from '@/lib/ci/types';
-import { isAllTagsQuery } from '@/lib/jobs-search-params';
 import { fetchJson } from '@/lib/fetch-json';
+import { isAllTagsQuery } from '@/lib/jobs-search-params';
 
 /**
  * `query` is a validated page query (lib/jobs-search-params `validateView` + `pageQuery`); it carries

@@ -1,8 +1,9 @@
 /** GET /api/queues — every queue of every queue type: fetcher, query options and hook. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
+
+import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { withBucket } from '@/lib/bucket-param';
 import type { Queue } from '@/lib/ci/types';
-import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { fetchJson } from '@/lib/fetch-json';
 
 /** `bucket`: whose queues ('' = the default bucket); each bucket has its own. */

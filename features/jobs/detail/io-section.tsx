@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react';
+
 import type { CosLocation, Job, JobOutput } from '@/lib/ci/types';
+
 import { Copyable, Fields, Muted, Section } from './section';
 
 function location(loc: CosLocation, what: string): [string, ReactNode][] {
@@ -15,10 +17,22 @@ function OutputFields({ output }: { output: JobOutput }) {
     <Fields
       entries={[
         ...location(output, 'output'),
-        ['Sprite object', output.spriteObject ? <Copyable key="s" value={output.spriteObject} label="sprite object" /> : undefined],
-        ['Background (AuObject)', output.auObject ? <Copyable key="a" value={output.auObject} label="background object" /> : undefined],
-        ['Bass object', output.bassObject ? <Copyable key="ba" value={output.bassObject} label="bass object" /> : undefined],
-        ['Drum object', output.drumObject ? <Copyable key="d" value={output.drumObject} label="drum object" /> : undefined],
+        [
+          'Sprite object',
+          output.spriteObject ? <Copyable key="s" value={output.spriteObject} label="sprite object" /> : undefined,
+        ],
+        [
+          'Background (AuObject)',
+          output.auObject ? <Copyable key="a" value={output.auObject} label="background object" /> : undefined,
+        ],
+        [
+          'Bass object',
+          output.bassObject ? <Copyable key="ba" value={output.bassObject} label="bass object" /> : undefined,
+        ],
+        [
+          'Drum object',
+          output.drumObject ? <Copyable key="d" value={output.drumObject} label="drum object" /> : undefined,
+        ],
         [
           'Stream extracts',
           output.streamExtract.length ? (

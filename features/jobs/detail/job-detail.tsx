@@ -1,9 +1,11 @@
 'use client';
+
 /**
  * The job detail frame: summary, input/output, the family's own panel (from the registry), the
  * operation, media info and result, anything uninterpreted, and the raw JSON/XML.
  */
 import type { Job } from '@/lib/ci/types';
+
 import { ExtrasSection } from './extras-section';
 import { IoSection } from './io-section';
 import { MediaInfoSection } from './media-info-section';

@@ -1,10 +1,13 @@
 'use client';
-import Link from 'next/link';
-import { Drawer } from '@/components/ui/drawer';
-import { cn, focusRing } from '@/components/ui/cn';
+
 import dynamic from 'next/dynamic';
-import { withBucket } from '@/lib/bucket-param';
+import Link from 'next/link';
+
+import { cn, focusRing } from '@/components/ui/cn';
+import { Drawer } from '@/components/ui/drawer';
 import { useCurrentBucket } from '@/features/buckets/use-bucket';
+import { withBucket } from '@/lib/bucket-param';
+
 import { DetailSkeleton } from './detail-skeleton';
 
 // The detail (its sections, panels and their formatting) loads when a job is first opened.

@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
+
 import type { MediaInfo, XmlTree } from '@/lib/ci/types';
 import { formatBytes, formatDuration, formatKbps, formatNumber, formatSampleRate } from '@/lib/format';
+
 import { Fields, MiniTable, Section } from './section';
 
 /** A text leaf of an uninterpreted bag (the full bag is listed under "Other fields"). */
@@ -39,7 +41,9 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
         columns={['#', 'Codec', 'Profile', 'Resolution', 'FPS', 'Bitrate', 'Pixel format', 'Colour', 'Duration']}
         rows={info.video.map((v) => [
           v.index,
-          <span key="c" title={v.codecLongName ?? undefined}>{v.codecName ?? '—'}</span>,
+          <span key="c" title={v.codecLongName ?? undefined}>
+            {v.codecName ?? '—'}
+          </span>,
           [v.profile, v.level && `L${v.level}`].filter(Boolean).join(' ') || '—',
           resolution(v.width, v.height),
           formatNumber(v.fps ?? v.avgFps, 3),
@@ -55,7 +59,9 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
         columns={['#', 'Codec', 'Channels', 'Layout', 'Sample rate', 'Bitrate', 'Language', 'Duration']}
         rows={info.audio.map((a) => [
           a.index,
-          <span key="c" title={a.codecLongName ?? undefined}>{a.codecName ?? '—'}</span>,
+          <span key="c" title={a.codecLongName ?? undefined}>
+            {a.codecName ?? '—'}
+          </span>,
           a.channels,
           a.channelLayout ?? '—',
           formatSampleRate(a.sampleRate),
@@ -82,7 +88,16 @@ export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaIn
 }
 
 /** One kind of stream as a small table under its heading; nothing when there is none. */
-function StreamTable({ title, rows, ...table }: { title: string; testId?: string; columns: string[]; rows: ReactNode[][] }) {
+function StreamTable({
+  title,
+  rows,
+  ...table
+}: {
+  title: string;
+  testId?: string;
+  columns: string[];
+  rows: ReactNode[][];
+}) {
   if (rows.length === 0) return null;
   return (
     <div className="mt-3">

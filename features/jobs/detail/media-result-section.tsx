@@ -1,11 +1,15 @@
 import type { MediaResult, OutputFile } from '@/lib/ci/types';
+
 import { Copyable, MiniTable, Section } from './section';
 
 /** Each object of an output file with its MD5 (CI lists Md5Info per object name). */
 function objects(file: OutputFile): { name: string; md5: string | undefined }[] {
   const md5 = new Map(file.md5.map((m) => [m.objectName ?? '', m.md5]));
   const names = file.objectNames.length ? file.objectNames : file.md5.map((m) => m.objectName ?? '');
-  const rows = names.map((name) => ({ name, md5: md5.get(name) ?? (names.length === 1 ? file.md5[0]?.md5 : undefined) }));
+  const rows = names.map((name) => ({
+    name,
+    md5: md5.get(name) ?? (names.length === 1 ? file.md5[0]?.md5 : undefined),
+  }));
   return rows.length ? rows : [{ name: file.objectPrefix ? `${file.objectPrefix}…` : '', md5: undefined }];
 }
 

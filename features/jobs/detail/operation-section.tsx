@@ -1,5 +1,6 @@
-import { KeyValueTree, isEmptyTree } from '@/components/ui/key-value-tree';
+import { isEmptyTree, KeyValueTree } from '@/components/ui/key-value-tree';
 import type { Operation } from '@/lib/ci/types';
+
 import { Copyable, Fields, Section } from './section';
 
 const JOB_LEVELS: Record<number, string> = { 0: '0 (normal)', 1: '1 (high)', 2: '2 (highest)' };
@@ -17,7 +18,9 @@ export function OperationSection({ operation }: { operation: Operation }) {
             operation.templateId ? (
               <span key="t" className="inline-flex flex-wrap items-center gap-2">
                 <Copyable value={operation.templateId} label="template ID" />
-                {operation.templateName && <span className="text-slate-500 dark:text-slate-400">{operation.templateName}</span>}
+                {operation.templateName && (
+                  <span className="text-slate-500 dark:text-slate-400">{operation.templateName}</span>
+                )}
               </span>
             ) : null,
           ],
@@ -56,7 +59,10 @@ export function OperationSection({ operation }: { operation: Operation }) {
             ) : null,
           ],
           ['User data', operation.userData ? <Copyable key="u" value={operation.userData} label="user data" /> : null],
-          ['Job level', operation.jobLevel === null ? null : (JOB_LEVELS[operation.jobLevel] ?? String(operation.jobLevel))],
+          [
+            'Job level',
+            operation.jobLevel === null ? null : (JOB_LEVELS[operation.jobLevel] ?? String(operation.jobLevel)),
+          ],
         ]}
       />
       {!isEmptyTree(operation.config) && (

@@ -1,6 +1,7 @@
-import type { Job } from '@/lib/ci/types';
-import { CopyButton } from '@/components/ui/copy-button';
 import { cn, focusRing } from '@/components/ui/cn';
+import { CopyButton } from '@/components/ui/copy-button';
+import type { Job } from '@/lib/ci/types';
+
 import { Section } from './section';
 
 function Raw({ title, text, label }: { title: string; text: string; label: string }) {
@@ -8,7 +9,9 @@ function Raw({ title, text, label }: { title: string; text: string; label: strin
     <details className="mb-2 rounded border border-slate-200 dark:border-slate-700">
       <summary className={cn('flex cursor-pointer items-center gap-2 px-2 py-1 text-sm font-medium', focusRing)}>
         {title}
-        <span className="text-xs font-normal text-slate-500 dark:text-slate-400">{(text.length / 1000).toFixed(1)} kB</span>
+        <span className="text-xs font-normal text-slate-500 dark:text-slate-400">
+          {(text.length / 1000).toFixed(1)} kB
+        </span>
       </summary>
       <div className="relative border-t border-slate-200 dark:border-slate-700">
         <CopyButton value={text} label={label} className="absolute top-1 right-1" />

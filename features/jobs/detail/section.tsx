@@ -1,11 +1,26 @@
 import type { ReactNode } from 'react';
-import { CopyButton } from '@/components/ui/copy-button';
+
 import { cn } from '@/components/ui/cn';
+import { CopyButton } from '@/components/ui/copy-button';
 
 /** A titled block of the job detail. */
-export function Section({ title, children, testId, aside }: { title: string; children: ReactNode; testId?: string; aside?: ReactNode }) {
+export function Section({
+  title,
+  children,
+  testId,
+  aside,
+}: {
+  title: string;
+  children: ReactNode;
+  testId?: string;
+  aside?: ReactNode;
+}) {
   return (
-    <section className="border-t border-slate-200 py-3 first:border-t-0 first:pt-0 dark:border-slate-700" data-testid={testId} aria-label={title}>
+    <section
+      className="border-t border-slate-200 py-3 first:border-t-0 first:pt-0 dark:border-slate-700"
+      data-testid={testId}
+      aria-label={title}
+    >
       <div className="mb-2 flex items-center gap-2">
         <h3 className="text-xs font-semibold tracking-wide text-slate-600 uppercase dark:text-slate-300">{title}</h3>
         {aside}
@@ -16,7 +31,13 @@ export function Section({ title, children, testId, aside }: { title: string; chi
 }
 
 /** A dense label/value grid. Entries with an undefined value are left out; null shows as —. */
-export function Fields({ entries, className }: { entries: [string, ReactNode | null | undefined][]; className?: string }) {
+export function Fields({
+  entries,
+  className,
+}: {
+  entries: [string, ReactNode | null | undefined][];
+  className?: string;
+}) {
   return (
     <dl className={cn('grid grid-cols-[9.5rem_1fr] gap-x-4 gap-y-1 text-sm', className)}>
       {entries
@@ -24,7 +45,9 @@ export function Fields({ entries, className }: { entries: [string, ReactNode | n
         .map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-            <dd className="min-w-0 break-words">{value === null || value === '' ? <span className="text-slate-400">—</span> : value}</dd>
+            <dd className="min-w-0 break-words">
+              {value === null || value === '' ? <span className="text-slate-400">—</span> : value}
+            </dd>
           </div>
         ))}
     </dl>
@@ -43,14 +66,28 @@ export function Copyable({ value, label }: { value: string | null | undefined; l
 }
 
 /** A small table with a header row. */
-export function MiniTable({ columns, rows, label, testId }: { columns: string[]; rows: ReactNode[][]; label: string; testId?: string }) {
+export function MiniTable({
+  columns,
+  rows,
+  label,
+  testId,
+}: {
+  columns: string[];
+  rows: ReactNode[][];
+  label: string;
+  testId?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-700">
       <table className="w-full text-xs" aria-label={label} data-testid={testId}>
         <thead className="bg-slate-50 dark:bg-slate-800/60">
           <tr>
             {columns.map((c) => (
-              <th key={c} scope="col" className="px-2 py-1 text-left font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300">
+              <th
+                key={c}
+                scope="col"
+                className="px-2 py-1 text-left font-semibold whitespace-nowrap text-slate-600 dark:text-slate-300"
+              >
                 {c}
               </th>
             ))}

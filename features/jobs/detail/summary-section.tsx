@@ -1,15 +1,17 @@
 'use client';
+
 import { ProgressBar } from '@/components/ui/progress-bar';
 import { RelativeTime, Timestamp } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { useQueues } from '@/features/jobs/api/queues';
+import { FailureExplanation } from '@/features/jobs/failure-explanation';
 import { explainFailure } from '@/lib/ci/failure-catalog';
 import { tagInfo } from '@/lib/ci/tags';
 import type { Job } from '@/lib/ci/types';
 import { formatElapsed } from '@/lib/format';
+
 import { StateBadge } from '../state-badge';
 import { Copyable, Fields, Section } from './section';
-import { FailureExplanation } from '@/features/jobs/failure-explanation';
 
 export function SummarySection({ job }: { job: Job }) {
   const now = useNow();
@@ -20,7 +22,10 @@ export function SummarySection({ job }: { job: Job }) {
   return (
     <Section title="Summary" testId="detail-summary">
       {failed && (
-        <div role="alert" className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50">
+        <div
+          role="alert"
+          className="mb-3 rounded border border-red-300 bg-red-50 p-3 text-sm text-red-950 dark:border-red-800 dark:bg-red-950/60 dark:text-red-50"
+        >
           <p className="font-semibold">
             Failed: <span className="font-mono">{job.code ?? 'no code'}</span>
           </p>
@@ -47,7 +52,11 @@ export function SummarySection({ job }: { job: Job }) {
               <span key="q">
                 {queue?.name && <span className="mr-2">{queue.name}</span>}
                 <Copyable value={job.queueId} label="queue ID" />
-                {(job.queueType ?? queue?.queueType) && <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">{job.queueType ?? queue?.queueType}</span>}
+                {(job.queueType ?? queue?.queueType) && (
+                  <span className="ml-2 text-xs text-slate-500 dark:text-slate-400">
+                    {job.queueType ?? queue?.queueType}
+                  </span>
+                )}
               </span>
             ) : null,
           ],
@@ -81,11 +90,22 @@ export function SummarySection({ job }: { job: Job }) {
             job.endTime ? 'Duration' : 'Elapsed',
             job.startTime ? (
               <span key="d" className="tabular-nums">
-                {job.endTime ? formatElapsed(job.startTime, job.endTime) : now ? `${formatElapsed(job.startTime, null, now)} so far` : '…'}
+                {job.endTime
+                  ? formatElapsed(job.startTime, job.endTime)
+                  : now
+                    ? `${formatElapsed(job.startTime, null, now)} so far`
+                    : '…'}
               </span>
             ) : null,
           ],
-          ['Code', !failed && job.code ? <span key="code" className="font-mono text-xs">{job.code}</span> : undefined],
+          [
+            'Code',
+            !failed && job.code ? (
+              <span key="code" className="font-mono text-xs">
+                {job.code}
+              </span>
+            ) : undefined,
+          ],
           ['Message', !failed && job.message ? job.message : undefined],
         ]}
       />

@@ -1,5 +1,6 @@
 /** ExtractDigitalWatermark: what was found in the input (embedding is read as OperationCommon). */
 import 'server-only';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readExtractedWatermark(op: XmlReader) {

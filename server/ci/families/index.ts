@@ -4,8 +4,10 @@
  * features/jobs/detail/panels/.
  */
 import 'server-only';
+
 import { tagInfo } from '@/lib/ci/tags';
 import type { OperationDetail } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 import { readExtractedWatermark } from './digital-watermark';
 import { readPic } from './pic';

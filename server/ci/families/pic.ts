@@ -1,6 +1,8 @@
 /** PicProcess: the original image and the processed results. */
 import 'server-only';
+
 import type { PicProcessResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readPic(op: XmlReader): PicProcessResult | null {

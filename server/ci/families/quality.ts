@@ -1,6 +1,8 @@
 /** QualityEstimate: the score and, in vqaPlus mode, the detailed findings. */
 import 'server-only';
+
 import type { QualityEstimateResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readQuality(op: XmlReader): QualityEstimateResult | null {

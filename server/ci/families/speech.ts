@@ -1,7 +1,9 @@
 /** SpeechRecognition: recognised text, per-sentence detail and FlashResult (snake_case children). */
 import 'server-only';
+
 import type { SpeechRecognitionResult, SpeechSentence } from '@/lib/ci/types';
-import { type XmlReader, toNumber } from '../xml-reader';
+
+import { toNumber, type XmlReader } from '../xml-reader';
 
 export function readSpeech(op: XmlReader): SpeechRecognitionResult | null {
   const r = op.child('SpeechRecognitionResult');

@@ -1,6 +1,8 @@
 /** SplitVideoParts: the parts found, each with its begin and end in seconds. */
 import 'server-only';
+
 import type { SplitVideoResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readSplit(op: XmlReader): SplitVideoResult | null {

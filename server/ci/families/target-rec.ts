@@ -1,6 +1,8 @@
 /** VideoTargetRec: detections per kind (body, pet, car, face, plate) over time. */
 import 'server-only';
+
 import type { TargetRecResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 const KINDS = [

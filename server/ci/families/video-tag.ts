@@ -1,6 +1,8 @@
 /** VideoTag: tags with their class and confidence; the other tag lists stay in `extra`. */
 import 'server-only';
+
 import type { VideoTagResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readVideoTag(op: XmlReader): VideoTagResult | null {

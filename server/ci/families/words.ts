@@ -1,6 +1,8 @@
 /** WordsGeneralize: labels (CI spells the element `WordsGeneralizeLable`) and tokens. */
 import 'server-only';
+
 import type { WordsGeneralizeResult } from '@/lib/ci/types';
+
 import type { XmlReader } from '../xml-reader';
 
 export function readWords(op: XmlReader): WordsGeneralizeResult | null {

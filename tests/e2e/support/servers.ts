@@ -2,7 +2,7 @@
  * Servers a spec starts for itself (beside the one playwright.config.ts starts): each on a free
  * loopback port, awaited until it answers, stopped by its own process id, its output captured.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export async function freePort(): Promise<number> {

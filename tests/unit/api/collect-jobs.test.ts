@@ -4,7 +4,9 @@
  * cancel, and the rate limit's 429 waited out rather than failing the collection.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+
 import { startEmulator, viewAt } from '@/emulator';
+
 import { TEST_CREDENTIAL } from '../../support/route-harness';
 
 const frozenNow = Date.now();
@@ -50,7 +52,10 @@ const expected = (state: string, tag?: string) =>
 describe('collectJobs', () => {
   it('collects every job of one tag exactly once, 100 per page, reporting each page', async () => {
     const progress: { loaded: number; more: boolean }[] = [];
-    const { jobs, complete } = await collectJobs({ query: 'tag=Transcode&states=Success&size=10', onProgress: (p) => progress.push(p) });
+    const { jobs, complete } = await collectJobs({
+      query: 'tag=Transcode&states=Success&size=10',
+      onProgress: (p) => progress.push(p),
+    });
     const ids = jobs.map((j) => j.jobId);
     expect(complete).toBe(true);
     expect(new Set(ids).size).toBe(ids.length);
@@ -92,7 +97,9 @@ describe('collectJobs', () => {
   it('waits out the rate limit (429) and goes on', async () => {
     let refused = 0;
     before = () =>
-      refused++ < 2 ? Response.json({ error: { code: 'TooManyRequests', message: 'slow down' } }, { status: 429 }) : null;
+      refused++ < 2
+        ? Response.json({ error: { code: 'TooManyRequests', message: 'slow down' } }, { status: 429 })
+        : null;
     const { jobs, complete } = await collectJobs({ query: 'tag=Transcode&states=Failed' });
     expect(complete).toBe(true);
     expect(refused).toBeGreaterThan(2);
@@ -100,8 +107,15 @@ describe('collectJobs', () => {
   });
 
   it('fails with the API error for anything else', async () => {
-    before = () => Response.json({ error: { code: 'SignatureDoesNotMatch', message: 'bad signature', status: 403 } }, { status: 502 });
-    await expect(collectJobs({ query: 'tag=Transcode' })).rejects.toMatchObject({ code: 'SignatureDoesNotMatch', status: 502 });
+    before = () =>
+      Response.json(
+        { error: { code: 'SignatureDoesNotMatch', message: 'bad signature', status: 403 } },
+        { status: 502 },
+      );
+    await expect(collectJobs({ query: 'tag=Transcode' })).rejects.toMatchObject({
+      code: 'SignatureDoesNotMatch',
+      status: 502,
+    });
   });
 });
 
@@ -142,6 +156,11 @@ describe('JobCollection (the store behind useJobCollection)', async () => {
     c.start('tag=Snapshot&states=Failed');
     await settled(c);
     expect(c.getSnapshot().query).toBe('tag=Snapshot&states=Failed');
-    expect(c.getSnapshot().jobs.map((j) => j.jobId).sort()).toEqual(expected('Failed', 'Snapshot'));
+    expect(
+      c
+        .getSnapshot()
+        .jobs.map((j) => j.jobId)
+        .sort(),
+    ).toEqual(expected('Failed', 'Snapshot'));
   });
 });

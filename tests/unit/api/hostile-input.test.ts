@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
+
 import { JOB_ID, LIST_JOBS_PARAMS, parseListJobsQuery } from '@/lib/ci/params';
 import { TAG_CODES } from '@/lib/ci/tags';
+
 import { startRouteHarness, TEST_CREDENTIAL } from '../../support/route-harness';
 
 const h = await startRouteHarness();
@@ -42,12 +44,17 @@ const goodValue = fc.oneof(
   fc.constantFrom('All', 'Running', 'Success,Failed', 'Submitted,Running,Pause'),
   fc.constantFrom('Desc', 'Asc', 'Transcoding', 'Speeching', 'AIProcess'),
   fc.integer({ min: -5, max: 200 }).map(String),
-  fc.date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+  fc
+    .date({ min: new Date('2000-01-01'), max: new Date('2030-01-01'), noInvalidDate: true })
+    .map((d) => d.toISOString()),
 );
 const value = fc.oneof(goodValue, nasty, fc.string({ maxLength: 40 }), fc.string({ unit: 'binary', maxLength: 20 }));
 const name = fc.oneof(
   { weight: 6, arbitrary: fc.constantFrom(...LIST_JOBS_PARAMS) },
-  { weight: 1, arbitrary: fc.constantFrom('Tag', 'SIZE', 'states[]', '__proto__', 'constructor', 'q-signature', 'callback', 'foo') },
+  {
+    weight: 1,
+    arbitrary: fc.constantFrom('Tag', 'SIZE', 'states[]', '__proto__', 'constructor', 'q-signature', 'callback', 'foo'),
+  },
   { weight: 1, arbitrary: fc.string({ maxLength: 12 }) },
 );
 /** Encodes a pair the way browsers do, or oddly: raw, double-encoded, broken escapes, + for space. */
@@ -70,7 +77,9 @@ const pair = fc.tuple(name, value, encoding).map(([n, v, how]) => {
 const query = fc.oneof(
   fc.array(pair, { maxLength: 8 }).map((ps) => ps.join('&')),
   // Mostly valid, one thing off: the interesting boundary.
-  fc.tuple(fc.constantFrom(...TAG_CODES), fc.array(pair, { maxLength: 3 })).map(([tag, ps]) => [`tag=${tag}`, ...ps].join('&')),
+  fc
+    .tuple(fc.constantFrom(...TAG_CODES), fc.array(pair, { maxLength: 3 }))
+    .map(([tag, ps]) => [`tag=${tag}`, ...ps].join('&')),
 );
 
 describe('hostile input', () => {

@@ -5,7 +5,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+
 import { describe, expect, it } from 'vitest';
+
 import { CiClient } from '@/server/ci/client';
 
 function routeFiles(dir: string): string[] {

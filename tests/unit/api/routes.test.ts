@@ -3,10 +3,12 @@
  * test started: validation before forwarding, error mapping, and no SecretKey in any body or log.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { type Handler, startRecordingCi, xml } from '../../support/recording-ci';
+
+import { startRecordingCi, xml, type Handler } from '../../support/recording-ci';
 
 const SECRET_KEY = 'SENTINEL-route-secret-1b2c3d4e';
-const LIST = '<Response><JobsDetail><JobId>j1</JobId><Tag>Transcode</Tag><State>Success</State></JobsDetail><NextToken></NextToken></Response>';
+const LIST =
+  '<Response><JobsDetail><JobId>j1</JobId><Tag>Transcode</Tag><State>Success</State></JobsDetail><NextToken></NextToken></Response>';
 let handler: Handler = (_req, res) => xml(res, 200, LIST);
 const upstream = await startRecordingCi(SECRET_KEY, (req, res) => handler(req, res));
 const logged: string[] = [];
@@ -35,7 +37,11 @@ async function call(promise: Promise<Response>) {
 }
 const listJobs = (query: string) => call(jobsRoute.GET(new Request(`http://localhost/api/jobs?${query}`)));
 const getJob = (id: string, query = '') =>
-  call(jobRoute.GET(new Request(`http://localhost/api/jobs/${encodeURIComponent(id)}${query}`), { params: Promise.resolve({ jobId: id }) }));
+  call(
+    jobRoute.GET(new Request(`http://localhost/api/jobs/${encodeURIComponent(id)}${query}`), {
+      params: Promise.resolve({ jobId: id }),
+    }),
+  );
 
 beforeAll(() => {
   for (const level of ['log', 'info', 'warn', 'error'] as const) {
@@ -86,10 +92,19 @@ describe('GET /api/jobs', () => {
 
   it("maps CI's errors to 502 with Code, Message and RequestId", async () => {
     handler = (_req, res) =>
-      xml(res, 403, '<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>Ng==</RequestId></Error>');
+      xml(
+        res,
+        403,
+        '<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>Ng==</RequestId></Error>',
+      );
     const r = await listJobs('tag=Transcode');
     expect(r.status).toBe(502);
-    expect(r.body.error).toEqual({ code: 'SignatureDoesNotMatch', message: 'The Signature you specified is invalid.', requestId: 'Ng==', status: 403 });
+    expect(r.body.error).toEqual({
+      code: 'SignatureDoesNotMatch',
+      message: 'The Signature you specified is invalid.',
+      requestId: 'Ng==',
+      status: 403,
+    });
   });
 
   it('maps a timeout to 504 and malformed XML to 502 MalformedResponse', async () => {
@@ -104,7 +119,8 @@ describe('GET /api/jobs', () => {
 
 describe('GET /api/jobs/<jobId>', () => {
   it('answers one job with its XML', async () => {
-    handler = (_req, res) => xml(res, 200, '<Response><JobsDetail><JobId>jabc</JobId><Tag>Snapshot</Tag></JobsDetail></Response>');
+    handler = (_req, res) =>
+      xml(res, 200, '<Response><JobsDetail><JobId>jabc</JobId><Tag>Snapshot</Tag></JobsDetail></Response>');
     const r = await getJob('jabc');
     expect(r.status).toBe(200);
     expect(r.body.job).toMatchObject({ jobId: 'jabc', tag: 'Snapshot' });
@@ -153,7 +169,8 @@ describe('the bucket parameter', () => {
 
 describe('GET /api/queues and /api/health', () => {
   it('lists queues', async () => {
-    handler = (_req, res) => xml(res, 200, '<Response><QueueList><QueueId>p1</QueueId><Name>n</Name></QueueList></Response>');
+    handler = (_req, res) =>
+      xml(res, 200, '<Response><QueueList><QueueId>p1</QueueId><Name>n</Name></QueueList></Response>');
     const r = await call(queuesRoute.GET(new Request('http://localhost/api/queues')));
     expect(r.status).toBe(200);
     expect(r.body.queues).toHaveLength(4);

@@ -3,7 +3,9 @@
  * or a clear description, retries only what is safe and only twice, and keeps serving afterwards.
  */
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+
 import type { FaultSettings } from '@/emulator';
+
 import { startRouteHarness } from '../../support/route-harness';
 
 const h = await startRouteHarness({ CI_TIMEOUT_MS: '400' });
@@ -18,8 +20,20 @@ const cases: [string, FaultSettings, number, string, number][] = [
   ['malformed XML', { malformedRate: 1 }, 502, 'MalformedResponse', 1],
   ['truncated body (cut)', { truncateRate: 1, truncateMode: 'cut' }, 502, 'MalformedResponse', 1],
   ['truncated body (short of Content-Length)', { truncateRate: 1, truncateMode: 'length' }, 502, 'NetworkError', 3],
-  ['403 SignatureDoesNotMatch', { errorRate: 1, errorStatus: 403, errorCode: 'SignatureDoesNotMatch' }, 502, 'SignatureDoesNotMatch', 1],
-  ['403 RequestTimeTooSkewed', { errorRate: 1, errorStatus: 403, errorCode: 'RequestTimeTooSkewed' }, 502, 'RequestTimeTooSkewed', 1],
+  [
+    '403 SignatureDoesNotMatch',
+    { errorRate: 1, errorStatus: 403, errorCode: 'SignatureDoesNotMatch' },
+    502,
+    'SignatureDoesNotMatch',
+    1,
+  ],
+  [
+    '403 RequestTimeTooSkewed',
+    { errorRate: 1, errorStatus: 403, errorCode: 'RequestTimeTooSkewed' },
+    502,
+    'RequestTimeTooSkewed',
+    1,
+  ],
   ['connection reset', { dropRate: 1 }, 502, 'NetworkError', 3],
 ];
 
@@ -31,9 +45,12 @@ describe('upstream faults through /api/jobs', () => {
     expect(r.status).toBe(status);
     expect(r.body.error?.code).toBe(code);
     expect(r.body.error?.message.length).toBeGreaterThan(10);
-    if (status === 502 && code !== 'MalformedResponse' && code !== 'NetworkError') expect(r.body.error?.requestId).toBeTruthy();
+    if (status === 502 && code !== 'MalformedResponse' && code !== 'NetworkError')
+      expect(r.body.error?.requestId).toBeTruthy();
     // The emulator logs a request when it has answered it; a timed-out one is answered later.
-    await vi.waitFor(() => expect(h.emulator.requests().filter((x) => x.path === '/jobs')).toHaveLength(calls), { timeout: 3000 });
+    await vi.waitFor(() => expect(h.emulator.requests().filter((x) => x.path === '/jobs')).toHaveLength(calls), {
+      timeout: 3000,
+    });
 
     h.emulator.clearFaults();
     const ok = await h.listJobs('tag=Transcode&size=5');

@@ -1,8 +1,9 @@
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
+
+import { RateLimiter } from '@/server/api/rate-limit';
 import { AuthConfigError, readAuthConfig } from '@/server/auth/config';
 import { hashPassword, isPasswordHash, verifyPassword } from '@/server/auth/password';
-import { RateLimiter } from '@/server/api/rate-limit';
 
 const variableOf = (env: Record<string, string>) => {
   try {
@@ -61,7 +62,10 @@ describe('sessions', () => {
   it('accepts its own cookie and refuses tampered, expired, foreign and removed-user ones', async () => {
     const hash = await hashPassword('pw-12345678');
     const secret = 'x'.repeat(40);
-    (globalThis as Record<symbol, unknown>)[KEY] = readAuthConfig({ DASHBOARD_USERS: `alice:${hash}`, DASHBOARD_SESSION_SECRET: secret });
+    (globalThis as Record<symbol, unknown>)[KEY] = readAuthConfig({
+      DASHBOARD_USERS: `alice:${hash}`,
+      DASHBOARD_SESSION_SECRET: secret,
+    });
     const { createSession, verifySession } = await import('@/server/auth/session');
     const { token, maxAgeSeconds } = await createSession('alice');
     expect(maxAgeSeconds).toBe(8 * 3600);
@@ -69,11 +73,23 @@ describe('sessions', () => {
     expect(await verifySession(`${token.slice(0, -2)}xx`)).toBeNull();
     expect(await verifySession(undefined)).toBeNull();
     const key = new TextEncoder().encode(secret);
-    const expired = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime(Math.floor(Date.now() / 1000) - 10).sign(key);
+    const expired = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setExpirationTime(Math.floor(Date.now() / 1000) - 10)
+      .sign(key);
     expect(await verifySession(expired)).toBeNull();
-    const foreign = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('alice').setExpirationTime('1h').sign(new TextEncoder().encode('y'.repeat(40)));
+    const foreign = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setExpirationTime('1h')
+      .sign(new TextEncoder().encode('y'.repeat(40)));
     expect(await verifySession(foreign)).toBeNull();
-    const mallory = await new SignJWT({}).setProtectedHeader({ alg: 'HS256' }).setSubject('mallory').setExpirationTime('1h').sign(key);
+    const mallory = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('mallory')
+      .setExpirationTime('1h')
+      .sign(key);
     expect(await verifySession(mallory)).toBeNull();
   });
 });

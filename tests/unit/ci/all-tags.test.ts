@@ -3,16 +3,20 @@
  * exactly once, in creation-time order, whatever the page size.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+
+import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 import { CursorError, listAllTags, type AllTagsParams } from '@/server/ci/all-tags';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig } from '@/server/ci/config';
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 
 const frozenNow = Date.now();
 const emulator = await startEmulator({ port: 0, now: () => frozenNow, jobCount: 1500 });
 afterAll(() => emulator.close());
 const client = new CiClient(
-  emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region }, { CI_CACHE_TTL_MS: '2000' }),
+  emulatorConfig(
+    { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
+    { CI_CACHE_TTL_MS: '2000' },
+  ),
 );
 
 async function pageThrough(params: AllTagsParams) {
@@ -60,7 +64,9 @@ describe('all tags at once', () => {
     const first = await listAllTags(client, { size: 5 }, undefined, { scope: 'demo-1250000000' });
     const again = await listAllTags(client, { size: 5 }, first.cursor!, { scope: 'demo-1250000000' });
     expect(again.jobs).toHaveLength(5);
-    await expect(listAllTags(client, { size: 5 }, first.cursor!, { scope: 'media-1250000001' })).rejects.toThrow(/another bucket/);
+    await expect(listAllTags(client, { size: 5 }, first.cursor!, { scope: 'media-1250000001' })).rejects.toThrow(
+      /another bucket/,
+    );
     await expect(listAllTags(client, { size: 5 }, first.cursor!)).rejects.toBeInstanceOf(CursorError);
   });
 
@@ -68,12 +74,16 @@ describe('all tags at once', () => {
     const first = await listAllTags(client, { size: 5, states: ['Failed'] }, undefined);
     expect((await listAllTags(client, { size: 9, states: ['Failed'] }, first.cursor!)).jobs).toHaveLength(9);
     await expect(listAllTags(client, { size: 5, states: ['Success'] }, first.cursor!)).rejects.toThrow(/other filters/);
-    await expect(listAllTags(client, { size: 5, states: ['Failed'], orderByTime: 'Asc' }, first.cursor!)).rejects.toBeInstanceOf(CursorError);
+    await expect(
+      listAllTags(client, { size: 5, states: ['Failed'], orderByTime: 'Asc' }, first.cursor!),
+    ).rejects.toBeInstanceOf(CursorError);
   });
 
   it('refuses a cursor it did not make', async () => {
     await expect(listAllTags(client, { size: 5 }, 'bm9wZQ')).rejects.toBeInstanceOf(CursorError);
-    await expect(listAllTags(client, { size: 5 }, Buffer.from('{"v":1,"p":{"Nope":{"t":"","o":0}}}').toString('base64url'))).rejects.toBeInstanceOf(CursorError);
+    await expect(
+      listAllTags(client, { size: 5 }, Buffer.from('{"v":1,"p":{"Nope":{"t":"","o":0}}}').toString('base64url')),
+    ).rejects.toBeInstanceOf(CursorError);
   });
 });
 

@@ -1,5 +1,6 @@
 /** CI_BUCKETS: the list parser and the per-bucket configs (endpoint host, key profile). */
 import { describe, expect, it } from 'vitest';
+
 import { BucketListError, parseBucketList } from '@/server/ci/bucket-list';
 import { ConfigError, readCiConfig, readCiConfigs } from '@/server/ci/config';
 
@@ -46,7 +47,9 @@ describe('parseBucketList', () => {
   });
 
   it('refuses profiles where none are taken (EMULATOR_BUCKETS)', () => {
-    expect(() => parseBucketList('EMULATOR_BUCKETS', 'a-1250000000@ap-guangzhou=X', { profiles: false })).toThrow(/EMULATOR_BUCKETS: entry 1/);
+    expect(() => parseBucketList('EMULATOR_BUCKETS', 'a-1250000000@ap-guangzhou=X', { profiles: false })).toThrow(
+      /EMULATOR_BUCKETS: entry 1/,
+    );
   });
 });
 
@@ -59,21 +62,43 @@ describe('readCiConfigs with CI_BUCKETS', () => {
       CI_SECRET_KEY_SH: 'shanghai-key',
     });
     expect(configs?.map((c) => [c.bucket, c.region, c.endpoint, c.credentials.secretId, c.via])).toEqual([
-      ['a-1250000000', 'ap-guangzhou', 'https://a-1250000000.ci.ap-guangzhou.myqcloud.com', 'AKIDdefault1234', undefined],
-      ['b-1250000001', 'ap-shanghai', 'https://b-1250000001.ci.ap-shanghai.myqcloud.com', 'AKIDshanghai1234', undefined],
+      [
+        'a-1250000000',
+        'ap-guangzhou',
+        'https://a-1250000000.ci.ap-guangzhou.myqcloud.com',
+        'AKIDdefault1234',
+        undefined,
+      ],
+      [
+        'b-1250000001',
+        'ap-shanghai',
+        'https://b-1250000001.ci.ap-shanghai.myqcloud.com',
+        'AKIDshanghai1234',
+        undefined,
+      ],
     ]);
     expect(configs?.[1]?.credentials.revealSecretKey()).toBe('shanghai-key');
     // The default bucket is the first.
-    expect(readCiConfig({ ...keys, CI_BUCKETS: 'b-1250000001@ap-shanghai,a-1250000000@ap-guangzhou' })?.bucket).toBe('b-1250000001');
+    expect(readCiConfig({ ...keys, CI_BUCKETS: 'b-1250000001@ap-shanghai,a-1250000000@ap-guangzhou' })?.bucket).toBe(
+      'b-1250000001',
+    );
   });
 
   it('needs no default pair when every bucket names a profile', () => {
-    const configs = readCiConfigs({ CI_BUCKETS: 'a-1250000000@ap-guangzhou=ONE', CI_SECRET_ID_ONE: 'AKIDoneone1234', CI_SECRET_KEY_ONE: 'k' });
+    const configs = readCiConfigs({
+      CI_BUCKETS: 'a-1250000000@ap-guangzhou=ONE',
+      CI_SECRET_ID_ONE: 'AKIDoneone1234',
+      CI_SECRET_KEY_ONE: 'k',
+    });
     expect(configs?.[0]).toMatchObject({ mode: 'ci', bucket: 'a-1250000000' });
   });
 
   it('with CI_ENDPOINT sends every bucket there, still addressed (and signed) by its own host', () => {
-    const configs = readCiConfigs({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou,b-1250000001@ap-shanghai', CI_ENDPOINT: 'http://127.0.0.1:9100' });
+    const configs = readCiConfigs({
+      ...keys,
+      CI_BUCKETS: 'a-1250000000@ap-guangzhou,b-1250000001@ap-shanghai',
+      CI_ENDPOINT: 'http://127.0.0.1:9100',
+    });
     expect(configs?.map((c) => [c.endpoint, c.via])).toEqual([
       ['https://a-1250000000.ci.ap-guangzhou.myqcloud.com', 'http://127.0.0.1:9100'],
       ['https://b-1250000001.ci.ap-shanghai.myqcloud.com', 'http://127.0.0.1:9100'],
@@ -81,14 +106,37 @@ describe('readCiConfigs with CI_BUCKETS', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou,bad' })).toMatchObject({ variable: 'CI_BUCKETS', message: expect.stringContaining('entry 2 "bad"') });
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_BUCKET: 'a-1250000000' })?.variable).toBe('CI_BUCKET');
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_REGION: 'ap-guangzhou' })?.variable).toBe('CI_REGION');
-    expect(failure({ CI_BUCKETS: 'a-1250000000@ap-guangzhou' })).toMatchObject({ variable: 'CI_SECRET_ID', message: expect.stringContaining('a-1250000000') });
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD' })).toMatchObject({ variable: 'CI_SECRET_ID_PROD' });
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD', CI_SECRET_ID_PROD: 'AKIDprod12345' })?.variable).toBe('CI_SECRET_KEY_PROD');
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD', CI_SECRET_ID_PROD: 'short', CI_SECRET_KEY_PROD: 'k' })?.variable).toBe('CI_SECRET_ID_PROD');
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_ENDPOINT: 'ftp://x' })?.variable).toBe('CI_ENDPOINT');
+    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou,bad' })).toMatchObject({
+      variable: 'CI_BUCKETS',
+      message: expect.stringContaining('entry 2 "bad"'),
+    });
+    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_BUCKET: 'a-1250000000' })?.variable).toBe(
+      'CI_BUCKET',
+    );
+    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_REGION: 'ap-guangzhou' })?.variable).toBe(
+      'CI_REGION',
+    );
+    expect(failure({ CI_BUCKETS: 'a-1250000000@ap-guangzhou' })).toMatchObject({
+      variable: 'CI_SECRET_ID',
+      message: expect.stringContaining('a-1250000000'),
+    });
+    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD' })).toMatchObject({
+      variable: 'CI_SECRET_ID_PROD',
+    });
+    expect(
+      failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD', CI_SECRET_ID_PROD: 'AKIDprod12345' })?.variable,
+    ).toBe('CI_SECRET_KEY_PROD');
+    expect(
+      failure({
+        ...keys,
+        CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD',
+        CI_SECRET_ID_PROD: 'short',
+        CI_SECRET_KEY_PROD: 'k',
+      })?.variable,
+    ).toBe('CI_SECRET_ID_PROD');
+    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_ENDPOINT: 'ftp://x' })?.variable).toBe(
+      'CI_ENDPOINT',
+    );
   });
 
   it('keeps the single-bucket variables as they were', () => {
@@ -100,8 +148,20 @@ describe('readCiConfigs with CI_BUCKETS', () => {
   });
 
   it('never shows a profile SecretKey in a config or an error', () => {
-    const configs = readCiConfigs({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=P', CI_SECRET_ID_P: 'AKIDprofile123', CI_SECRET_KEY_P: 'PROFILESECRET' });
+    const configs = readCiConfigs({
+      ...keys,
+      CI_BUCKETS: 'a-1250000000@ap-guangzhou=P',
+      CI_SECRET_ID_P: 'AKIDprofile123',
+      CI_SECRET_KEY_P: 'PROFILESECRET',
+    });
     expect(JSON.stringify(configs)).not.toContain('PROFILESECRET');
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=P', CI_SECRET_ID_P: 'AKIDprofile123', CI_SECRET_KEY_P: 'PROFILE SECRET' })?.message).not.toContain('PROFILE SECRET');
+    expect(
+      failure({
+        ...keys,
+        CI_BUCKETS: 'a-1250000000@ap-guangzhou=P',
+        CI_SECRET_ID_P: 'AKIDprofile123',
+        CI_SECRET_KEY_P: 'PROFILE SECRET',
+      })?.message,
+    ).not.toContain('PROFILE SECRET');
   });
 });

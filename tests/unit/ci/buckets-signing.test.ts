@@ -4,21 +4,37 @@
  * request signed for one bucket does not open another.
  */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
+
+import { DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, startEmulator } from '@/emulator';
+import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiConfigs } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
-import { parseListJobsQuery } from '@/lib/ci/params';
 import { sign } from '@/server/ci/sign';
-import { DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, startEmulator } from '@/emulator';
 
-const A = { bucket: 'demo-1250000000', region: 'ap-guangzhou', seed: 1, jobCount: 300, credentials: [DEMO_CREDENTIALS] };
-const B = { bucket: 'media-1250000001', region: 'ap-shanghai', seed: 2, jobCount: 300, credentials: [DEMO_CREDENTIALS_2] };
+const A = {
+  bucket: 'demo-1250000000',
+  region: 'ap-guangzhou',
+  seed: 1,
+  jobCount: 300,
+  credentials: [DEMO_CREDENTIALS],
+};
+const B = {
+  bucket: 'media-1250000001',
+  region: 'ap-shanghai',
+  seed: 2,
+  jobCount: 300,
+  credentials: [DEMO_CREDENTIALS_2],
+};
 const emulator = await startEmulator({ port: 0, buckets: [A, B] });
 afterAll(() => emulator.close());
 beforeEach(() => emulator.clearRequests());
 
 function client(target: typeof A, key = target.credentials[0]!) {
-  const config = emulatorConfig({ url: emulator.url, ...key, bucket: target.bucket, region: target.region, routed: true }, { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' });
+  const config = emulatorConfig(
+    { url: emulator.url, ...key, bucket: target.bucket, region: target.region, routed: true },
+    { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' },
+  );
   return new CiClient(config);
 }
 const params = (q: string) => {
@@ -29,7 +45,10 @@ const params = (q: string) => {
 
 describe('one client per bucket', () => {
   it('addresses each bucket by its CI host and gets that bucket’s jobs', async () => {
-    const [a, b] = await Promise.all([client(A).listJobs(params('tag=Transcode&size=20')), client(B).listJobs(params('tag=Transcode&size=20'))]);
+    const [a, b] = await Promise.all([
+      client(A).listJobs(params('tag=Transcode&size=20')),
+      client(B).listJobs(params('tag=Transcode&size=20')),
+    ]);
     expect(a.jobs.length).toBeGreaterThan(0);
     expect(b.jobs.length).toBeGreaterThan(0);
     const idsOfA = new Set(a.jobs.map((j) => j.jobId));
@@ -54,7 +73,10 @@ describe('one client per bucket', () => {
 
   it('refuses a bucket signed with another bucket’s key pair', async () => {
     const wrong = client(B, DEMO_CREDENTIALS);
-    await expect(wrong.listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'InvalidAccessKeyId', status: 403 });
+    await expect(wrong.listJobs(params('tag=Transcode'))).rejects.toMatchObject({
+      code: 'InvalidAccessKeyId',
+      status: 403,
+    });
   });
 
   it('refuses a request signed for one bucket’s host but sent to another’s', async () => {
@@ -73,7 +95,12 @@ describe('one client per bucket', () => {
       void import('node:http').then(({ request }) => {
         const u = new URL(emulator.url);
         const req = request(
-          { hostname: u.hostname, port: u.port, path: '/queue', headers: { host: 'media-1250000001.ci.ap-shanghai.myqcloud.com', authorization: auth.authorization } },
+          {
+            hostname: u.hostname,
+            port: u.port,
+            path: '/queue',
+            headers: { host: 'media-1250000001.ci.ap-shanghai.myqcloud.com', authorization: auth.authorization },
+          },
           (r) => {
             let body = '';
             r.on('data', (c: Buffer) => (body += c.toString()));
@@ -96,7 +123,12 @@ describe('one client per bucket', () => {
   });
 
   it('an address-style Host still means the first bucket (a client pointed straight at the emulator)', async () => {
-    const direct = new CiClient(emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: A.bucket, region: A.region }, { CI_CACHE_TTL_MS: '0' }));
+    const direct = new CiClient(
+      emulatorConfig(
+        { url: emulator.url, ...DEMO_CREDENTIALS, bucket: A.bucket, region: A.region },
+        { CI_CACHE_TTL_MS: '0' },
+      ),
+    );
     const page = await direct.listJobs(params('tag=Transcode&size=5'));
     const ofA = new Set(emulator.buckets[0]!.dataset.jobs.map((j) => j.jobId));
     expect(page.jobs.every((j) => ofA.has(j.jobId))).toBe(true);
@@ -120,7 +152,10 @@ describe('one client per bucket', () => {
     expect(qb.length).toBeGreaterThan(0);
     const log = emulator.requests();
     expect(new Set(log.map((r) => `${r.host} ${r.bucket} ${r.status}`))).toEqual(
-      new Set([`${A.bucket}.ci.${A.region}.myqcloud.com ${A.bucket} 200`, `${B.bucket}.ci.${B.region}.myqcloud.com ${B.bucket} 200`]),
+      new Set([
+        `${A.bucket}.ci.${A.region}.myqcloud.com ${A.bucket} 200`,
+        `${B.bucket}.ci.${B.region}.myqcloud.com ${B.bucket} 200`,
+      ]),
     );
     // Swap the profiles: each bucket now refuses the other's key pair.
     const swapped = readCiConfigs({
@@ -130,13 +165,18 @@ describe('one client per bucket', () => {
       CI_ENDPOINT: emulator.url,
       CI_MAX_RETRIES: '0',
     });
-    await expect(new CiClient(swapped![0]!).listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'InvalidAccessKeyId' });
+    await expect(new CiClient(swapped![0]!).listJobs(params('tag=Transcode'))).rejects.toMatchObject({
+      code: 'InvalidAccessKeyId',
+    });
   });
 
   it('a timeout through the routed transport is a timeout, not a network error', async () => {
     emulator.setFaults({ latencyMs: 1500 });
     try {
-      const config = emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS_2, bucket: B.bucket, region: B.region, routed: true }, { CI_CACHE_TTL_MS: '0', CI_TIMEOUT_MS: '200', CI_MAX_RETRIES: '0' });
+      const config = emulatorConfig(
+        { url: emulator.url, ...DEMO_CREDENTIALS_2, bucket: B.bucket, region: B.region, routed: true },
+        { CI_CACHE_TTL_MS: '0', CI_TIMEOUT_MS: '200', CI_MAX_RETRIES: '0' },
+      );
       await expect(new CiClient(config).listQueues()).rejects.toMatchObject({ kind: 'timeout' });
     } finally {
       emulator.clearFaults();

@@ -2,11 +2,12 @@
  * The dashboard's own client against the emulator, over real HTTP: the path every page takes.
  */
 import { afterAll, describe, expect, it } from 'vitest';
+
+import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
+import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
-import { parseListJobsQuery } from '@/lib/ci/params';
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 
 // A frozen emulator clock keeps job states still while the oracle and the paging compare them.
 const frozenNow = Date.now();
@@ -14,7 +15,16 @@ const emulator = await startEmulator({ port: 0, now: () => frozenNow });
 afterAll(() => emulator.close());
 
 function client(secretKey = DEMO_CREDENTIALS.secretKey, now?: () => number) {
-  const config = emulatorConfig({ url: emulator.url, secretId: DEMO_CREDENTIALS.secretId, secretKey, bucket: emulator.bucket, region: emulator.region }, { CI_CACHE_TTL_MS: '0' });
+  const config = emulatorConfig(
+    {
+      url: emulator.url,
+      secretId: DEMO_CREDENTIALS.secretId,
+      secretKey,
+      bucket: emulator.bucket,
+      region: emulator.region,
+    },
+    { CI_CACHE_TTL_MS: '0' },
+  );
   return new CiClient(config, { retryBaseMs: 5, now });
 }
 
@@ -48,7 +58,8 @@ describe('CiClient ↔ emulator', () => {
       .sort();
 
   it.each([1, 7, 100])('pages by NextToken with size %i, visiting every matching job exactly once', async (size) => {
-    const query = size === 1 ? 'tag=SpeechRecognition&states=Success,Failed' : 'tag=Snapshot&states=Success,Failed,Cancel,Pause';
+    const query =
+      size === 1 ? 'tag=SpeechRecognition&states=Success,Failed' : 'tag=Snapshot&states=Success,Failed,Cancel,Pause';
     const states = size === 1 ? ['Success', 'Failed'] : ['Success', 'Failed', 'Cancel', 'Pause'];
     const ids = await pageThrough(client(), `${query}&size=${size}`);
     expect(new Set(ids).size).toBe(ids.length);
@@ -70,10 +81,12 @@ describe('CiClient ↔ emulator', () => {
     const withInfo = page.jobs.find((j) => j.operation?.mediaInfo);
     expect(withInfo?.operation?.mediaInfo?.video.length).toBeGreaterThan(0);
     expect(withInfo?.operation?.mediaInfo?.audio.length).toBeGreaterThan(0);
-    expect(page.jobs.some((j) => j.operation?.mediaResult?.outputFiles[0]?.md5[0]?.md5.match(/^[0-9a-f]{32}$/))).toBe(true);
+    expect(page.jobs.some((j) => j.operation?.mediaResult?.outputFiles[0]?.md5[0]?.md5.match(/^[0-9a-f]{32}$/))).toBe(
+      true,
+    );
   });
 
-  it('reads a speech job\'s text and a failed job\'s code', async () => {
+  it("reads a speech job's text and a failed job's code", async () => {
     const speechList = await client().listJobs(params('tag=SpeechRecognition&states=Success&size=5'));
     const speech = await client().getJobs(speechList.jobs.map((j) => j.jobId));
     const detail = speech.jobs[0]?.operation?.detail;
@@ -99,7 +112,9 @@ describe('CiClient ↔ emulator', () => {
   });
 
   it('gets 403 SignatureDoesNotMatch with a wrong SecretKey, not retried', async () => {
-    const error = await client('wrong-secret-key-000000').listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+    const error = await client('wrong-secret-key-000000')
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CiError);
     expect(error).toMatchObject({ code: 'SignatureDoesNotMatch', status: 403 });
     expect((error as CiError).requestId).toBeTruthy();
@@ -107,11 +122,16 @@ describe('CiClient ↔ emulator', () => {
 
   it('is refused with RequestTimeTooSkewed when its clock is an hour ahead', async () => {
     const skewed = client(undefined, () => Date.now() + 3_600_000);
-    await expect(skewed.listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'RequestTimeTooSkewed', status: 403 });
+    await expect(skewed.listJobs(params('tag=Transcode'))).rejects.toMatchObject({
+      code: 'RequestTimeTooSkewed',
+      status: 403,
+    });
   });
 
-  it('gets 400 InvalidArgument naming nextToken for a token that is not the emulator\'s', async () => {
-    const error = await client().listJobs(params('tag=Transcode&nextToken=bogus')).catch((e: unknown) => e);
+  it("gets 400 InvalidArgument naming nextToken for a token that is not the emulator's", async () => {
+    const error = await client()
+      .listJobs(params('tag=Transcode&nextToken=bogus'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'InvalidArgument', status: 400 });
     expect((error as CiError).message).toContain('nextToken');
   });

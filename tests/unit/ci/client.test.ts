@@ -1,19 +1,28 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+
+import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
 import { readCiConfig } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
-import { parseListJobsQuery } from '@/lib/ci/params';
-import { type Handler, startRecordingCi, xml } from '../../support/recording-ci';
+
+import { startRecordingCi, xml, type Handler } from '../../support/recording-ci';
 
 const SECRET_KEY = 'SENTINEL-secret-key-7f3c9a1e5b';
-const LIST = '<Response><JobsDetail><JobId>j1</JobId><Tag>Transcode</Tag><State>Running</State><Progress>5</Progress></JobsDetail><NextToken>n2</NextToken></Response>';
+const LIST =
+  '<Response><JobsDetail><JobId>j1</JobId><Tag>Transcode</Tag><State>Running</State><Progress>5</Progress></JobsDetail><NextToken>n2</NextToken></Response>';
 
 let handler: Handler = (_req, res) => xml(res, 200, LIST);
 const upstream = await startRecordingCi(SECRET_KEY, (req, res) => handler(req, res));
 const logged: string[] = [];
 
 function clientFor(env: Record<string, string> = {}) {
-  const config = readCiConfig({ CI_SECRET_ID: 'AKIDtestTEST1234', CI_SECRET_KEY: SECRET_KEY, CI_ENDPOINT: upstream.url, CI_TIMEOUT_MS: '800', ...env });
+  const config = readCiConfig({
+    CI_SECRET_ID: 'AKIDtestTEST1234',
+    CI_SECRET_KEY: SECRET_KEY,
+    CI_ENDPOINT: upstream.url,
+    CI_TIMEOUT_MS: '800',
+    ...env,
+  });
   if (!config) throw new Error('config expected');
   return new CiClient(config, { retryBaseMs: 5 });
 }
@@ -45,7 +54,11 @@ afterAll(async () => {
 describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
   it('signs each request validly for its path and query, covering host and every parameter', async () => {
     const client = clientFor();
-    await client.listJobs(params('tag=Transcode&states=Success,Failed&startCreationTime=2024-01-01T00:00:00%2B0800&inputObject=in/a b%2Bc 视频.mp4&size=7'));
+    await client.listJobs(
+      params(
+        'tag=Transcode&states=Success,Failed&startCreationTime=2024-01-01T00:00:00%2B0800&inputObject=in/a b%2Bc 视频.mp4&size=7',
+      ),
+    );
     await client.getJob('j8d121820f5e411ec926ef19d53ba9c6f');
     await client.listJobs(params('tag=Snapshot'));
     expect(upstream.recorded).toHaveLength(3);
@@ -82,23 +95,42 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
 
   it("turns CI's error XML into a typed error with Code, Message, RequestId and status, without retrying a 4xx", async () => {
     handler = (_req, res) =>
-      xml(res, 403, '<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NjMx</RequestId></Error>', 'hdr');
-    const error = await clientFor().listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+      xml(
+        res,
+        403,
+        '<Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NjMx</RequestId></Error>',
+        'hdr',
+      );
+    const error = await clientFor()
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CiError);
-    expect(error).toMatchObject({ kind: 'ci', code: 'SignatureDoesNotMatch', message: 'The Signature you specified is invalid.', requestId: 'NjMx', status: 403 });
+    expect(error).toMatchObject({
+      kind: 'ci',
+      code: 'SignatureDoesNotMatch',
+      message: 'The Signature you specified is invalid.',
+      requestId: 'NjMx',
+      status: 403,
+    });
     expect(upstream.recorded).toHaveLength(1);
   });
 
   it('retries a 5xx at most twice with back-off, then reports it', async () => {
-    handler = (_req, res) => xml(res, 503, '<Error><Code>ServiceUnavailable</Code><Message>busy</Message><RequestId>r5</RequestId></Error>');
-    const error = await clientFor().listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+    handler = (_req, res) =>
+      xml(res, 503, '<Error><Code>ServiceUnavailable</Code><Message>busy</Message><RequestId>r5</RequestId></Error>');
+    const error = await clientFor()
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'ServiceUnavailable', status: 503 });
     expect(upstream.recorded).toHaveLength(3);
   });
 
   it('recovers when a retried 5xx succeeds', async () => {
     let calls = 0;
-    handler = (_req, res) => (++calls === 1 ? xml(res, 500, '<Error><Code>InternalError</Code><Message>x</Message></Error>') : xml(res, 200, LIST));
+    handler = (_req, res) =>
+      ++calls === 1
+        ? xml(res, 500, '<Error><Code>InternalError</Code><Message>x</Message></Error>')
+        : xml(res, 200, LIST);
     const page = await clientFor().listJobs(params('tag=Transcode'));
     expect(page.jobs).toHaveLength(1);
     expect(upstream.recorded).toHaveLength(2);
@@ -106,7 +138,9 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
 
   it('retries a dropped connection, and names the network failure', async () => {
     handler = (_req, res) => res.socket?.destroy();
-    const error = await clientFor().listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+    const error = await clientFor()
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'network', code: 'NetworkError' });
     expect(upstream.recorded).toHaveLength(3);
   });
@@ -114,7 +148,9 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
   it('times out, once, without retrying', async () => {
     handler = () => undefined; // never answers
     const started = Date.now();
-    const error = await clientFor({ CI_TIMEOUT_MS: '300' }).listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+    const error = await clientFor({ CI_TIMEOUT_MS: '300' })
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'timeout', code: 'RequestTimeout' });
     expect(Date.now() - started).toBeLessThan(5000);
     expect(upstream.recorded).toHaveLength(1);
@@ -122,7 +158,10 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
 
   it('reports malformed and truncated XML as MalformedResponse', async () => {
     handler = (_req, res) => xml(res, 200, '<Response><JobsDetail><JobId>j1</JobId><Tag>Tr');
-    await expect(clientFor().listJobs(params('tag=Transcode'))).rejects.toMatchObject({ kind: 'malformed', code: 'MalformedResponse' });
+    await expect(clientFor().listJobs(params('tag=Transcode'))).rejects.toMatchObject({
+      kind: 'malformed',
+      code: 'MalformedResponse',
+    });
     handler = (_req, res) => xml(res, 200, 'Service temporarily unavailable');
     await expect(clientFor().listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'MalformedResponse' });
   });
@@ -136,8 +175,11 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
   });
 
   it('never puts the SecretKey into an error, even when upstream echoes it', async () => {
-    handler = (_req, res) => xml(res, 403, `<Error><Code>AccessDenied</Code><Message>key ${SECRET_KEY} refused</Message></Error>`);
-    const error = (await clientFor().listJobs(params('tag=Transcode')).catch((e: unknown) => e)) as CiError;
+    handler = (_req, res) =>
+      xml(res, 403, `<Error><Code>AccessDenied</Code><Message>key ${SECRET_KEY} refused</Message></Error>`);
+    const error = (await clientFor()
+      .listJobs(params('tag=Transcode'))
+      .catch((e: unknown) => e)) as CiError;
     expect(error.message).not.toContain(SECRET_KEY);
     expect(JSON.stringify(error)).not.toContain(SECRET_KEY);
     expect(JSON.stringify(clientFor().config)).not.toContain(SECRET_KEY);
@@ -145,7 +187,11 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
 
   it('lists queues of every type', async () => {
     handler = (req, res) =>
-      xml(res, 200, `<Response><QueueList><QueueId>p${req.path.replace(/\W/g, '')}</QueueId><Name>q</Name><State>Active</State></QueueList></Response>`);
+      xml(
+        res,
+        200,
+        `<Response><QueueList><QueueId>p${req.path.replace(/\W/g, '')}</QueueId><Name>q</Name><State>Active</State></QueueList></Response>`,
+      );
     const queues = await clientFor().listQueues();
     expect(queues.map((q) => [q.queueId, q.queueType])).toEqual([
       ['pqueue', 'Transcoding'],
@@ -167,7 +213,9 @@ describe('sharing reads', () => {
   it('sends 100 concurrent identical requests upstream once, and keeps the answer for the TTL', async () => {
     handler = (_req, res) => setTimeout(() => xml(res, 200, LIST), 50);
     const client = clientFor({ CI_CACHE_TTL_MS: '2000' });
-    const pages = await Promise.all(Array.from({ length: 100 }, () => client.listJobs(params('tag=Transcode&size=10'))));
+    const pages = await Promise.all(
+      Array.from({ length: 100 }, () => client.listJobs(params('tag=Transcode&size=10'))),
+    );
     expect(pages.every((p) => p.jobs[0]?.jobId === 'j1')).toBe(true);
     expect(upstream.recorded).toHaveLength(1);
     await client.listJobs(params('tag=Transcode&size=10'));
@@ -178,7 +226,10 @@ describe('sharing reads', () => {
 
   it('does not keep failures', async () => {
     let calls = 0;
-    handler = (_req, res) => (++calls === 1 ? xml(res, 403, '<Error><Code>AccessDenied</Code><Message>x</Message></Error>') : xml(res, 200, LIST));
+    handler = (_req, res) =>
+      ++calls === 1
+        ? xml(res, 403, '<Error><Code>AccessDenied</Code><Message>x</Message></Error>')
+        : xml(res, 200, LIST);
     const client = clientFor({ CI_CACHE_TTL_MS: '2000' });
     await expect(client.listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'AccessDenied' });
     expect((await client.listJobs(params('tag=Transcode'))).jobs).toHaveLength(1);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { CoalescingCache } from '@/server/ci/coalesce';
 
 describe('CoalescingCache', () => {

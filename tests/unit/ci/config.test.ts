@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
+
 import { ConfigError, readCiConfig } from '@/server/ci/config';
 
-const base = { CI_SECRET_ID: 'AKIDexample1234', CI_SECRET_KEY: 'k3y', CI_BUCKET: 'examplebucket-1250000000', CI_REGION: 'ap-beijing' };
+const base = {
+  CI_SECRET_ID: 'AKIDexample1234',
+  CI_SECRET_KEY: 'k3y',
+  CI_BUCKET: 'examplebucket-1250000000',
+  CI_REGION: 'ap-beijing',
+};
 const variableOf = (env: Record<string, string>) => {
   try {
     readCiConfig(env);

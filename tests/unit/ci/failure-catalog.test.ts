@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { explainFailure, KNOWN_FAILURE_CODES } from '@/lib/ci/failure-catalog';
+
 import { createDataset } from '@/emulator';
+import { explainFailure, KNOWN_FAILURE_CODES } from '@/lib/ci/failure-catalog';
 
 describe('failure catalog', () => {
   it('explains every failure code the emulator produces, with a meaning and an action', () => {

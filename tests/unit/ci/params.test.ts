@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { formatCiTime, parseListJobsQuery, toCiQuery, toCiTime } from '@/lib/ci/params';
 
 const parse = (q: string) => parseListJobsQuery(new URLSearchParams(q));
@@ -14,9 +15,25 @@ describe('GET /api/jobs parameters', () => {
     );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.value).toMatchObject({ size: 100, states: ['Success', 'Failed'], startCreationTime: '2024-01-01T00:00:00+0800', endCreationTime: '2024-01-02T00:00:00+0000' });
+    expect(r.value).toMatchObject({
+      size: 100,
+      states: ['Success', 'Failed'],
+      startCreationTime: '2024-01-01T00:00:00+0800',
+      endCreationTime: '2024-01-02T00:00:00+0000',
+    });
     expect(toCiQuery(r.value).map(([k]) => k)).toEqual([
-      'tag', 'queueId', 'queueType', 'workflowId', 'inventoryTriggerJobId', 'inputObject', 'orderByTime', 'nextToken', 'size', 'states', 'startCreationTime', 'endCreationTime',
+      'tag',
+      'queueId',
+      'queueType',
+      'workflowId',
+      'inventoryTriggerJobId',
+      'inputObject',
+      'orderByTime',
+      'nextToken',
+      'size',
+      'states',
+      'startCreationTime',
+      'endCreationTime',
     ]);
   });
 
@@ -36,7 +53,9 @@ describe('GET /api/jobs parameters', () => {
     expect(fieldOf('tag=Transcode&startCreationTime=2024-01-01')).toBe('startCreationTime');
     expect(fieldOf('tag=Transcode&startCreationTime=2024-13-01T00:00:00%2B0800')).toBe('startCreationTime');
     expect(fieldOf('tag=Transcode&endCreationTime=2024-02-30T00:00:00%2B0800')).toBe('endCreationTime');
-    expect(fieldOf('tag=Transcode&startCreationTime=2024-02-02T00:00:00Z&endCreationTime=2024-02-01T00:00:00Z')).toBe('endCreationTime');
+    expect(fieldOf('tag=Transcode&startCreationTime=2024-02-02T00:00:00Z&endCreationTime=2024-02-01T00:00:00Z')).toBe(
+      'endCreationTime',
+    );
     expect(fieldOf('tag=Transcode&inputObject=a%00b')).toBe('inputObject');
     expect(fieldOf('tag=Transcode&nextToken=%3Cscript%3E')).toBe('nextToken');
   });

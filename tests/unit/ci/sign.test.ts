@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { canonicalList, ciEncode, parseAuthorization, sign } from '@/server/ci/sign';
 
 // ci-api-reference.md §1.6: the official worked examples and the SDK's own vectors.
@@ -47,7 +48,9 @@ describe('sign: reference vectors', () => {
     });
     expect(r.signKey).toBe('937914bf490e9e8c189836aad2052e4feeb35eaf');
     expect(r.urlParamList).toBe('response-cache-control;response-content-type');
-    expect(r.httpParameters).toBe('response-cache-control=max-age%3D600&response-content-type=application%2Foctet-stream');
+    expect(r.httpParameters).toBe(
+      'response-cache-control=max-age%3D600&response-content-type=application%2Foctet-stream',
+    );
     expect(r.headerList).toBe('date;host');
     expect(r.stringToSign).toBe('sha1\n1557989753;1557996953\n54ecfe22f59d3514fdc764b87a32d8133ea611e6\n');
     expect(r.signature).toBe('01681b8c9d798a678e43b685a9f1bba0f6c0e012');
@@ -83,7 +86,9 @@ describe('sign: reference vectors', () => {
       endTime: 1417853898,
     });
     expect(r.signKey).toBe('d265642cf75792e70e35030fd14e73134094d673');
-    expect(r.httpString).toBe('get\n/testfile\n\nhost=bucket1-1254000000.cos.ap-beijing.myqcloud.com&range=bytes%3D0-3\n');
+    expect(r.httpString).toBe(
+      'get\n/testfile\n\nhost=bucket1-1254000000.cos.ap-beijing.myqcloud.com&range=bytes%3D0-3\n',
+    );
     expect(r.signature).toBe('4b6cbab14ce01381c29032423481ebffd514e8be');
   });
 
@@ -98,7 +103,15 @@ describe('sign: reference vectors', () => {
   const host = 'examplebucket-1250000000.ci.ap-beijing.myqcloud.com';
 
   it('E — a CI list-jobs request with an empty nextToken and a + in the time', () => {
-    const r = sign({ ...DOC_KEYS, method: 'GET', path: '/jobs', query: listQuery, headers: { Host: host }, startTime: 1700000000, endTime: 1700003600 });
+    const r = sign({
+      ...DOC_KEYS,
+      method: 'GET',
+      path: '/jobs',
+      query: listQuery,
+      headers: { Host: host },
+      startTime: 1700000000,
+      endTime: 1700003600,
+    });
     expect(r.signKey).toBe('552178a693a0d230b84a4f15c143bc3c2cb3d9c0');
     expect(r.urlParamList).toBe('nexttoken;queueid;size;startcreationtime;states;tag');
     expect(r.httpParameters).toBe(
@@ -159,7 +172,15 @@ describe('sign: encoding edge cases', () => {
   });
 
   it('changes the signature when any signed part changes', () => {
-    const base = { ...DOC_KEYS, method: 'GET', path: '/jobs', query: { tag: 'Transcode' }, headers: { host: 'h' }, startTime: 1, endTime: 2 };
+    const base = {
+      ...DOC_KEYS,
+      method: 'GET',
+      path: '/jobs',
+      query: { tag: 'Transcode' },
+      headers: { host: 'h' },
+      startTime: 1,
+      endTime: 2,
+    };
     const s = sign(base).signature;
     expect(sign({ ...base, query: { tag: 'Snapshot' } }).signature).not.toBe(s);
     expect(sign({ ...base, headers: { host: 'g' } }).signature).not.toBe(s);
@@ -169,7 +190,15 @@ describe('sign: encoding edge cases', () => {
   });
 
   it('parses its own Authorization back', () => {
-    const r = sign({ ...DOC_KEYS, method: 'GET', path: '/jobs', query: { tag: 'T', size: '1' }, headers: { host: 'h' }, startTime: 10, endTime: 20 });
+    const r = sign({
+      ...DOC_KEYS,
+      method: 'GET',
+      path: '/jobs',
+      query: { tag: 'T', size: '1' },
+      headers: { host: 'h' },
+      startTime: 10,
+      endTime: 20,
+    });
     expect(parseAuthorization(r.authorization)).toMatchObject({
       secretId: DOC_KEYS.secretId,
       startTime: 10,

@@ -1,9 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { parseErrorXml, parseJobLookup, parseJobsListFull as parseJobsList, parseJobsList as parseList, parseQueueList, XmlParseError } from '@/server/ci/xml';
-import { repairXml } from '@/server/ci/xml-repair';
-import { toIsoTime, toNumber } from '@/server/ci/xml-reader';
 
-const job = (inner: string) => `<Response><JobsDetail><JobId>j1</JobId>${inner}</JobsDetail><NextToken>7</NextToken></Response>`;
+import {
+  parseErrorXml,
+  parseJobLookup,
+  parseJobsListFull as parseJobsList,
+  parseJobsList as parseList,
+  parseQueueList,
+  XmlParseError,
+} from '@/server/ci/xml';
+import { toIsoTime, toNumber } from '@/server/ci/xml-reader';
+import { repairXml } from '@/server/ci/xml-repair';
+
+const job = (inner: string) =>
+  `<Response><JobsDetail><JobId>j1</JobId>${inner}</JobsDetail><NextToken>7</NextToken></Response>`;
 
 describe('XML quirks of ci-api-reference.md §6', () => {
   it('repairs a missing slash: <Tag>Translation<Tag>', () => {
@@ -12,7 +21,11 @@ describe('XML quirks of ci-api-reference.md §6', () => {
   });
 
   it('repairs a misspelt close: <MediaInfo></MeidaInfo>', () => {
-    const page = parseJobsList(job('<Tag>MediaInfo</Tag><Operation><MediaInfo><Format><Duration>1.5</Duration></Format></MeidaInfo></Operation>'));
+    const page = parseJobsList(
+      job(
+        '<Tag>MediaInfo</Tag><Operation><MediaInfo><Format><Duration>1.5</Duration></Format></MeidaInfo></Operation>',
+      ),
+    );
     expect(page.jobs[0]?.operation?.mediaInfo?.format?.durationSec).toBe(1.5);
   });
 
@@ -21,20 +34,28 @@ describe('XML quirks of ci-api-reference.md §6', () => {
   });
 
   it('reads an empty list in every shape', () => {
-    for (const xml of ['<Response><NextToken/></Response>', '<Response></Response>', '<Response><JobsDetail></JobsDetail><NextToken></NextToken></Response>']) {
+    for (const xml of [
+      '<Response><NextToken/></Response>',
+      '<Response></Response>',
+      '<Response><JobsDetail></JobsDetail><NextToken></NextToken></Response>',
+    ]) {
       expect(parseJobsList(xml)).toEqual({ jobs: [], nextToken: null });
     }
   });
 
   it('reads one JobsDetail like many', () => {
-    const one = parseJobsList(job('<Tag>Transcode</Tag><Operation><WatermarkTemplateId>t1</WatermarkTemplateId></Operation>'));
+    const one = parseJobsList(
+      job('<Tag>Transcode</Tag><Operation><WatermarkTemplateId>t1</WatermarkTemplateId></Operation>'),
+    );
     expect(one.jobs).toHaveLength(1);
     expect(one.jobs[0]?.operation?.watermarkTemplateIds).toEqual(['t1']);
   });
 
   it('keeps unknown elements at every level instead of dropping them', () => {
     const page = parseJobsList(
-      job('<Tag>Transcode</Tag><NewField>x</NewField><Input><Object>a</Object><Shiny>1</Shiny></Input><Operation><Future><A>1</A></Future></Operation>'),
+      job(
+        '<Tag>Transcode</Tag><NewField>x</NewField><Input><Object>a</Object><Shiny>1</Shiny></Input><Operation><Future><A>1</A></Future></Operation>',
+      ),
     );
     const j = page.jobs[0]!;
     expect(j.extra).toEqual({ NewField: 'x' });
@@ -43,7 +64,8 @@ describe('XML quirks of ci-api-reference.md §6', () => {
   });
 
   it('keeps a tag this build does not know, with its operation as a tree', () => {
-    const j = parseJobsList(job('<Tag>HologramMagic</Tag><Operation><Hologram><Depth>3</Depth></Hologram></Operation>')).jobs[0]!;
+    const j = parseJobsList(job('<Tag>HologramMagic</Tag><Operation><Hologram><Depth>3</Depth></Hologram></Operation>'))
+      .jobs[0]!;
     expect(j.tag).toBe('HologramMagic');
     expect(j.queueType).toBeNull();
     expect(j.operation?.detail).toEqual({ kind: 'unknown' });
@@ -95,16 +117,27 @@ describe('XML quirks of ci-api-reference.md §6', () => {
 
   it('reads the WordsGeneralizeLable spelling CI uses', () => {
     const d = parseJobsList(
-      job('<Tag>WordsGeneralize</Tag><Operation><WordsGeneralizeResult><WordsGeneralizeLable><Category>PER</Category><Word>Li</Word></WordsGeneralizeLable></WordsGeneralizeResult></Operation>'),
+      job(
+        '<Tag>WordsGeneralize</Tag><Operation><WordsGeneralizeResult><WordsGeneralizeLable><Category>PER</Category><Word>Li</Word></WordsGeneralizeLable></WordsGeneralizeResult></Operation>',
+      ),
     ).jobs[0]!.operation?.detail;
     expect(d).toMatchObject({ kind: 'words', words: { labels: [{ category: 'PER', word: 'Li' }] } });
   });
 
   it('reads a list page fast or strictly to the same result, and never reads a truncated one', () => {
-    const xml = job('<Tag>Transcode</Tag><State>Success</State><Operation><Output><Object>o.mp4</Object></Output><MediaInfo><Format/></MediaInfo></Operation>');
-    expect(parseList(xml).jobs[0]).toMatchObject({ jobId: 'j1', tag: 'Transcode', output: { object: 'o.mp4', bucket: null, region: null } });
+    const xml = job(
+      '<Tag>Transcode</Tag><State>Success</State><Operation><Output><Object>o.mp4</Object></Output><MediaInfo><Format/></MediaInfo></Operation>',
+    );
+    expect(parseList(xml).jobs[0]).toMatchObject({
+      jobId: 'j1',
+      tag: 'Transcode',
+      output: { object: 'o.mp4', bucket: null, region: null },
+    });
     expect(parseList(xml).jobs[0]).not.toHaveProperty('operation');
-    expect(parseList(job('<Tag>Translation<Tag><State>Success</State>')).jobs[0]).toMatchObject({ tag: 'Translation', state: 'Success' });
+    expect(parseList(job('<Tag>Translation<Tag><State>Success</State>')).jobs[0]).toMatchObject({
+      tag: 'Translation',
+      state: 'Success',
+    });
     expect(() => parseList(xml.slice(0, -20))).toThrow(XmlParseError);
     // A close tag missing inside is a documentation-style defect: the strict path repairs it.
     expect(parseList(xml.replace('</JobsDetail>', '')).jobs[0]).toMatchObject({ jobId: 'j1', state: 'Success' });
@@ -118,14 +151,23 @@ describe('XML quirks of ci-api-reference.md §6', () => {
 
   it('reads CI error documents and ignores other bodies', () => {
     expect(
-      parseErrorXml("<?xml version='1.0' encoding='utf-8' ?><Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NjM=</RequestId></Error>"),
-    ).toEqual({ code: 'SignatureDoesNotMatch', message: 'The Signature you specified is invalid.', requestId: 'NjM=', resource: null });
+      parseErrorXml(
+        "<?xml version='1.0' encoding='utf-8' ?><Error><Code>SignatureDoesNotMatch</Code><Message>The Signature you specified is invalid.</Message><RequestId>NjM=</RequestId></Error>",
+      ),
+    ).toEqual({
+      code: 'SignatureDoesNotMatch',
+      message: 'The Signature you specified is invalid.',
+      requestId: 'NjM=',
+      resource: null,
+    });
     expect(parseErrorXml('<html>Bad gateway</html>')).toBeNull();
     expect(parseErrorXml('not xml')).toBeNull();
   });
 
   it('reads a batch lookup with NonExistJobIds', () => {
-    const r = parseJobLookup('<Response><JobsDetail><JobId>j1</JobId></JobsDetail><NonExistJobIds>j2</NonExistJobIds><NonExistJobIds>j3</NonExistJobIds></Response>');
+    const r = parseJobLookup(
+      '<Response><JobsDetail><JobId>j1</JobId></JobsDetail><NonExistJobIds>j2</NonExistJobIds><NonExistJobIds>j3</NonExistJobIds></Response>',
+    );
     expect(r.jobs.map((j) => j.jobId)).toEqual(['j1']);
     expect(r.nonExistJobIds).toEqual(['j2', 'j3']);
   });

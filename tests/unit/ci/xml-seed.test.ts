@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
+
 import { describe, expect, it } from 'vitest';
+
 import type { Job, Operation } from '@/lib/ci/types';
 import { parseJobsList, parseJobsListFull, toListItem } from '@/server/ci/xml';
 
@@ -10,9 +12,20 @@ const seedXml = readFileSync(new URL('../../fixtures/seed-list-response.xml', im
 const commonOperation: Omit<Operation, 'mediaInfo' | 'mediaResult'> = {
   templateId: 't1460606b9752148c4ab182f55163ba7cd',
   templateName: null,
-  watermarkTemplateIds: ['t1318c5f428d474afba1797f84091cbe22', 't1318c5f428d474afba1797f84091cbe23', 't1318c5f428d474afba1797f84091cbe24'],
+  watermarkTemplateIds: [
+    't1318c5f428d474afba1797f84091cbe22',
+    't1318c5f428d474afba1797f84091cbe23',
+    't1318c5f428d474afba1797f84091cbe24',
+  ],
   removeWatermark: { dx: 150, dy: 150, width: 75, height: 75 },
-  digitalWatermark: { type: 'Text', message: '123456789ab', version: 'V1', ignoreError: false, state: 'Running', extra: {} },
+  digitalWatermark: {
+    type: 'Text',
+    message: '123456789ab',
+    version: 'V1',
+    ignoreError: false,
+    state: 'Running',
+    extra: {},
+  },
   output: {
     bucket: 'test-123456789',
     region: 'ap-chongqing',
@@ -40,7 +53,15 @@ const commonJob: Omit<Job, 'jobId' | 'state' | 'progress' | 'endTime' | 'operati
   startTime: '2022-06-27T15:23:13+08:00',
   queueId: 'p2242ab62c7c94486915508540933a2c6',
   queueType: 'Transcoding',
-  input: { bucket: 'test-123456789', region: 'ap-chongqing', object: 'input/demo.mp4', url: null, lang: null, type: null, extra: {} },
+  input: {
+    bucket: 'test-123456789',
+    region: 'ap-chongqing',
+    object: 'input/demo.mp4',
+    url: null,
+    lang: null,
+    type: null,
+    extra: {},
+  },
   workflows: [],
   extra: {},
 };
@@ -49,7 +70,10 @@ describe('the seed page example, exactly as printed', () => {
   const page = parseJobsListFull(seedXml);
 
   it('maps to its two jobs and the NextToken', () => {
-    expect(page.jobs.map((j) => j.jobId)).toEqual(['j8d121820f5e411ec926ef19d53ba9c6f', 'j9c0a4726f6ac11ec96aaa9b64ab18d00']);
+    expect(page.jobs.map((j) => j.jobId)).toEqual([
+      'j8d121820f5e411ec926ef19d53ba9c6f',
+      'j9c0a4726f6ac11ec96aaa9b64ab18d00',
+    ]);
     expect(page.nextToken).toBe('225508');
   });
 
@@ -155,6 +179,10 @@ describe('the seed page example, exactly as printed', () => {
     const list = parseJobsList(seedXml);
     expect(list.nextToken).toBe('225508');
     expect(list.jobs).toEqual(page.jobs.map(toListItem));
-    expect(list.jobs[1]?.output).toEqual({ bucket: 'test-123456789', region: 'ap-chongqing', object: 'output/out.mp4' });
+    expect(list.jobs[1]?.output).toEqual({
+      bucket: 'test-123456789',
+      region: 'ap-chongqing',
+      object: 'output/out.mp4',
+    });
   });
 });

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sign } from '@/server/ci/sign';
+
 import { DEMO_CREDENTIALS } from '@/emulator';
+import { sign } from '@/server/ci/sign';
+
 import { BASE, startHarness, type Harness } from './harness';
 import { signedGet, type Loose } from './signed-fetch';
 
@@ -40,7 +42,11 @@ describe('emulator signature checks', () => {
   });
 
   it('answers 403 InvalidAccessKeyId for an unknown SecretId', async () => {
-    expectError(await h.get('/jobs', params, { secretId: 'AKIDunknown0000000000000000000000' }), 403, 'InvalidAccessKeyId');
+    expectError(
+      await h.get('/jobs', params, { secretId: 'AKIDunknown0000000000000000000000' }),
+      403,
+      'InvalidAccessKeyId',
+    );
   });
 
   it('answers 403 SignatureDoesNotMatch when the wire differs from what was signed (raw + in +0800)', async () => {
@@ -53,7 +59,9 @@ describe('emulator signature checks', () => {
       startTime: BASE / 1000 - 1,
       endTime: BASE / 1000 + 600,
     });
-    const reply = await fetch(`${h.emu.url}/jobs?tag=Transcode&startCreationTime=2026-11-01T00:00:00+0800`, { headers: { authorization } });
+    const reply = await fetch(`${h.emu.url}/jobs?tag=Transcode&startCreationTime=2026-11-01T00:00:00+0800`, {
+      headers: { authorization },
+    });
     expect(reply.status).toBe(403);
     expect(await reply.text()).toContain('SignatureDoesNotMatch');
     const logged = h.emu.requests().at(-1);
@@ -63,13 +71,19 @@ describe('emulator signature checks', () => {
   it('answers 403 RequestTimeTooSkewed for a client clock an hour off (Date header and key time)', async () => {
     for (const offset of [-3600_000, 3600_000]) {
       const clientNow = BASE + offset;
-      const reply = await signedGet(h.emu.url, '/jobs', params, { now: clientNow, date: new Date(clientNow).toUTCString() });
+      const reply = await signedGet(h.emu.url, '/jobs', params, {
+        now: clientNow,
+        date: new Date(clientNow).toUTCString(),
+      });
       expectError(reply, 403, 'RequestTimeTooSkewed');
     }
     // Key time alone, an hour ahead, no Date header.
     expectError(await signedGet(h.emu.url, '/jobs', params, { now: BASE + 3600_000 }), 403, 'RequestTimeTooSkewed');
     // Within the window: fine.
-    expect((await signedGet(h.emu.url, '/jobs', params, { now: BASE + 60_000, date: new Date(BASE + 60_000).toUTCString() })).status).toBe(200);
+    expect(
+      (await signedGet(h.emu.url, '/jobs', params, { now: BASE + 60_000, date: new Date(BASE + 60_000).toUTCString() }))
+        .status,
+    ).toBe(200);
   });
 
   it('answers 403 AccessDenied "Request has expired" after the key time ends', async () => {
@@ -98,7 +112,9 @@ describe('emulator signature checks', () => {
     const reply = await fetch(`${h.emu.url}/jobs?tag=Transcode`, { headers: { authorization } });
     expect(reply.status).toBe(403);
     expect(await reply.text()).toContain('x-ci-security-token');
-    const ok = await fetch(`${h.emu.url}/jobs?tag=Transcode`, { headers: { authorization, 'x-ci-security-token': 'tok' } });
+    const ok = await fetch(`${h.emu.url}/jobs?tag=Transcode`, {
+      headers: { authorization, 'x-ci-security-token': 'tok' },
+    });
     expect(ok.status).toBe(200);
   });
 
@@ -112,7 +128,12 @@ describe('emulator signature checks', () => {
     const bodies: string[] = [];
     const keys = [DEMO_CREDENTIALS.secretKey, SECOND_PAIR.secretKey];
     for (const opts of [{}, SECOND_PAIR, { secretKey: 'x' }, { keyTime: [1, 2] as const }, { unsigned: { a: 'b' } }]) {
-      for (const [path, p] of [['/jobs', params], ['/jobs', { tag: 'Nope' }], ['/queue', {}], ['/jobs/x', {}]] as const) {
+      for (const [path, p] of [
+        ['/jobs', params],
+        ['/jobs', { tag: 'Nope' }],
+        ['/queue', {}],
+        ['/jobs/x', {}],
+      ] as const) {
         bodies.push((await h.get(path, p, opts)).text);
       }
     }

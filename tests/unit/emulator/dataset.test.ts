@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { JOB_STATES, TAGS, tagInfo } from '@/lib/ci/tags';
+
 import { createDataset, viewAt } from '@/emulator';
+import { JOB_STATES, tagInfo, TAGS } from '@/lib/ci/tags';
+
 import { BASE } from './harness';
 
 describe('emulator data set', () => {
@@ -56,7 +58,8 @@ describe('emulator data set', () => {
 
   it('has workflow-triggered and batch-spawned jobs, and a trickle of future jobs', () => {
     expect(dataset.jobs.filter((j) => j.workflow).length).toBeGreaterThan(200);
-    for (const b of dataset.batchJobs) expect(dataset.jobs.filter((j) => j.inventoryTriggerJobId === b.jobId).length).toBeGreaterThan(10);
+    for (const b of dataset.batchJobs)
+      expect(dataset.jobs.filter((j) => j.inventoryTriggerJobId === b.jobId).length).toBeGreaterThan(10);
     const future = dataset.jobs.filter((j) => j.creationMs > BASE);
     expect(future.length).toBeGreaterThan(100);
     expect(Math.max(...future.map((j) => j.creationMs))).toBeLessThanOrEqual(BASE + 86_400_000);
@@ -77,7 +80,9 @@ describe('emulator data set', () => {
 
   it('fails jobs whose input or permissions are wrong at once, at 0 %, and others anywhere', () => {
     const failed = dataset.jobs.filter((j) => j.outcome === 'Failed' && j.startMs !== null && j.endMs !== null);
-    const atStart = failed.filter((j) => j.failure?.code === 'ResourceNotFound' || j.failure?.code === 'CIRoleNotExist');
+    const atStart = failed.filter(
+      (j) => j.failure?.code === 'ResourceNotFound' || j.failure?.code === 'CIRoleNotExist',
+    );
     expect(atStart.length).toBeGreaterThan(10);
     for (const j of atStart) {
       expect(j.failProgress).toBe(0);

@@ -1,6 +1,8 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+
 import { faultsFromEnv, NO_FAULTS } from '@/emulator';
+
 import { startHarness, type Harness } from './harness';
 import { signedUrl, type Loose } from './signed-fetch';
 
@@ -13,7 +15,11 @@ afterEach(() => h.emu.clearFaults());
 
 const control = (path: string, init?: RequestInit) => fetch(`${h.emu.url}/__emulator/${path}`, init);
 const putFaults = async (body: unknown) => {
-  const res = await control('faults', { method: 'PUT', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+  const res = await control('faults', {
+    method: 'PUT',
+    body: JSON.stringify(body),
+    headers: { 'content-type': 'application/json' },
+  });
   return { status: res.status, json: (await res.json()) as Loose };
 };
 const list = (params: Record<string, string> = { tag: 'Transcode', size: '20' }) => h.get('/jobs', params);
@@ -131,7 +137,12 @@ describe('injected faults', () => {
   });
 
   it('takes faults from the start options and the environment', async () => {
-    const env = faultsFromEnv({ EMULATOR_LATENCY_MS: '25', EMULATOR_ERROR_RATE: '0.1', EMULATOR_ERROR_STATUS: '500', EMULATOR_DROP_RATE: '0' });
+    const env = faultsFromEnv({
+      EMULATOR_LATENCY_MS: '25',
+      EMULATOR_ERROR_RATE: '0.1',
+      EMULATOR_ERROR_STATUS: '500',
+      EMULATOR_DROP_RATE: '0',
+    });
     expect(env).toEqual({ latencyMs: 25, errorRate: 0.1, errorStatus: 500, dropRate: 0 });
     expect(faultsFromEnv({})).toBeUndefined();
     expect(() => faultsFromEnv({ EMULATOR_ERROR_RATE: 'lots' })).toThrow(/EMULATOR_ERROR_RATE/);
@@ -152,7 +163,15 @@ describe('request log and stats', () => {
     await h.get('/jobs/jmissing');
     const { requests } = (await (await control('requests')).json()) as { requests: Loose[] };
     expect(requests).toHaveLength(2);
-    expect(requests[0]).toMatchObject({ method: 'GET', path: '/jobs', status: 200, query: [['tag', 'Snapshot'], ['states', 'Running,Failed']] });
+    expect(requests[0]).toMatchObject({
+      method: 'GET',
+      path: '/jobs',
+      status: 200,
+      query: [
+        ['tag', 'Snapshot'],
+        ['states', 'Running,Failed'],
+      ],
+    });
     expect(requests[1]).toMatchObject({ path: '/jobs/jmissing', status: 404, code: 'NoSuchResource' });
     expect(Date.parse(requests[0].time)).toBe(h.clock.now);
     expect((await (await control('requests', { method: 'DELETE' })).json()).cleared).toBe(2);

@@ -1,5 +1,6 @@
 /** Starts an emulator on a free port with a hand-driven clock, and signs requests by that clock. */
 import { startEmulator, type Emulator, type EmulatorOptions } from '@/emulator';
+
 import { listAll, signedGet, type Params, type SignOptions } from './signed-fetch';
 
 /** A fixed instant, so every run sees the same data set in the same state. */

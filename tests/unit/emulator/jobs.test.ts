@@ -1,7 +1,9 @@
 import { XMLValidator } from 'fast-xml-parser';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TAGS } from '@/lib/ci/tags';
+
 import { viewAt } from '@/emulator';
+import { TAGS } from '@/lib/ci/tags';
+
 import { BASE, startHarness, type Harness } from './harness';
 import { asArray, jobsOf, type Loose } from './signed-fetch';
 
@@ -61,7 +63,11 @@ describe('GET /jobs/<id>', () => {
 
   it('moves a Running job forward with the clock until it ends with EndTime and results', async () => {
     const job = h.emu.dataset.jobs.find(
-      (j) => j.tag === 'Transcode' && j.outcome === 'Success' && viewAt(j, BASE)?.state === 'Running' && (j.endMs ?? 0) - BASE < 20 * 60_000,
+      (j) =>
+        j.tag === 'Transcode' &&
+        j.outcome === 'Success' &&
+        viewAt(j, BASE)?.state === 'Running' &&
+        (j.endMs ?? 0) - BASE < 20 * 60_000,
     );
     if (!job || job.endMs === null) throw new Error('no short running job');
     const read = async () => jobsOf(await h.get(`/jobs/${job.jobId}`))[0];
@@ -121,7 +127,8 @@ describe('GET /jobs/<id>', () => {
       expect(asArray(stream.Video)).toHaveLength(1);
       expect(asArray(stream.Audio).length).toBeGreaterThanOrEqual(1);
       if (stream.Subtitle === '') emptySubtitles++;
-      for (const md5 of asArray<Loose>(job.Operation.MediaResult.OutputFile.Md5Info)) expect(md5.Md5).toMatch(/^[0-9a-f]{32}$/);
+      for (const md5 of asArray<Loose>(job.Operation.MediaResult.OutputFile.Md5Info))
+        expect(md5.Md5).toMatch(/^[0-9a-f]{32}$/);
     }
     expect(emptySubtitles).toBeGreaterThan(10);
     expect(emptySubtitles).toBeLessThan(100);

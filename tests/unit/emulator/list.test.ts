@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { JobState, Tag } from '@/lib/ci/tags';
+
 import { formatCiTime, viewAt, type JobRecord } from '@/emulator';
+import type { JobState, Tag } from '@/lib/ci/tags';
+
 import { BASE, startHarness, type Harness } from './harness';
 import { jobsOf } from './signed-fetch';
 
@@ -16,9 +18,7 @@ function expected(tag: Tag, keep: (job: JobRecord, state: JobState) => boolean =
     const v = viewAt(j, h.clock.now);
     return j.tag === tag && v !== null && keep(j, v.state);
   });
-  return jobs
-    .sort((a, b) => b.creationMs - a.creationMs || (a.jobId < b.jobId ? 1 : -1))
-    .map((j) => j.jobId);
+  return jobs.sort((a, b) => b.creationMs - a.creationMs || (a.jobId < b.jobId ? 1 : -1)).map((j) => j.jobId);
 }
 
 const queueOf = (type: string, state = 'Active') => {
@@ -66,11 +66,18 @@ describe('GET /jobs filters', () => {
     const active = queueOf('Transcoding');
     const byId = await h.listAll({ tag: 'Transcode', queueId: active.queueId, size: '100' });
     expect(byId).toEqual(expected('Transcode', (j) => j.queueId === active.queueId));
-    const both = await h.listAll({ tag: 'Transcode', queueId: active.queueId, queueType: 'SpeedTranscoding', size: '100' });
+    const both = await h.listAll({
+      tag: 'Transcode',
+      queueId: active.queueId,
+      queueType: 'SpeedTranscoding',
+      size: '100',
+    });
     expect(both).toEqual(byId);
     const mediaType = await h.listAll({ tag: 'Transcode', queueType: 'Transcoding', size: '100' });
     const paused = queueOf('Transcoding', 'Paused');
-    expect(mediaType).toEqual(expected('Transcode', (j) => j.queueId === active.queueId || j.queueId === paused.queueId));
+    expect(mediaType).toEqual(
+      expected('Transcode', (j) => j.queueId === active.queueId || j.queueId === paused.queueId),
+    );
     expect(await h.listAll({ tag: 'Transcode', queueId: 'p00000000000000000000000000000000' })).toEqual([]);
   });
 
@@ -94,7 +101,11 @@ describe('GET /jobs filters', () => {
 
   it('matches inputObject exactly, including keys with spaces, + and Chinese', async () => {
     const tricky = h.emu.dataset.jobs.find(
-      (j) => j.tag === 'Transcode' && viewAt(j, BASE) && /[ +]/.test(j.input.object ?? '') && /[\u4e00-\u9fff]/.test(j.input.object ?? ''),
+      (j) =>
+        j.tag === 'Transcode' &&
+        viewAt(j, BASE) &&
+        /[ +]/.test(j.input.object ?? '') &&
+        /[\u4e00-\u9fff]/.test(j.input.object ?? ''),
     );
     const key = tricky?.input.object;
     if (!key) throw new Error('no tricky key in the data set');
@@ -119,7 +130,11 @@ describe('GET /jobs filters', () => {
     });
     expect(ids).toEqual(expected('Snapshot', (j) => j.creationMs >= start && j.creationMs <= end));
     expect(ids.length).toBeGreaterThan(20);
-    const reply = await h.get('/jobs', { tag: 'Snapshot', startCreationTime: formatCiTime(start), endCreationTime: formatCiTime(end) });
+    const reply = await h.get('/jobs', {
+      tag: 'Snapshot',
+      startCreationTime: formatCiTime(start),
+      endCreationTime: formatCiTime(end),
+    });
     for (const job of jobsOf(reply)) expect(job.CreationTime).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+0800$/);
   });
 
@@ -151,7 +166,9 @@ describe('GET /jobs filters', () => {
 describe('GET /jobs paging', () => {
   it.each([1, 7, 100])('visits every matching job exactly once with size=%i', async (size) => {
     const params: Record<string, string> =
-      size === 1 ? { tag: 'Transcode', queueType: 'SpeedTranscoding', states: 'Success' } : { tag: size === 7 ? 'Segment' : 'Transcode' };
+      size === 1
+        ? { tag: 'Transcode', queueType: 'SpeedTranscoding', states: 'Success' }
+        : { tag: size === 7 ? 'Segment' : 'Transcode' };
     const want = expected(params.tag as Tag, (j, s) => {
       if (params.queueType) return j.queueId === queueOf('SpeedTranscoding').queueId && s === 'Success';
       return true;

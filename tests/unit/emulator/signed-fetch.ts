@@ -4,8 +4,9 @@
  * so the emulator is checked independently of the code it serves).
  */
 import { XMLParser } from 'fast-xml-parser';
-import { ciEncode, sign } from '@/server/ci/sign';
+
 import { DEMO_CREDENTIALS } from '@/emulator';
+import { ciEncode, sign } from '@/server/ci/sign';
 
 /**
  * Parsed XML/JSON in tests: navigated by element name and checked with expect(), so a precise type
@@ -47,11 +48,21 @@ export interface Reply {
 const parser = new XMLParser({ parseTagValue: false });
 
 const pairsOf = (p: Params | undefined): [string, string][] =>
-  !p ? [] : Array.isArray(p) ? p.map(([k, v]) => [k, v] as [string, string]) : Object.entries(p as Record<string, string>);
+  !p
+    ? []
+    : Array.isArray(p)
+      ? p.map(([k, v]) => [k, v] as [string, string])
+      : Object.entries(p as Record<string, string>);
 
-export const wireQuery = (pairs: readonly (readonly [string, string])[]) => pairs.map(([k, v]) => `${ciEncode(k)}=${ciEncode(v)}`).join('&');
+export const wireQuery = (pairs: readonly (readonly [string, string])[]) =>
+  pairs.map(([k, v]) => `${ciEncode(k)}=${ciEncode(v)}`).join('&');
 
-export function signedUrl(base: string, path: string, params?: Params, options: SignOptions = {}): { url: string; authorization: string } {
+export function signedUrl(
+  base: string,
+  path: string,
+  params?: Params,
+  options: SignOptions = {},
+): { url: string; authorization: string } {
   const url = new URL(base);
   const signed = pairsOf(params);
   const nowS = Math.floor((options.now ?? Date.now()) / 1000);
@@ -78,7 +89,12 @@ export function signedUrl(base: string, path: string, params?: Params, options: 
   return { url: `${base}${wirePath}${query ? `?${query}` : ''}`, authorization: result.authorization };
 }
 
-export async function signedGet(base: string, path: string, params?: Params, options: SignOptions = {}): Promise<Reply> {
+export async function signedGet(
+  base: string,
+  path: string,
+  params?: Params,
+  options: SignOptions = {},
+): Promise<Reply> {
   const { url, authorization } = signedUrl(base, path, params, options);
   const headers: Record<string, string> = { ...options.headers };
   if (!options.presign) headers.authorization = authorization;
@@ -105,7 +121,12 @@ export function jobsOf(reply: Reply): Loose[] {
 }
 
 /** Walks every page of a list query and returns the job ids in the order served. */
-export async function listAll(base: string, params: Record<string, string>, options: SignOptions = {}, maxPages = 10_000): Promise<string[]> {
+export async function listAll(
+  base: string,
+  params: Record<string, string>,
+  options: SignOptions = {},
+  maxPages = 10_000,
+): Promise<string[]> {
   const ids: string[] = [];
   let token = '';
   for (let page = 0; page < maxPages; page++) {

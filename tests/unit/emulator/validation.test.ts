@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
 import { startHarness, type Harness } from './harness';
 
 let h: Harness;
@@ -20,7 +21,10 @@ describe('GET /jobs parameter validation', () => {
     ['endCreationTime', { endCreationTime: '2024-02-30T00:00:00+0800' }],
     ['endCreationTime', { endCreationTime: '2024-01-01T00:00:00+08:00' }],
     ['endCreationTime', { endCreationTime: '2024-01-01T00:00:00Z' }],
-    ['startCreationTime', { startCreationTime: '2024-02-01T00:00:00+0800', endCreationTime: '2024-01-01T00:00:00+0800' }],
+    [
+      'startCreationTime',
+      { startCreationTime: '2024-02-01T00:00:00+0800', endCreationTime: '2024-01-01T00:00:00+0800' },
+    ],
     ['orderByTime', { orderByTime: 'desc' }],
     ['queueType', { queueType: 'Video' }],
     ['nextToken', { nextToken: '!!' }],
@@ -57,7 +61,11 @@ describe('GET /jobs parameter validation', () => {
   });
 
   it('refuses a repeated parameter', async () => {
-    const reply = await h.get('/jobs', [['tag', 'Transcode'], ['size', '5'], ['size', '6']]);
+    const reply = await h.get('/jobs', [
+      ['tag', 'Transcode'],
+      ['size', '5'],
+      ['size', '6'],
+    ]);
     expect(reply.status).toBe(400);
     expect(reply.xml.Error.Message).toContain('size');
   });

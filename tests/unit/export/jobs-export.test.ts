@@ -1,9 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { JobListItem } from '@/lib/ci/types';
+
 import { exportFileName, fileStamp, queryFilters, type JobsExportMeta } from '@/features/export/export-meta';
 import { CSV_BOM, CSV_COLUMNS, csvField, durationSeconds, isoUtc, jobsToCsv } from '@/features/export/jobs-csv';
 import { jobsToJson, type JobsExportDocument } from '@/features/export/jobs-json';
+import type { JobListItem } from '@/lib/ci/types';
 
 function job(over: Partial<JobListItem> = {}): JobListItem {
   return {
@@ -19,7 +20,15 @@ function job(over: Partial<JobListItem> = {}): JobListItem {
     endTime: '2026-11-25T16:15:41+08:00',
     queueId: 'p0123',
     queueType: 'Transcoding',
-    input: { bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', object: 'in/a.mp4', url: null, lang: null, type: null, extra: {} },
+    input: {
+      bucket: 'examplebucket-1250000000',
+      region: 'ap-guangzhou',
+      object: 'in/a.mp4',
+      url: null,
+      lang: null,
+      type: null,
+      extra: {},
+    },
     output: { bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', object: 'out/a.mp4' },
     workflows: [],
     extra: {},
@@ -55,11 +64,14 @@ describe('csvField', () => {
     expect(csvField(Number.NaN)).toBe('');
   });
 
-  it.each(['=1+2', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")'])('guards %j against formula injection', (text) => {
-    const field = csvField(text);
-    const [[cell]] = Papa.parse<string[]>(field, { delimiter: ',' }).data as [[string]];
-    expect(cell).toBe(`'${text}`);
-  });
+  it.each(['=1+2', '+1', '-2+3', '@SUM(A1)', '\tx', '\rx', '=HYPERLINK("http://x","y")'])(
+    'guards %j against formula injection',
+    (text) => {
+      const field = csvField(text);
+      const [[cell]] = Papa.parse<string[]>(field, { delimiter: ',' }).data as [[string]];
+      expect(cell).toBe(`'${text}`);
+    },
+  );
 
   it('leaves text that merely contains those characters alone', () => {
     expect(csvField('a=b')).toBe('a=b');
@@ -90,7 +102,9 @@ describe('jobsToCsv', () => {
   it('round-trips hostile text through a real CSV parser: quotes, commas, line breaks, formulas', () => {
     const message = 'bad "input", see\r\nline 2\nline 3';
     const object = '=cmd|" /C calc"!A0,x.mp4';
-    const rows = parse(jobsToCsv([job({ state: 'Failed', code: 'InvalidInput', message, input: { ...job().input!, object } })]));
+    const rows = parse(
+      jobsToCsv([job({ state: 'Failed', code: 'InvalidInput', message, input: { ...job().input!, object } })]),
+    );
     const row = rows[1]!;
     const at = (h: string) => row[CSV_COLUMNS.findIndex((c) => c.header === h)];
     expect(row).toHaveLength(CSV_COLUMNS.length);
@@ -134,9 +148,18 @@ describe('jobsToCsv', () => {
   });
 
   it('leaves empty what a job does not have: no end while running, no input, no output, no progress', () => {
-    const row = parse(jobsToCsv([job({ state: 'Running', endTime: null, progress: null, input: null, output: null })]))[1]!;
+    const row = parse(
+      jobsToCsv([job({ state: 'Running', endTime: null, progress: null, input: null, output: null })]),
+    )[1]!;
     const record = Object.fromEntries(CSV_COLUMNS.map((c, i) => [c.header, row[i]]));
-    expect(record).toMatchObject({ endTime: '', durationSeconds: '', progress: '', inputObject: '', outputObject: '', outputBucket: '' });
+    expect(record).toMatchObject({
+      endTime: '',
+      durationSeconds: '',
+      progress: '',
+      inputObject: '',
+      outputObject: '',
+      outputBucket: '',
+    });
   });
 
   it('joins several workflow runs with "; "', () => {
@@ -194,8 +217,16 @@ describe('jobsToJson', () => {
   });
 
   it('says when it is incomplete, and names all tags', () => {
-    const doc = JSON.parse(jobsToJson([], meta({ query: 'states=Failed&orderByTime=Asc&size=100', complete: false, scope: 'list' }))) as JobsExportDocument;
-    expect(doc).toMatchObject({ scope: 'list', filters: { tag: 'all', states: 'Failed', orderByTime: 'Asc' }, count: 0, complete: false, jobs: [] });
+    const doc = JSON.parse(
+      jobsToJson([], meta({ query: 'states=Failed&orderByTime=Asc&size=100', complete: false, scope: 'list' })),
+    ) as JobsExportDocument;
+    expect(doc).toMatchObject({
+      scope: 'list',
+      filters: { tag: 'all', states: 'Failed', orderByTime: 'Asc' },
+      count: 0,
+      complete: false,
+      jobs: [],
+    });
   });
 });
 
@@ -203,21 +234,32 @@ describe('file names', () => {
   it('name the tag, the states, the time in UTC and the format', () => {
     expect(fileStamp(AT)).toBe('2026-11-25T1830Z');
     expect(exportFileName(meta(), 'csv')).toBe('ci-jobs_Transcode_Failed_2026-11-25T1830Z.csv');
-    expect(exportFileName(meta({ query: 'tag=Snapshot&orderByTime=Desc' }), 'json')).toBe('ci-jobs_Snapshot_2026-11-25T1830Z.json');
-    expect(exportFileName(meta({ query: 'states=Failed%2CRunning&orderByTime=Desc' }), 'csv')).toBe('ci-jobs_all-tags_Failed+Running_2026-11-25T1830Z.csv');
+    expect(exportFileName(meta({ query: 'tag=Snapshot&orderByTime=Desc' }), 'json')).toBe(
+      'ci-jobs_Snapshot_2026-11-25T1830Z.json',
+    );
+    expect(exportFileName(meta({ query: 'states=Failed%2CRunning&orderByTime=Desc' }), 'csv')).toBe(
+      'ci-jobs_all-tags_Failed+Running_2026-11-25T1830Z.csv',
+    );
   });
 
   it('mark the rows on screen and a partial file', () => {
     expect(exportFileName(meta({ scope: 'list' }), 'csv')).toBe('ci-jobs_Transcode_Failed_list_2026-11-25T1830Z.csv');
-    expect(exportFileName(meta({ complete: false }), 'json')).toBe('ci-jobs_Transcode_Failed_2026-11-25T1830Z_partial.json');
+    expect(exportFileName(meta({ complete: false }), 'json')).toBe(
+      'ci-jobs_Transcode_Failed_2026-11-25T1830Z_partial.json',
+    );
   });
 
   it('keep only safe characters whatever the query holds', () => {
-    expect(exportFileName(meta({ query: 'tag=..%2F..%2Fx%3A%2A&states=a%2Fb' }), 'csv')).toMatch(/^ci-jobs_[A-Za-z0-9.+-]+_[A-Za-z0-9.+-]+_2026-11-25T1830Z\.csv$/);
+    expect(exportFileName(meta({ query: 'tag=..%2F..%2Fx%3A%2A&states=a%2Fb' }), 'csv')).toMatch(
+      /^ci-jobs_[A-Za-z0-9.+-]+_[A-Za-z0-9.+-]+_2026-11-25T1830Z\.csv$/,
+    );
   });
 
   it('queryFilters drops paging and page size', () => {
-    expect(queryFilters('tag=Transcode&size=100&nextToken=abc&workflowId=w1')).toEqual({ tag: 'Transcode', workflowId: 'w1' });
+    expect(queryFilters('tag=Transcode&size=100&nextToken=abc&workflowId=w1')).toEqual({
+      tag: 'Transcode',
+      workflowId: 'w1',
+    });
     expect(queryFilters('cursor=abc&orderByTime=Asc')).toEqual({ tag: 'all', orderByTime: 'Asc' });
   });
 });

@@ -6,27 +6,75 @@
 import COS from 'cos-nodejs-sdk-v5';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
-import { sign } from '@/server/ci/sign';
+
 import { startEmulator } from '@/emulator';
+import { sign } from '@/server/ci/sign';
 
 const KEYS = { secretId: 'AKIDinteropSDK000000', secretKey: 'interop-sdk-secret-key-0000000000' };
 
 describe('our signer equals the SDK signer', () => {
   // Headers the SDK signs (its getSignHeaderObj whitelist plus x-cos-*/x-ci-*); others it drops.
-  const headerName = fc.constantFrom('Host', 'host', 'Content-Type', 'content-md5', 'Range', 'x-cos-acl', 'X-Cos-Meta-Note', 'x-ci-security-token', 'If-Match', 'Origin');
+  const headerName = fc.constantFrom(
+    'Host',
+    'host',
+    'Content-Type',
+    'content-md5',
+    'Range',
+    'x-cos-acl',
+    'X-Cos-Meta-Note',
+    'x-ci-security-token',
+    'If-Match',
+    'Origin',
+  );
   const text = fc.oneof(
     fc.string({ maxLength: 20 }),
-    fc.constantFrom('a b', 'a+b', 'x/y', '100%', 'k:v', '腾讯云', 'Success,Failed', '2024-01-01T00:00:00+0800', '', "!'()*~"),
+    fc.constantFrom(
+      'a b',
+      'a+b',
+      'x/y',
+      '100%',
+      'k:v',
+      '腾讯云',
+      'Success,Failed',
+      '2024-01-01T00:00:00+0800',
+      '',
+      "!'()*~",
+    ),
   );
   const queryName = fc.oneof(
-    fc.constantFrom('tag', 'states', 'queueId', 'nextToken', 'size', 'startCreationTime', 'inputObject', 'Tag', 'response-content-type', 'acl'),
+    fc.constantFrom(
+      'tag',
+      'states',
+      'queueId',
+      'nextToken',
+      'size',
+      'startCreationTime',
+      'inputObject',
+      'Tag',
+      'response-content-type',
+      'acl',
+    ),
     fc.stringMatching(/^[a-zA-Z][a-zA-Z0-9-]{0,10}$/),
   );
   const request = fc.record({
     method: fc.constantFrom('GET', 'get', 'PUT', 'POST', 'DELETE', 'options' as const),
-    path: fc.oneof(fc.constantFrom('/jobs', '/jobs/j8d121820f5e411ec926ef19d53ba9c6f', '/queue', '/exampleobject(腾讯云)', '/dir/a b+c.mp4', '/'), fc.string({ maxLength: 15 }).map((s) => `/${s}`)),
+    path: fc.oneof(
+      fc.constantFrom(
+        '/jobs',
+        '/jobs/j8d121820f5e411ec926ef19d53ba9c6f',
+        '/queue',
+        '/exampleobject(腾讯云)',
+        '/dir/a b+c.mp4',
+        '/',
+      ),
+      fc.string({ maxLength: 15 }).map((s) => `/${s}`),
+    ),
     query: fc.dictionary(queryName, text, { maxKeys: 6 }),
-    headers: fc.dictionary(headerName, text.filter((v) => v !== ''), { maxKeys: 4 }),
+    headers: fc.dictionary(
+      headerName,
+      text.filter((v) => v !== ''),
+      { maxKeys: 4 },
+    ),
     start: fc.integer({ min: 1_400_000_000, max: 1_900_000_000 }),
     ttl: fc.integer({ min: 1, max: 10_000 }),
   });
@@ -35,8 +83,16 @@ describe('our signer equals the SDK signer', () => {
     fc.assert(
       fc.property(request, (r) => {
         // A header name given twice in different case is one header to the SDK; keep one.
-        const headers = Object.fromEntries(Object.entries(r.headers).filter(([k], i, all) => all.findIndex(([k2]) => k2.toLowerCase() === k.toLowerCase()) === i));
-        const query = Object.fromEntries(Object.entries(r.query).filter(([k], i, all) => all.findIndex(([k2]) => k2.toLowerCase() === k.toLowerCase()) === i));
+        const headers = Object.fromEntries(
+          Object.entries(r.headers).filter(
+            ([k], i, all) => all.findIndex(([k2]) => k2.toLowerCase() === k.toLowerCase()) === i,
+          ),
+        );
+        const query = Object.fromEntries(
+          Object.entries(r.query).filter(
+            ([k], i, all) => all.findIndex(([k2]) => k2.toLowerCase() === k.toLowerCase()) === i,
+          ),
+        );
         const keyTime = `${r.start};${r.start + r.ttl}`;
         const theirs = COS.getAuthorization({
           SecretId: KEYS.secretId,
@@ -47,7 +103,15 @@ describe('our signer equals the SDK signer', () => {
           Headers: headers,
           KeyTime: keyTime,
         });
-        const ours = sign({ ...KEYS, method: r.method, path: r.path, query, headers, startTime: r.start, endTime: r.start + r.ttl });
+        const ours = sign({
+          ...KEYS,
+          method: r.method,
+          path: r.path,
+          query,
+          headers,
+          startTime: r.start,
+          endTime: r.start + r.ttl,
+        });
         expect(ours.authorization).toBe(theirs);
       }),
       { numRuns: 500, seed: 42 },
@@ -62,15 +126,28 @@ describe('the emulator and requests sent by the SDK itself', () => {
   const listWith = async (secretKey: string) => {
     const emulator = await emulatorPromise;
     const cos = new COS({ SecretId: KEYS.secretId, SecretKey: secretKey, Protocol: 'http:' });
-    return new Promise<{ statusCode?: number; body?: unknown; error?: { statusCode?: number; code?: string; Code?: string } }>((resolve) => {
+    return new Promise<{
+      statusCode?: number;
+      body?: unknown;
+      error?: { statusCode?: number; code?: string; Code?: string };
+    }>((resolve) => {
       cos.request(
         {
           Method: 'GET',
           Url: `${emulator.url}/jobs`,
-          Query: { tag: 'Transcode', states: 'Success,Failed', size: '5', startCreationTime: '2020-01-01T00:00:00+0800' },
+          Query: {
+            tag: 'Transcode',
+            states: 'Success,Failed',
+            size: '5',
+            startCreationTime: '2020-01-01T00:00:00+0800',
+          },
         } as never,
         (err: unknown, data: { statusCode?: number; Response?: unknown }) =>
-          resolve(err ? { error: err as { statusCode?: number; code?: string } } : { statusCode: data.statusCode, body: data.Response }),
+          resolve(
+            err
+              ? { error: err as { statusCode?: number; code?: string } }
+              : { statusCode: data.statusCode, body: data.Response },
+          ),
       );
     });
   };

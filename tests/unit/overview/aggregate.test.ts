@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { JobListItem } from '@/lib/ci/types';
+
 import {
   bucketByCreation,
   bucketUnitFor,
@@ -10,6 +10,7 @@ import {
   runSeconds,
   statesOf,
 } from '@/features/overview/aggregate';
+import type { JobListItem } from '@/lib/ci/types';
 
 let seq = 0;
 function job(partial: Partial<JobListItem>): JobListItem {
@@ -40,7 +41,12 @@ const utc = () => 0;
 
 describe('countByState', () => {
   it('counts every job once, with every known state present', () => {
-    const counts = countByState([job({ state: 'Failed' }), job({ state: 'Failed' }), job({ state: 'Running' }), job({ state: 'Weird' })]);
+    const counts = countByState([
+      job({ state: 'Failed' }),
+      job({ state: 'Failed' }),
+      job({ state: 'Running' }),
+      job({ state: 'Weird' }),
+    ]);
     expect(counts).toEqual({ Submitted: 0, Running: 1, Success: 0, Failed: 2, Pause: 0, Cancel: 0, Weird: 1 });
     expect(statesOf(counts)).toEqual(['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel', 'Weird']);
   });
@@ -76,10 +82,18 @@ describe('bucketByCreation', () => {
     const plus8 = () => 480;
     const buckets = bucketByCreation(
       [job({ creationTime: '2026-11-24T15:59:59Z' }), job({ creationTime: '2026-11-24T16:00:00Z' })],
-      { from: Date.parse('2026-11-24T00:00:00Z'), to: Date.parse('2026-11-25T00:00:00Z'), unit: 'day', offsetMinutes: plus8 },
+      {
+        from: Date.parse('2026-11-24T00:00:00Z'),
+        to: Date.parse('2026-11-25T00:00:00Z'),
+        unit: 'day',
+        offsetMinutes: plus8,
+      },
     );
     // Midnight at +08:00 is 16:00Z the day before.
-    expect(buckets.map((b) => new Date(b.start).toISOString())).toEqual(['2026-11-23T16:00:00.000Z', '2026-11-24T16:00:00.000Z']);
+    expect(buckets.map((b) => new Date(b.start).toISOString())).toEqual([
+      '2026-11-23T16:00:00.000Z',
+      '2026-11-24T16:00:00.000Z',
+    ]);
     expect(buckets.map((b) => b.total)).toEqual([1, 1]);
     expect(new Date(buckets[0]!.end).toISOString()).toBe('2026-11-24T15:59:59.000Z');
   });
@@ -121,9 +135,30 @@ describe('durations', () => {
 describe('groupFailures', () => {
   it('groups failed jobs by code with shares, newest first, and what they touch', () => {
     const jobs = [
-      job({ state: 'Failed', code: 'InvalidInput', message: 'no video', tag: 'Transcode', queueId: 'q1', creationTime: '2026-11-25T10:00:00Z' }),
-      job({ state: 'Failed', code: 'InvalidInput', message: 'no audio', tag: 'SpeechRecognition', queueId: 'q2', creationTime: '2026-11-25T12:00:00Z' }),
-      job({ state: 'Failed', code: 'InvalidInput', message: 'no video', tag: 'Transcode', queueId: 'q1', creationTime: '2026-11-25T11:00:00Z' }),
+      job({
+        state: 'Failed',
+        code: 'InvalidInput',
+        message: 'no video',
+        tag: 'Transcode',
+        queueId: 'q1',
+        creationTime: '2026-11-25T10:00:00Z',
+      }),
+      job({
+        state: 'Failed',
+        code: 'InvalidInput',
+        message: 'no audio',
+        tag: 'SpeechRecognition',
+        queueId: 'q2',
+        creationTime: '2026-11-25T12:00:00Z',
+      }),
+      job({
+        state: 'Failed',
+        code: 'InvalidInput',
+        message: 'no video',
+        tag: 'Transcode',
+        queueId: 'q1',
+        creationTime: '2026-11-25T11:00:00Z',
+      }),
       job({ state: 'Failed', code: 'SomethingNew', message: 'huh' }),
       job({ state: 'Failed', code: null, message: null }),
       job({ state: 'Success', code: 'Success' }),
@@ -137,7 +172,11 @@ describe('groupFailures', () => {
     const [input] = groups;
     expect(input!.share).toBeCloseTo(3 / 5);
     expect(input!.latest).toBe('2026-11-25T12:00:00Z');
-    expect(input!.jobs.map((j) => j.creationTime)).toEqual(['2026-11-25T12:00:00Z', '2026-11-25T11:00:00Z', '2026-11-25T10:00:00Z']);
+    expect(input!.jobs.map((j) => j.creationTime)).toEqual([
+      '2026-11-25T12:00:00Z',
+      '2026-11-25T11:00:00Z',
+      '2026-11-25T10:00:00Z',
+    ]);
     expect(input!.tags).toEqual([
       ['Transcode', 2],
       ['SpeechRecognition', 1],

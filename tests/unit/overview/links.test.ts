@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { validateView, type JobsView } from '@/lib/jobs-search-params';
-import { jobsView } from '../../support/jobs-view';
+
 import { defaultScopeHref, describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
+import { validateView, type JobsView } from '@/lib/jobs-search-params';
+
+import { jobsView } from '../../support/jobs-view';
 
 const view = jobsView({
   tag: 'all',
@@ -19,7 +21,12 @@ describe('scope links', () => {
   it('carry the filters, not the paging, sorting or open job', () => {
     const href = scopeHref('/jobs', scopeOf(view), { states: ['Failed'] });
     const search = new URL(href, 'http://x').searchParams;
-    expect(Object.fromEntries(search)).toEqual({ tag: 'all', states: 'Failed', range: '24h', from: '2026-11-24T10:00:00Z' });
+    expect(Object.fromEntries(search)).toEqual({
+      tag: 'all',
+      states: 'Failed',
+      range: '24h',
+      from: '2026-11-24T10:00:00Z',
+    });
   });
 
   it('an hour bar opens exactly that hour, as a list query the API accepts', () => {
@@ -36,11 +43,15 @@ describe('scope links', () => {
   });
 
   it('extra keys (triage code) are added', () => {
-    expect(scopeHref('/triage', scopeOf(view), { states: null }, { code: 'InvalidInput' })).toContain('code=InvalidInput');
+    expect(scopeHref('/triage', scopeOf(view), { states: null }, { code: 'InvalidInput' })).toContain(
+      'code=InvalidInput',
+    );
   });
 
   it('describes the scope in words', () => {
-    expect(describeScope({ ...view, queue: 'p1' })).toBe('All tags · Queue p1 · Created last 24 h · Created from 2026-11-24T10:00:00Z');
+    expect(describeScope({ ...view, queue: 'p1' })).toBe(
+      'All tags · Queue p1 · Created last 24 h · Created from 2026-11-24T10:00:00Z',
+    );
     expect(describeScope({ ...view, tag: 'Transcode', range: 'custom', to: '2026-11-25T10:00:00Z' })).toBe(
       'Tag Transcode · Created from 2026-11-24T10:00:00Z · Created until 2026-11-25T10:00:00Z',
     );
@@ -51,7 +62,9 @@ describe('defaultScopeHref', () => {
   const now = Date.parse('2026-11-25T12:00:00Z');
   it('writes every tag and the last 24 h into a link without filters, keeping other keys', () => {
     expect(defaultScopeHref('/overview', {}, now)).toBe('/overview?tag=all&range=24h&from=2026-11-24T12%3A00%3A00Z');
-    expect(defaultScopeHref('/triage', { code: 'InvalidInput' }, now)).toBe('/triage?code=InvalidInput&tag=all&range=24h&from=2026-11-24T12%3A00%3A00Z');
+    expect(defaultScopeHref('/triage', { code: 'InvalidInput' }, now)).toBe(
+      '/triage?code=InvalidInput&tag=all&range=24h&from=2026-11-24T12%3A00%3A00Z',
+    );
   });
   it('leaves a link with any filter alone', () => {
     expect(defaultScopeHref('/overview', { tag: 'Transcode' }, now)).toBeNull();

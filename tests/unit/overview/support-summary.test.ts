@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { JobListItem } from '@/lib/ci/types';
+
 import { groupFailures } from '@/features/overview/aggregate';
-import { GROUP_SUMMARY_JOBS, REQUEST_ID_NOTE, describeInput, groupSupportSummary, jobSupportSummary } from '@/features/triage/support-summary';
+import {
+  describeInput,
+  GROUP_SUMMARY_JOBS,
+  groupSupportSummary,
+  jobSupportSummary,
+  REQUEST_ID_NOTE,
+} from '@/features/triage/support-summary';
+import type { JobListItem } from '@/lib/ci/types';
 
 function failed(n: number, code = 'ResourceNotFound'): JobListItem {
   return {
@@ -17,7 +24,15 @@ function failed(n: number, code = 'ResourceNotFound'): JobListItem {
     endTime: '2026-11-25T16:13:15+08:00',
     queueId: 'p0123',
     queueType: 'Transcoding',
-    input: { bucket: 'demo-1250000000', region: 'ap-guangzhou', object: 'in/a b.mp4', url: null, lang: null, type: null, extra: {} },
+    input: {
+      bucket: 'demo-1250000000',
+      region: 'ap-guangzhou',
+      object: 'in/a b.mp4',
+      url: null,
+      lang: null,
+      type: null,
+      extra: {},
+    },
     workflows: [],
     extra: {},
     output: null,
@@ -54,6 +69,8 @@ describe('support summaries', () => {
 
   it('says when there is no input rather than inventing one', () => {
     expect(describeInput({ ...failed(1), input: null })).toBe('—');
-    expect(describeInput({ ...failed(1), input: { ...failed(1).input!, object: null, url: 'https://x/y.mp4' } })).toBe('https://x/y.mp4 (demo-1250000000, ap-guangzhou)');
+    expect(describeInput({ ...failed(1), input: { ...failed(1).input!, object: null, url: 'https://x/y.mp4' } })).toBe(
+      'https://x/y.mp4 (demo-1250000000, ap-guangzhou)',
+    );
   });
 });

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { adviceFor } from '@/lib/error-advice';
-import { collectExtras } from '@/lib/job-extras';
+
 import { backoffMs, planRefresh, type RefreshInput } from '@/features/jobs/live-refresh-plan';
 import type { Job } from '@/lib/ci/types';
+import { adviceFor } from '@/lib/error-advice';
+import { collectExtras } from '@/lib/job-extras';
 
 describe('adviceFor', () => {
   it('names what to check for CI errors', () => {
@@ -90,12 +91,15 @@ describe('planRefresh', () => {
       mode: 'retrying',
       nextAt: 1_008_000,
     });
-    expect(planRefresh({ ...base, failed: true, transient: false, failures: 1 })).toEqual({ mode: 'stopped', nextAt: null });
+    expect(planRefresh({ ...base, failed: true, transient: false, failures: 1 })).toEqual({
+      mode: 'stopped',
+      nextAt: null,
+    });
     expect(planRefresh({ ...base, enabled: false })).toEqual({ mode: 'stopped', nextAt: null });
   });
 });
 
-describe('adviceFor the dashboard\'s own refusals', () => {
+describe("adviceFor the dashboard's own refusals", () => {
   it('sends a signed-out operator to sign in and retries a rate limit', () => {
     expect(adviceFor({ code: 'Unauthorized', message: '', status: 401 })).toMatchObject({ transient: false });
     expect(adviceFor({ code: 'TooManyRequests', message: '', status: 429 })).toMatchObject({ transient: true });

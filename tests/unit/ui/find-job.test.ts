@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import { classifyFind, findHref } from '@/features/find-job/find-job';
 
 const J1 = 'j8d121820f5e411ec926ef19d53ba9c6f';
@@ -11,7 +12,10 @@ describe('the find box', () => {
   });
 
   it('recognises workflow and batch IDs', () => {
-    expect(classifyFind('w0123456789abcdef0123456789abcdef')).toEqual({ kind: 'workflow', id: 'w0123456789abcdef0123456789abcdef' });
+    expect(classifyFind('w0123456789abcdef0123456789abcdef')).toEqual({
+      kind: 'workflow',
+      id: 'w0123456789abcdef0123456789abcdef',
+    });
     expect(classifyFind('b0123456789abcdef0123456789abcdef').kind).toBe('batch');
   });
 
@@ -26,6 +30,8 @@ describe('the find box', () => {
     expect(findHref(classifyFind(J1), 'Snapshot')).toBe(`/jobs/${J1}`);
     expect(findHref(classifyFind(`${J1} ${J2}`), 'Snapshot')).toBe(`/jobs/lookup?ids=${J1}%2C${J2}`);
     expect(findHref(classifyFind('a b+c.mp4'), 'Snapshot')).toBe('/jobs?tag=Snapshot&input=a+b%2Bc.mp4');
-    expect(findHref(classifyFind('w0123456789abcdef0123456789abcdef'), 'Transcode')).toBe('/jobs?tag=Transcode&workflow=w0123456789abcdef0123456789abcdef');
+    expect(findHref(classifyFind('w0123456789abcdef0123456789abcdef'), 'Transcode')).toBe(
+      '/jobs?tag=Transcode&workflow=w0123456789abcdef0123456789abcdef',
+    );
   });
 });

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
+
 import {
+  formatBytes,
+  formatDuration,
   formatInstant,
+  formatKbps,
   formatOffset,
   formatRelative,
+  formatSampleRate,
   fromZonedInputValue,
   toIsoSeconds,
   toMs,
   toZonedInputValue,
-  formatSampleRate,
-  formatBytes,
-  formatKbps,
-  formatDuration,
 } from '@/lib/format';
 
 describe('time zones', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+
 import {
   activeFilters,
   currentToken,
@@ -9,6 +10,7 @@ import {
   serializeSort,
   validateView,
 } from '@/lib/jobs-search-params';
+
 import { jobsView } from '../../support/jobs-view';
 
 const view = jobsView;
@@ -16,11 +18,26 @@ const view = jobsView;
 describe('validateView', () => {
   it('builds the GET /jobs query of a valid view, in CI names and order', () => {
     const r = validateView(
-      view({ states: ['Failed', 'Running'], queue: 'p1234', input: 'a b/c.mp4', from: '2026-11-24T08:00:00Z', order: 'asc', size: '50' }),
+      view({
+        states: ['Failed', 'Running'],
+        queue: 'p1234',
+        input: 'a b/c.mp4',
+        from: '2026-11-24T08:00:00Z',
+        order: 'asc',
+        size: '50',
+      }),
     );
     expect(r.issues).toEqual([]);
     const q = new URLSearchParams(r.query!);
-    expect([...q.keys()]).toEqual(['queueId', 'tag', 'inputObject', 'orderByTime', 'size', 'states', 'startCreationTime']);
+    expect([...q.keys()]).toEqual([
+      'queueId',
+      'tag',
+      'inputObject',
+      'orderByTime',
+      'size',
+      'states',
+      'startCreationTime',
+    ]);
     expect(q.get('states')).toBe('Failed,Running');
     expect(q.get('orderByTime')).toBe('Asc');
     expect(q.get('inputObject')).toBe('a b/c.mp4');

@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+
 import { JOB_ID, LIST_JOBS_PARAMS, parseListJobsQuery } from '@/lib/ci/params';
 import { JOB_STATES, QUEUE_TYPE_CODES, TAG_CODES } from '@/lib/ci/tags';
 import { checkListJobsPairs, JOB_ID_PATTERN, LIST_JOBS_PARAM_ORDER } from '@/lib/list-jobs-check';
@@ -47,7 +48,13 @@ describe('browser check of GET /jobs values = the API schema', () => {
   it('answers like the schema for chosen values of every parameter', () => {
     for (const [name, values] of Object.entries(SAMPLES)) {
       for (const value of values) {
-        const pairs: [string, string][] = name === 'tag' ? [['tag', value]] : [['tag', 'Transcode'], [name, value]];
+        const pairs: [string, string][] =
+          name === 'tag'
+            ? [['tag', value]]
+            : [
+                ['tag', 'Transcode'],
+                [name, value],
+              ];
         expect({ name, value, answer: checkListJobsPairs(pairs) }).toEqual({ name, value, answer: zodAnswer(pairs) });
       }
     }
@@ -57,7 +64,11 @@ describe('browser check of GET /jobs values = the API schema', () => {
     const times = SAMPLES.startCreationTime!;
     for (const start of times) {
       for (const end of times) {
-        const pairs: [string, string][] = [['tag', 'Transcode'], ['startCreationTime', start], ['endCreationTime', end]];
+        const pairs: [string, string][] = [
+          ['tag', 'Transcode'],
+          ['startCreationTime', start],
+          ['endCreationTime', end],
+        ];
         expect({ start, end, answer: checkListJobsPairs(pairs) }).toEqual({ start, end, answer: zodAnswer(pairs) });
       }
     }
@@ -72,11 +83,16 @@ describe('browser check of GET /jobs values = the API schema', () => {
           fc.string({ maxLength: 20 }),
           fc.string({ unit: 'grapheme', maxLength: 20 }),
           fc.stringMatching(/^[0-9]{1,4}$/),
-          fc.date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2100-01-01') }).map((d) => d.toISOString()),
+          fc
+            .date({ noInvalidDate: true, min: new Date('1970-01-01'), max: new Date('2100-01-01') })
+            .map((d) => d.toISOString()),
           fc.subarray([...JOB_STATES, 'All', 'x', ' ']).map((s) => s.join(',')),
         ),
         (name, value) => {
-          const pairs: [string, string][] = [['tag', 'Transcode'], [name, value]];
+          const pairs: [string, string][] = [
+            ['tag', 'Transcode'],
+            [name, value],
+          ];
           expect(checkListJobsPairs(pairs)).toEqual(zodAnswer(pairs));
         },
       ),

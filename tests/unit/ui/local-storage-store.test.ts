@@ -4,6 +4,7 @@
  * store anything handled both ways.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
+
 import { localStorageStore } from '@/features/preferences/local-storage-store';
 
 function fakeWindow({ refuse = false } = {}) {
@@ -21,7 +22,11 @@ function fakeWindow({ refuse = false } = {}) {
     removeEventListener: (_: string, h: (event: { key: string }) => void) => handlers.delete(h),
   };
   vi.stubGlobal('window', win);
-  return { data, fromOtherTab: (k: string, v: string) => (data.set(k, v), handlers.forEach((h) => h({ key: k }))), handlers };
+  return {
+    data,
+    fromOtherTab: (k: string, v: string) => (data.set(k, v), handlers.forEach((h) => h({ key: k }))),
+    handlers,
+  };
 }
 afterEach(() => vi.unstubAllGlobals());
 

@@ -1,13 +1,14 @@
 /** Saved views: the canonical query, the built-ins, and the checks the browser and PUT /api/views share. */
 import { describe, expect, it } from 'vitest';
+
 import { validateView } from '@/lib/jobs-search-params';
 import {
   BUILT_IN_VIEWS,
-  MAX_QUERY_LENGTH,
-  MAX_VIEWS_PER_USER,
   canonicalViewQuery,
   checkViewName,
   checkViewQuery,
+  MAX_QUERY_LENGTH,
+  MAX_VIEWS_PER_USER,
   parseViewInput,
   removeView,
   sanitizeViews,
@@ -47,7 +48,15 @@ describe('built-in views', () => {
   it('apply to the tag on screen and match on any tag; a saved view keeps its own tag', () => {
     const failed = BUILT_IN_VIEWS.find((v) => v.name === 'Failed, last hour')!;
     const state = stateForView(failed, true, 'Snapshot');
-    expect(state).toMatchObject({ tag: 'Snapshot', states: ['Failed'], range: '1h', from: '', page: '', tokens: [], job: '' });
+    expect(state).toMatchObject({
+      tag: 'Snapshot',
+      states: ['Failed'],
+      range: '1h',
+      from: '',
+      page: '',
+      tokens: [],
+      job: '',
+    });
     // Anchored by the page (from=…) and opened on page 2 with a job: still the same view.
     const onScreen = { ...state, from: '2026-11-25T10:00:00Z', tokens: ['t1'], page: '2', job: 'j1' };
     expect(viewMatches(onScreen, failed, true)).toBe(true);
@@ -68,7 +77,10 @@ describe('checks', () => {
     expect(checkViewName('   ')).toMatchObject({ field: 'name' });
     expect(checkViewName(42)).toMatchObject({ field: 'name' });
     expect(checkViewName('a\u0007b')).toMatchObject({ field: 'name', message: expect.stringContaining('control') });
-    expect(checkViewName(' failed, LAST hour ')).toMatchObject({ field: 'name', message: expect.stringContaining('built-in') });
+    expect(checkViewName(' failed, LAST hour ')).toMatchObject({
+      field: 'name',
+      message: expect.stringContaining('built-in'),
+    });
   });
 
   it('query: what the /jobs URL accepts, naming the field and the rule', () => {
@@ -96,7 +108,10 @@ describe('checks', () => {
     expect(parseViewInput(null)).toMatchObject({ ok: false, problem: { field: 'body' } });
     expect(parseViewInput([])).toMatchObject({ ok: false, problem: { field: 'body' } });
     expect(parseViewInput({ query: 'states=Failed' })).toMatchObject({ ok: false, problem: { field: 'name' } });
-    expect(parseViewInput({ name: 'x', query: 'states=Nope' })).toMatchObject({ ok: false, problem: { field: 'query' } });
+    expect(parseViewInput({ name: 'x', query: 'states=Nope' })).toMatchObject({
+      ok: false,
+      problem: { field: 'query' },
+    });
   });
 });
 
@@ -107,13 +122,18 @@ describe('lists of views', () => {
     const list = upsertView([v('A'), v('B')], v('a', 'tag=Snapshot'));
     expect(list).toEqual([v('a', 'tag=Snapshot'), v('B')]);
     const full = Array.from({ length: MAX_VIEWS_PER_USER }, (_, i) => v(`v${i}`));
-    expect(upsertView(full, v('one more'))).toMatchObject({ field: 'name', message: expect.stringContaining('delete one') });
+    expect(upsertView(full, v('one more'))).toMatchObject({
+      field: 'name',
+      message: expect.stringContaining('delete one'),
+    });
     expect(Array.isArray(upsertView(full, v('V7', 'tag=Snapshot')))).toBe(true);
     expect(removeView([v('A'), v('B')], ' a ')).toEqual([v('B')]);
   });
 
   it('sanitize drops malformed, invalid and duplicate entries', () => {
     expect(sanitizeViews('nope')).toEqual([]);
-    expect(sanitizeViews([v('ok'), { name: 'bad', query: 'states=Nope' }, { name: 1 }, v('OK'), null])).toEqual([v('ok')]);
+    expect(sanitizeViews([v('ok'), { name: 'bad', query: 'states=Nope' }, { name: 1 }, v('OK'), null])).toEqual([
+      v('ok'),
+    ]);
   });
 });

@@ -1,11 +1,21 @@
 /** When a key press is a shortcut (features/shortcuts/shortcuts): the rule the one hook applies to every key. */
 import { describe, expect, it } from 'vitest';
-import { SHORTCUTS, isActivatable, shortcutOf } from '@/features/shortcuts/shortcuts';
+
+import { isActivatable, shortcutOf, SHORTCUTS } from '@/features/shortcuts/shortcuts';
 
 const el = (tagName: string, extra: Partial<{ isContentEditable: boolean; closest: (s: string) => unknown }> = {}) =>
   ({ tagName, isContentEditable: false, closest: () => null, ...extra }) as unknown as EventTarget;
 const press = (key: string, over: Partial<Parameters<typeof shortcutOf>[0]> = {}) =>
-  shortcutOf({ key, ctrlKey: false, metaKey: false, altKey: false, defaultPrevented: false, isComposing: false, target: el('BODY'), ...over });
+  shortcutOf({
+    key,
+    ctrlKey: false,
+    metaKey: false,
+    altKey: false,
+    defaultPrevented: false,
+    isComposing: false,
+    target: el('BODY'),
+    ...over,
+  });
 
 describe('shortcutOf', () => {
   it('knows every listed key, and nothing else', () => {

@@ -2,10 +2,12 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { denyCrossOrigin } from '@/server/api/same-origin';
+
 import { MAX_VIEWS_PER_USER } from '@/lib/saved-views';
-import { ViewsStore, dataDir } from '@/server/views/saved-views-store';
+import { denyCrossOrigin } from '@/server/api/same-origin';
+import { dataDir, ViewsStore } from '@/server/views/saved-views-store';
 
 let dir: string;
 let store: ViewsStore;
@@ -40,7 +42,9 @@ describe('ViewsStore', () => {
 
   it('loses no view when saves of one user overlap, and leaves no temporary file', async () => {
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('alice', view(`v${i}`))));
-    expect((await store.list('alice')).map((v) => v.name).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `v${i}`).sort());
+    expect((await store.list('alice')).map((v) => v.name).sort()).toEqual(
+      Array.from({ length: 20 }, (_, i) => `v${i}`).sort(),
+    );
     expect(readdirSync(path.join(dir, 'views'))).toEqual(['user-alice.json']);
     expect(JSON.parse(readFileSync(path.join(dir, 'views', 'user-alice.json'), 'utf8'))).toMatchObject({ version: 1 });
   });
@@ -73,10 +77,15 @@ describe('ViewsStore', () => {
 });
 
 describe('denyCrossOrigin', () => {
-  const req = (headers: Record<string, string>) => new Request('http://127.0.0.1:3000/api/views', { method: 'PUT', headers });
+  const req = (headers: Record<string, string>) =>
+    new Request('http://127.0.0.1:3000/api/views', { method: 'PUT', headers });
 
   it('lets a request from a page of this origin through', () => {
-    expect(denyCrossOrigin(req({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }))).toBeNull();
+    expect(
+      denyCrossOrigin(
+        req({ host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'same-origin' }),
+      ),
+    ).toBeNull();
     expect(denyCrossOrigin(req({ host: 'dash.example:8443', origin: 'https://dash.example:8443' }))).toBeNull();
   });
 

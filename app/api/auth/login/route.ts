@@ -1,15 +1,18 @@
 import { NextResponse } from 'next/server';
-import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
-import { verifyPassword } from '@/server/auth/password';
+
 import { clientKey, loginLimiter } from '@/server/api/clients';
-import { apiError } from '@/server/api/responses';
 import { redirectTo } from '@/server/api/redirect';
+import { apiError } from '@/server/api/responses';
+import { verifyPassword } from '@/server/auth/password';
+import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 
 /** Only same-site paths: a login link must not become an open redirect. */
 function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\') ? value : '/jobs';
+  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
+    ? value
+    : '/jobs';
 }
 
 // A fixed hash to compare against for unknown users, so timing does not reveal which names exist.
@@ -47,7 +50,13 @@ export async function POST(request: Request) {
   const wait = loginLimiter().take(clientKey(request.headers));
   if (wait > 0) {
     if (isForm) return back('rate');
-    return apiError(429, 'TooManyRequests', `Too many login attempts; try again in ${wait} s`, {}, { 'retry-after': String(wait) });
+    return apiError(
+      429,
+      'TooManyRequests',
+      `Too many login attempts; try again in ${wait} s`,
+      {},
+      { 'retry-after': String(wait) },
+    );
   }
   const stored = users.get(user);
   const ok = (await verifyPassword(password.slice(0, 1024), stored ?? DUMMY_HASH)) && stored !== undefined;

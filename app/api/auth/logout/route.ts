@@ -1,5 +1,5 @@
-import { SESSION_COOKIE } from '@/server/auth/session';
 import { redirectTo } from '@/server/api/redirect';
+import { SESSION_COOKIE } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
 

@@ -1,7 +1,7 @@
+import { bucketRoute } from '@/server/api/bucket';
+import { badRequest, ok } from '@/server/api/responses';
 import { CursorError, listAllTags } from '@/server/ci/all-tags';
 import { parseAllTagsQuery } from '@/server/ci/all-tags-params';
-import { badRequest, ok } from '@/server/api/responses';
-import { bucketRoute } from '@/server/api/bucket';
 
 export const dynamic = 'force-dynamic';
 

@@ -13,8 +13,14 @@ export function AudioPanel({ job, operation }: PanelProps<'audio'>) {
         <Fields
           entries={[
             ['Mode', mode ?? undefined],
-            [job.tag === 'VoiceSeparate' ? 'Voice' : 'Audio', <Copyable key="o" value={out.object} label="audio object" />],
-            ['Background', out.auObject ? <Copyable key="a" value={out.auObject} label="background object" /> : undefined],
+            [
+              job.tag === 'VoiceSeparate' ? 'Voice' : 'Audio',
+              <Copyable key="o" value={out.object} label="audio object" />,
+            ],
+            [
+              'Background',
+              out.auObject ? <Copyable key="a" value={out.auObject} label="background object" /> : undefined,
+            ],
             ['Bass', out.bassObject ? <Copyable key="b" value={out.bassObject} label="bass object" /> : undefined],
             ['Drums', out.drumObject ? <Copyable key="d" value={out.drumObject} label="drum object" /> : undefined],
           ]}

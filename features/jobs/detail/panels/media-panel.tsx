@@ -1,4 +1,5 @@
 import { formatBytes, formatDuration, formatKbps } from '@/lib/format';
+
 import { Copyable, Fields, Muted, Section } from '../section';
 import type { PanelProps } from './types';
 

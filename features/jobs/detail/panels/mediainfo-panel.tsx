@@ -9,7 +9,8 @@ export function MediainfoPanel({ job, operation }: PanelProps<'mediainfo'>) {
       {info ? (
         <p className="text-sm">
           {info.video.length} video, {info.audio.length} audio and {info.subtitle.length} subtitle stream
-          {info.video.length + info.audio.length + info.subtitle.length === 1 ? '' : 's'} read from the input (details in Media info).
+          {info.video.length + info.audio.length + info.subtitle.length === 1 ? '' : 's'} read from the input (details
+          in Media info).
         </p>
       ) : (
         <Muted>No media information yet: the job is {job.state}.</Muted>

@@ -1,4 +1,5 @@
 import { formatBytes } from '@/lib/format';
+
 import { Copyable, Fields, MiniTable, Muted, Section } from '../section';
 import type { PanelProps } from './types';
 

@@ -1,4 +1,5 @@
 import { KeyValueTree } from '@/components/ui/key-value-tree';
+
 import { Fields, Muted, Section } from '../section';
 import type { PanelProps } from './types';
 
@@ -18,7 +19,10 @@ export function QualityPanel({ detail }: PanelProps<'quality'>) {
       ) : (
         <>
           <div className="flex items-baseline gap-3">
-            <span className={`text-3xl font-semibold tabular-nums ${q.score === null ? '' : scoreTone(q.score)}`} data-testid="quality-score">
+            <span
+              className={`text-3xl font-semibold tabular-nums ${q.score === null ? '' : scoreTone(q.score)}`}
+              data-testid="quality-score"
+            >
               {q.score ?? '—'}
             </span>
             <span className="text-sm text-slate-500 dark:text-slate-400">quality score (0–100)</span>

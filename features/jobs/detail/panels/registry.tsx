@@ -6,7 +6,9 @@
  */
 import dynamic from 'next/dynamic';
 import { createElement, type ComponentType } from 'react';
+
 import type { Job, Operation } from '@/lib/ci/types';
+
 import type { DetailKind, PanelProps } from './types';
 
 export const PANELS: { [K in DetailKind]: ComponentType<PanelProps<K>> } = {

@@ -18,12 +18,16 @@ export function SnapshotPanel({ job, operation }: PanelProps<'snapshot'>) {
             {sprites.length > 0 && `, ${sprites.length} sprite${sprites.length === 1 ? '' : 's'}`}
           </p>
           <ol className="grid gap-0.5 sm:grid-cols-2">
-            {[...frames.map((o) => ['frame', o] as const), ...sprites.map((o) => ['sprite', o] as const)].map(([kind, o], i) => (
-              <li key={`${kind}${i}`} className="flex items-center gap-2 text-xs">
-                <span className="w-12 shrink-0 text-slate-500 dark:text-slate-400">{kind === 'sprite' ? 'sprite' : `#${i + 1}`}</span>
-                <Copyable value={o} label={`${kind} object`} />
-              </li>
-            ))}
+            {[...frames.map((o) => ['frame', o] as const), ...sprites.map((o) => ['sprite', o] as const)].map(
+              ([kind, o], i) => (
+                <li key={`${kind}${i}`} className="flex items-center gap-2 text-xs">
+                  <span className="w-12 shrink-0 text-slate-500 dark:text-slate-400">
+                    {kind === 'sprite' ? 'sprite' : `#${i + 1}`}
+                  </span>
+                  <Copyable value={o} label={`${kind} object`} />
+                </li>
+              ),
+            )}
           </ol>
         </>
       )}

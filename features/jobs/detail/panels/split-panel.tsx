@@ -1,4 +1,5 @@
 import { formatDuration } from '@/lib/format';
+
 import { MiniTable, Muted, Section } from '../section';
 import type { PanelProps } from './types';
 

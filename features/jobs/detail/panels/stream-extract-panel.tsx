@@ -12,7 +12,10 @@ export function StreamExtractPanel({ operation }: PanelProps<'stream-extract'>) 
         <MiniTable
           label="Separated streams"
           columns={['Stream index', 'Object']}
-          rows={streams.map((s, i) => [s.index ?? '—', <Copyable key={i} value={s.object} label={`stream ${s.index ?? i} object`} />])}
+          rows={streams.map((s, i) => [
+            s.index ?? '—',
+            <Copyable key={i} value={s.object} label={`stream ${s.index ?? i} object`} />,
+          ])}
         />
       )}
     </Section>

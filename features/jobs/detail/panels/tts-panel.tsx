@@ -6,7 +6,11 @@ export function TtsPanel({ operation }: PanelProps<'tts'>) {
   const text = configText(operation.config, 'TtsConfig', 'Input');
   return (
     <Section title="Text to speech" testId="panel-tts">
-      {text && <blockquote className="mb-2 rounded border-l-4 border-blue-400 bg-slate-50 p-2 text-sm dark:bg-slate-800/60">{text}</blockquote>}
+      {text && (
+        <blockquote className="mb-2 rounded border-l-4 border-blue-400 bg-slate-50 p-2 text-sm dark:bg-slate-800/60">
+          {text}
+        </blockquote>
+      )}
       <Fields
         entries={[
           ['Voice', configText(operation.config, 'TtsTpl', 'VoiceType') ?? undefined],

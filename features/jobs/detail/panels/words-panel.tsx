@@ -11,7 +11,11 @@ export function WordsPanel({ detail }: PanelProps<'words'>) {
       ) : (
         <div className="grid gap-3 md:grid-cols-2">
           <MiniTable label="Entities" columns={['Category', 'Word']} rows={r.labels.map((l) => [l.category, l.word])} />
-          <MiniTable label="Tokens" columns={['Word', 'Part of speech', 'Offset', 'Length']} rows={r.tokens.map((t) => [t.word, t.pos, t.offset, t.length])} />
+          <MiniTable
+            label="Tokens"
+            columns={['Word', 'Part of speech', 'Offset', 'Length']}
+            rows={r.tokens.map((t) => [t.word, t.pos, t.offset, t.length])}
+          />
         </div>
       )}
     </Section>

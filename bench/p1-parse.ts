@@ -7,7 +7,7 @@ import { XMLParser } from 'fast-xml-parser';
 
 import { DEMO_CREDENTIALS, startEmulator } from '../emulator';
 import { CiClient } from '../server/ci/client';
-import { emulatorConfig } from '../server/ci/config';
+import { emulatorConfig, readCiTiming } from '../server/ci/config';
 import { parseJobsList, parseJobsListFull } from '../server/ci/xml';
 import { median, type BenchContext, type BenchRow } from './lib';
 
@@ -26,7 +26,10 @@ export async function runParseBench(ctx: Pick<BenchContext, 'runs'>): Promise<Be
   let body: string;
   try {
     const client = new CiClient(
-      emulatorConfig({ url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region }),
+      emulatorConfig(
+        { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
+        readCiTiming({}),
+      ),
     );
     ({ body } = await client.get('/jobs', [
       ['tag', 'Transcode'],

@@ -23,7 +23,8 @@ import {
   startEmulator,
   type Credential,
 } from '../emulator';
-import { BucketListError, parseBucketList } from '../server/ci/bucket-list';
+import { parseBucketList } from '../server/ci/bucket-list';
+import { ConfigError } from '../server/config/env';
 
 function usage(message: string): never {
   console.error(`emulator: ${message}\nusage: npm run emulator -- [--port N] [--host H] [--jobs N] [--seed N]`);
@@ -83,7 +84,7 @@ async function main() {
       ? parseBucketList('EMULATOR_BUCKETS', list, { profiles: false }).map((b, i) => ({ ...b, seed: args.seed + i }))
       : undefined;
   } catch (error) {
-    if (error instanceof BucketListError) usage(error.message);
+    if (error instanceof ConfigError) usage(error.message);
     throw error;
   }
 

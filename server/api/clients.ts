@@ -5,6 +5,7 @@
 import 'server-only';
 
 import { RateLimiter } from '@/server/api/rate-limit';
+import { serverConfig } from '@/server/config';
 
 export function clientKey(headers: Headers): string {
   const forwarded = headers.get('x-forwarded-for')?.split(',')[0]?.trim();
@@ -18,7 +19,7 @@ function limiters() {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
     // DASHBOARD_RATE_LIMIT: /api requests per second per client (burst 3×); 0 turns it off.
-    const perSecond = Number(process.env.DASHBOARD_RATE_LIMIT ?? 20);
+    const perSecond = serverConfig().dashboard.rateLimitPerSecond;
     const api = perSecond > 0 ? new RateLimiter(perSecond, perSecond * 3) : new RateLimiter(1e9, 1e9);
     // Login attempts: 5 at once, then one every 12 s, per client.
     holder[KEY] = { api, login: new RateLimiter(1 / 12, 5) };

@@ -8,8 +8,8 @@ import { NextResponse } from 'next/server';
 
 import { LIST_JOBS_PARAMS } from '@/lib/ci/params';
 import type { ApiErrorBody } from '@/lib/ci/types';
-import { ConfigError } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
+import { ConfigError } from '@/server/config/env';
 
 const NO_STORE = { 'cache-control': 'no-store' };
 

@@ -13,6 +13,8 @@ import 'server-only';
 
 import { randomBytes } from 'node:crypto';
 
+import { ConfigError, flag, integer, text, type Env } from '@/server/config/env';
+
 import { isPasswordHash } from './password';
 
 export interface AuthConfig {
@@ -23,62 +25,47 @@ export interface AuthConfig {
   secureCookie: boolean;
 }
 
-export class AuthConfigError extends Error {
-  override readonly name = 'AuthConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
+/**
+ * `realCi`: whether the server holds real CI credentials (server/config decides, from every way of
+ * configuring them: CI_SECRET_ID or a CI_BUCKETS profile); then a login, or DASHBOARD_AUTH=none, is required.
+ */
+export function readAuthConfig(env: Env, { realCi }: { realCi: boolean }): AuthConfig {
+  const rawUsers = text(env, 'DASHBOARD_USERS');
+  const mode = text(env, 'DASHBOARD_AUTH');
+  if (mode !== undefined && mode !== 'none') {
+    throw new ConfigError('DASHBOARD_AUTH', `"${mode.slice(0, 40)}" is not understood; the only value is "none"`);
   }
-}
-
-type Env = Record<string, string | undefined>;
-
-export function readAuthConfig(env: Env = process.env): AuthConfig {
-  const rawUsers = env.DASHBOARD_USERS?.trim();
-  const mode = env.DASHBOARD_AUTH?.trim();
-  const realCi = Boolean(env.CI_SECRET_ID?.trim());
-  if (mode !== undefined && mode !== '' && mode !== 'none') {
-    throw new AuthConfigError('DASHBOARD_AUTH', `"${mode}" is not understood; the only value is "none"`);
-  }
-  const secret = env.DASHBOARD_SESSION_SECRET?.trim();
-  if (secret && secret.length < 32)
-    throw new AuthConfigError('DASHBOARD_SESSION_SECRET', 'must be at least 32 characters');
-  const hours = env.DASHBOARD_SESSION_HOURS?.trim() ? Number(env.DASHBOARD_SESSION_HOURS) : 8;
-  if (!Number.isFinite(hours) || hours <= 0 || hours > 24 * 30) {
-    throw new AuthConfigError('DASHBOARD_SESSION_HOURS', 'must be a number of hours between 0 and 720');
-  }
+  const secret = text(env, 'DASHBOARD_SESSION_SECRET');
+  if (secret && secret.length < 32) throw new ConfigError('DASHBOARD_SESSION_SECRET', 'must be at least 32 characters');
   const base = {
     sessionKey: secret ? new TextEncoder().encode(secret) : new Uint8Array(randomBytes(32)),
-    sessionHours: hours,
-    secureCookie: env.DASHBOARD_COOKIE_SECURE?.trim() === 'true',
+    sessionHours: integer(env, 'DASHBOARD_SESSION_HOURS', { fallback: 8, min: 1, max: 24 * 30 }),
+    secureCookie: flag(env, 'DASHBOARD_COOKIE_SECURE', false),
   };
 
   if (!rawUsers) {
     if (realCi && mode !== 'none') {
-      throw new AuthConfigError(
+      throw new ConfigError(
         'DASHBOARD_USERS',
         'is required with real CI credentials (or set DASHBOARD_AUTH=none if a proxy in front of this server authenticates)',
       );
     }
     return { ...base, users: null };
   }
-  if (mode === 'none')
-    throw new AuthConfigError('DASHBOARD_AUTH', 'is "none" while DASHBOARD_USERS is set; choose one');
+  if (mode === 'none') throw new ConfigError('DASHBOARD_AUTH', 'is "none" while DASHBOARD_USERS is set; choose one');
   const users = new Map<string, string>();
   for (const entry of rawUsers.split(',')) {
     const i = entry.indexOf(':');
     const name = entry.slice(0, i).trim();
     const hash = entry.slice(i + 1).trim();
     if (i <= 0 || !/^[A-Za-z0-9._@-]{1,64}$/.test(name)) {
-      throw new AuthConfigError(
+      throw new ConfigError(
         'DASHBOARD_USERS',
         'each entry must be name:hash, with a name of letters, digits, ".", "_", "@" or "-"',
       );
     }
     if (!isPasswordHash(hash)) {
-      throw new AuthConfigError(
+      throw new ConfigError(
         'DASHBOARD_USERS',
         `the hash for "${name}" is not a scrypt$… hash; make one with npm run hash-password`,
       );

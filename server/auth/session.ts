@@ -7,18 +7,15 @@ import 'server-only';
 
 import { jwtVerify, SignJWT } from 'jose';
 
-import { AuthConfigError, readAuthConfig, type AuthConfig } from './config';
+import { serverConfig } from '@/server/config';
+
+import type { AuthConfig } from './config';
 
 export const SESSION_COOKIE = 'ci_dashboard_session';
 
-const KEY = Symbol.for('ci-jobs-dashboard.auth');
-type Holder = { [KEY]?: AuthConfig };
-
-/** One auth config per process: proxy and route bundles must share the session key. */
+/** The login settings of this process (server/config: the proxy and route bundles share the session key). */
 export function authConfig(): AuthConfig {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= readAuthConfig();
-  return holder[KEY];
+  return serverConfig().auth;
 }
 
 export function loginRequired(): boolean {
@@ -59,5 +56,3 @@ export function cookieOptions(maxAgeSeconds: number) {
     maxAge: maxAgeSeconds,
   };
 }
-
-export { AuthConfigError };

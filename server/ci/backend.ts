@@ -11,9 +11,10 @@
  */
 import 'server-only';
 
-import { BucketListError, parseBucketList } from './bucket-list';
+import { ConfigError, serverConfig } from '@/server/config';
+
 import { CiClient } from './client';
-import { ConfigError, emulatorConfig, readCiConfigs, type CiConfig } from './config';
+import { emulatorConfig, type CiConfig } from './config';
 
 export interface BucketBackend {
   bucket: string;
@@ -62,11 +63,6 @@ export function getBackend(): Promise<Backend> {
   return holder[KEY];
 }
 
-/** The configured buckets as the UI may show them. */
-export async function listBuckets(): Promise<BucketInfo[]> {
-  return (await getBackend()).buckets.map(({ bucket, region }) => ({ bucket, region }));
-}
-
 /** One bucket's backend; no name (or '') means the default. Throws UnknownBucketError. */
 export async function getBucket(bucket?: string | null): Promise<BucketBackend> {
   const { buckets } = await getBackend();
@@ -80,12 +76,8 @@ export async function getBucket(bucket?: string | null): Promise<BucketBackend> 
   return found;
 }
 
-export async function getCiClient(bucket?: string | null): Promise<CiClient> {
-  return (await getBucket(bucket)).client;
-}
-
 async function createBackend(): Promise<Backend> {
-  const configs = readCiConfigs();
+  const { ci: configs, emulator: settings, ciTiming } = serverConfig();
   if (configs) {
     const buckets = configs.map((config) => ({
       bucket: config.bucket,
@@ -96,35 +88,44 @@ async function createBackend(): Promise<Backend> {
     return { mode: 'ci', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: null };
   }
 
-  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv } =
+  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv, FaultConfigError } =
     await import('@/emulator');
-  const port = Number(process.env.EMULATOR_PORT ?? 0);
-  // EMULATOR_JOBS / EMULATOR_SEED size each demo bucket's data set (benchmarks use a large one).
-  const jobs = Number(process.env.EMULATOR_JOBS || 0);
-  const seed = Number(process.env.EMULATOR_SEED || 0);
-  const baseSeed = Number.isInteger(seed) && seed > 0 ? seed : DEFAULT_SEED;
+  const { port, jobCount, seed, buckets: demoBuckets } = settings!;
+  let faults;
+  try {
+    faults = faultsFromEnv();
+  } catch (error) {
+    if (!(error instanceof FaultConfigError)) throw error;
+    // "EMULATOR_ERROR_RATE: must be …": the variable leads the message.
+    const [variable = 'EMULATOR_*', ...rest] = error.message.split(': ');
+    throw new ConfigError(variable, rest.join(': '));
+  }
+  const baseSeed = seed ?? DEFAULT_SEED;
   // Alternate the two demo key pairs, so neighbouring buckets never share one.
-  const specs = demoBuckets().map((b, i) => ({
+  const specs = demoBuckets.map((b, i) => ({
     ...b,
     seed: baseSeed + i,
     credentials: [i % 2 === 0 ? DEMO_CREDENTIALS : DEMO_CREDENTIALS_2],
   }));
   const emulator = await startEmulator({
-    port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
-    faults: faultsFromEnv(),
+    port,
+    faults,
     buckets: specs,
-    ...(Number.isInteger(jobs) && jobs > 0 && jobs <= 1_000_000 ? { jobCount: jobs } : {}),
+    ...(jobCount ? { jobCount } : {}),
   });
   const buckets = specs.map((spec) => {
     const key = spec.credentials[0]!;
-    const config = emulatorConfig({
-      url: emulator.url,
-      secretId: key.secretId,
-      secretKey: key.secretKey,
-      bucket: spec.bucket,
-      region: spec.region,
-      routed: true,
-    });
+    const config = emulatorConfig(
+      {
+        url: emulator.url,
+        secretId: key.secretId,
+        secretKey: key.secretKey,
+        bucket: spec.bucket,
+        region: spec.region,
+        routed: true,
+      },
+      ciTiming,
+    );
     return { bucket: spec.bucket, region: spec.region, client: new CiClient(config), config };
   });
   console.log(
@@ -137,19 +138,4 @@ async function createBackend(): Promise<Backend> {
     config: buckets[0]!.config,
     emulatorUrl: emulator.url,
   };
-}
-
-/** The demo's buckets: EMULATOR_BUCKETS, or the default bucket plus one in another region. */
-export const DEMO_BUCKETS = 'demo-1250000000@ap-guangzhou,media-1250000001@ap-shanghai';
-
-function demoBuckets() {
-  try {
-    return parseBucketList('EMULATOR_BUCKETS', process.env.EMULATOR_BUCKETS?.trim() || DEMO_BUCKETS, {
-      profiles: false,
-    });
-  } catch (error) {
-    if (error instanceof BucketListError)
-      throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
-    throw error;
-  }
 }

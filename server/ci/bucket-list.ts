@@ -3,9 +3,12 @@
  * emulator): comma-separated `<name>-<appid>@<region>`, each optionally `=<PROFILE>`, the suffix of
  * the key-pair variables it is signed with (CI_SECRET_ID_<PROFILE>, CI_SECRET_KEY_<PROFILE>).
  *
- * Not `server-only` and free of zod: the standalone emulator (tsx, outside Next) parses it too.
+ * A bad list is a ConfigError naming the variable and the entry, never anything but the entry's own
+ * text. Not `server-only` and free of zod: the standalone emulator (tsx, outside Next) parses it too.
  * It holds no secret; the keys are looked up by server/ci/config.ts.
  */
+
+import { ConfigError } from '@/server/config/env';
 
 export const BUCKET_PATTERN = /^[a-z0-9][a-z0-9-]{0,48}-\d{5,12}$/;
 export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z]+)+(-\d+)?$/;
@@ -19,17 +22,6 @@ export interface BucketEntry {
   profile?: string;
 }
 
-/** A bad list: names the variable and the entry, never anything but the entry's own text. */
-export class BucketListError extends Error {
-  override readonly name = 'BucketListError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
-
 const EXAMPLE = 'examplebucket-1250000000@ap-guangzhou';
 
 /** The host CI serves a bucket's job APIs on (ci-api-reference.md §1). */
@@ -38,44 +30,44 @@ export function ciHostOf(bucket: string, region: string): string {
 }
 
 /**
- * Parses a bucket list; every problem throws a BucketListError naming `variable` and the entry
+ * Parses a bucket list; every problem throws a ConfigError naming `variable` and the entry
  * (by position and text), so the operator knows which one to fix.
  */
 export function parseBucketList(variable: string, raw: string, options: { profiles?: boolean } = {}): BucketEntry[] {
   const allowProfiles = options.profiles ?? true;
   const parts = raw.split(',').map((p) => p.trim());
-  if (parts.length === 1 && parts[0] === '') throw new BucketListError(variable, `is empty; expected e.g. ${EXAMPLE}`);
+  if (parts.length === 1 && parts[0] === '') throw new ConfigError(variable, `is empty; expected e.g. ${EXAMPLE}`);
   const out: BucketEntry[] = [];
   const seen = new Set<string>();
   parts.forEach((part, i) => {
     const where = `entry ${i + 1}${part ? ` "${part.slice(0, 80)}"` : ''}`;
-    if (part === '') throw new BucketListError(variable, `${where} is empty; separate buckets with single commas`);
+    if (part === '') throw new ConfigError(variable, `${where} is empty; separate buckets with single commas`);
     const eq = part.indexOf('=');
     const spec = eq < 0 ? part : part.slice(0, eq);
     const profile = eq < 0 ? undefined : part.slice(eq + 1);
     const at = spec.indexOf('@');
     if (at < 0)
-      throw new BucketListError(variable, `${where} has no region; expected <name>-<appid>@<region>, e.g. ${EXAMPLE}`);
+      throw new ConfigError(variable, `${where} has no region; expected <name>-<appid>@<region>, e.g. ${EXAMPLE}`);
     const bucket = spec.slice(0, at);
     const region = spec.slice(at + 1);
     if (!BUCKET_PATTERN.test(bucket)) {
-      throw new BucketListError(
+      throw new ConfigError(
         variable,
         `${where}: "${bucket.slice(0, 60)}" is not a bucket of the form <name>-<appid>, e.g. examplebucket-1250000000`,
       );
     }
     if (!REGION_PATTERN.test(region))
-      throw new BucketListError(variable, `${where}: "${region.slice(0, 40)}" is not a region such as ap-guangzhou`);
+      throw new ConfigError(variable, `${where}: "${region.slice(0, 40)}" is not a region such as ap-guangzhou`);
     if (profile !== undefined) {
-      if (!allowProfiles) throw new BucketListError(variable, `${where}: a key profile (=…) is not taken here`);
+      if (!allowProfiles) throw new ConfigError(variable, `${where}: a key profile (=…) is not taken here`);
       if (!PROFILE_PATTERN.test(profile)) {
-        throw new BucketListError(
+        throw new ConfigError(
           variable,
           `${where}: the profile after "=" must be 1–32 upper-case letters, digits or "_", starting with a letter (e.g. =PROD)`,
         );
       }
     }
-    if (seen.has(bucket)) throw new BucketListError(variable, `${where}: bucket ${bucket} is listed twice`);
+    if (seen.has(bucket)) throw new ConfigError(variable, `${where}: bucket ${bucket} is listed twice`);
     seen.add(bucket);
     out.push(profile === undefined ? { bucket, region } : { bucket, region, profile });
   });

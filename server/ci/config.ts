@@ -10,13 +10,13 @@
  */
 import 'server-only';
 
-import { z } from 'zod';
+import { ConfigError, integer, text, type Env } from '@/server/config/env';
 
-import { BUCKET_PATTERN, BucketListError, ciHostOf, parseBucketList, REGION_PATTERN } from './bucket-list';
+import { BUCKET_PATTERN, ciHostOf, parseBucketList, REGION_PATTERN } from './bucket-list';
 import { Credentials } from './credentials';
 
-/** The environment variables read here (a plain map, so tests can pass their own). */
-export type Env = Record<string, string | undefined>;
+/** How requests are timed, retried and shared (CI_TIMEOUT_MS, CI_MAX_RETRIES, CI_CACHE_TTL_MS). */
+export type CiTiming = Pick<CiConfig, 'timeoutMs' | 'maxRetries' | 'cacheTtlMs'>;
 
 export interface CiConfig {
   mode: 'ci' | 'emulator';
@@ -38,20 +38,10 @@ export interface CiConfig {
   cacheTtlMs: number;
 }
 
-export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
-  constructor(
-    readonly variable: string,
-    message: string,
-  ) {
-    super(`${variable}: ${message}`);
-  }
-}
+export { ConfigError, type Env };
 
 const BUCKET = BUCKET_PATTERN;
 const REGION = REGION_PATTERN;
-
-const optional = (s: string | undefined) => (s === undefined || s.trim() === '' ? undefined : s.trim());
 
 function endpointOf(raw: string): string {
   let url: URL;
@@ -70,14 +60,6 @@ function endpointOf(raw: string): string {
     );
   }
   return url.origin;
-}
-
-function positiveInt(variable: string, raw: string | undefined, fallback: number, max: number): number {
-  const value = optional(raw);
-  if (value === undefined) return fallback;
-  const parsed = z.coerce.number().int().min(0).max(max).safeParse(value);
-  if (!parsed.success) throw new ConfigError(variable, `must be an integer between 0 and ${max}, got "${value}"`);
-  return parsed.data;
 }
 
 export interface EmulatorTarget {
@@ -99,8 +81,8 @@ function credentialsOf(env: Env, profile: string | undefined, usedBy: string): C
   const suffix = profile ? `_${profile}` : '';
   const idVar = `CI_SECRET_ID${suffix}`;
   const keyVar = `CI_SECRET_KEY${suffix}`;
-  const secretId = optional(env[idVar]);
-  const secretKey = optional(env[keyVar]);
+  const secretId = text(env, idVar);
+  const secretKey = text(env, keyVar);
   if (!secretId) {
     throw new ConfigError(
       idVar,
@@ -114,7 +96,7 @@ function credentialsOf(env: Env, profile: string | undefined, usedBy: string): C
   }
   if (!secretKey) throw new ConfigError(keyVar, `is missing; it is required when ${idVar} is set`);
   if (/\s/.test(secretKey)) throw new ConfigError(keyVar, 'contains white space; check how it was pasted');
-  return new Credentials(secretId, secretKey, optional(env[`CI_SESSION_TOKEN${suffix}`]));
+  return new Credentials(secretId, secretKey, text(env, `CI_SESSION_TOKEN${suffix}`));
 }
 
 /**
@@ -123,30 +105,23 @@ function credentialsOf(env: Env, profile: string | undefined, usedBy: string): C
  * variable (and for CI_BUCKETS the entry) for anything that is set but wrong.
  */
 export function readCiConfigs(env: Env = process.env): CiConfig[] | null {
-  const list = optional(env.CI_BUCKETS);
+  const list = text(env, 'CI_BUCKETS');
   if (list === undefined) {
     const single = readSingleBucket(env);
     return single ? [single] : null;
   }
   for (const variable of ['CI_BUCKET', 'CI_REGION'] as const) {
-    if (optional(env[variable]) !== undefined) {
+    if (text(env, variable) !== undefined) {
       throw new ConfigError(
         variable,
         'is set together with CI_BUCKETS; list every bucket in CI_BUCKETS (<name>-<appid>@<region>,…) and unset it',
       );
     }
   }
-  let entries;
-  try {
-    entries = parseBucketList('CI_BUCKETS', list);
-  } catch (error) {
-    if (error instanceof BucketListError)
-      throw new ConfigError('CI_BUCKETS', error.message.slice('CI_BUCKETS: '.length));
-    throw error;
-  }
-  const rawEndpoint = optional(env.CI_ENDPOINT);
+  const entries = parseBucketList('CI_BUCKETS', list);
+  const rawEndpoint = text(env, 'CI_ENDPOINT');
   const via = rawEndpoint ? endpointOf(rawEndpoint) : undefined;
-  const common = timing(env);
+  const common = readCiTiming(env);
   const byProfile = new Map<string, Credentials>();
   return entries.map(({ bucket, region, profile }) => {
     const key = profile ?? '';
@@ -176,19 +151,19 @@ export function readCiConfig(env: Env = process.env): CiConfig | null {
   return readCiConfigs(env)?.[0] ?? null;
 }
 
-function timing(env: Env) {
+/** How requests are timed, retried and shared: the same for every bucket, CI or emulator. */
+export function readCiTiming(env: Env): CiTiming {
   return {
-    timeoutMs: positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000),
-    maxRetries: positiveInt('CI_MAX_RETRIES', env.CI_MAX_RETRIES, 2, 2),
-    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
+    timeoutMs: integer(env, 'CI_TIMEOUT_MS', { fallback: 10_000, min: 1, max: 120_000 }),
+    maxRetries: integer(env, 'CI_MAX_RETRIES', { fallback: 2, max: 2 }),
+    cacheTtlMs: integer(env, 'CI_CACHE_TTL_MS', { fallback: 2_000, max: 60_000 }),
   };
 }
 
 /** The single-bucket variables, exactly as before CI_BUCKETS existed. */
 function readSingleBucket(env: Env): CiConfig | null {
-  const secretId = optional(env.CI_SECRET_ID);
-  const secretKey = optional(env.CI_SECRET_KEY);
-  const { timeoutMs, maxRetries } = timing(env);
+  const secretId = text(env, 'CI_SECRET_ID');
+  const secretKey = text(env, 'CI_SECRET_KEY');
   if (!secretId) {
     if (secretKey)
       throw new ConfigError(
@@ -199,9 +174,9 @@ function readSingleBucket(env: Env): CiConfig | null {
   }
   const credentials = credentialsOf(env, undefined, 'the bucket');
 
-  const rawEndpoint = optional(env.CI_ENDPOINT);
-  const bucket = optional(env.CI_BUCKET);
-  const region = optional(env.CI_REGION);
+  const rawEndpoint = text(env, 'CI_ENDPOINT');
+  const bucket = text(env, 'CI_BUCKET');
+  const region = text(env, 'CI_REGION');
   if (!rawEndpoint && !bucket)
     throw new ConfigError('CI_BUCKET', 'is missing; expected <name>-<appid>, e.g. examplebucket-1250000000');
   if (bucket && !BUCKET.test(bucket)) {
@@ -218,14 +193,12 @@ function readSingleBucket(env: Env): CiConfig | null {
     bucket: bucket ?? 'unknown-0000000000',
     region: region ?? 'unknown',
     credentials,
-    timeoutMs,
-    maxRetries,
-    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
+    ...readCiTiming(env),
   };
 }
 
 /** The config that points the client at an emulator the server started itself. */
-export function emulatorConfig(target: EmulatorTarget, env: Env = process.env): CiConfig {
+export function emulatorConfig(target: EmulatorTarget, timing: CiTiming): CiConfig {
   return {
     mode: 'emulator',
     endpoint: target.routed ? `https://${ciHostOf(target.bucket, target.region)}` : target.url,
@@ -233,8 +206,6 @@ export function emulatorConfig(target: EmulatorTarget, env: Env = process.env): 
     bucket: target.bucket,
     region: target.region,
     credentials: new Credentials(target.secretId, target.secretKey),
-    timeoutMs: positiveInt('CI_TIMEOUT_MS', env.CI_TIMEOUT_MS, 10_000, 120_000),
-    maxRetries: positiveInt('CI_MAX_RETRIES', env.CI_MAX_RETRIES, 2, 2),
-    cacheTtlMs: positiveInt('CI_CACHE_TTL_MS', env.CI_CACHE_TTL_MS, 2_000, 60_000),
+    ...timing,
   };
 }

@@ -14,15 +14,10 @@ import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { removeView, sanitizeViews, upsertView, type SavedView, type ViewProblem } from '@/lib/saved-views';
+import { serverConfig } from '@/server/config';
 
 /** The user names server/auth/config accepts; checked again here because they become file names. */
 const USER_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
-
-export function dataDir(env: Record<string, string | undefined> = process.env): string {
-  const dir = env.DASHBOARD_DATA_DIR?.trim();
-  // Not traced into the build output: the directory is data written at run time, not code.
-  return path.resolve(dir || path.join(/*turbopackIgnore: true*/ process.cwd(), '.data'));
-}
 
 export class ViewsStore {
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -104,6 +99,6 @@ type Holder = { [KEY]?: ViewsStore };
 /** One store per process (route bundles share it, and with it the per-user write queue). */
 export function viewsStore(): ViewsStore {
   const holder = globalThis as Holder;
-  holder[KEY] ??= new ViewsStore(dataDir());
+  holder[KEY] ??= new ViewsStore(serverConfig().dashboard.dataDir);
   return holder[KEY];
 }

@@ -2,16 +2,32 @@ import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 
 import { RateLimiter } from '@/server/api/rate-limit';
-import { AuthConfigError, readAuthConfig } from '@/server/auth/config';
 import { hashPassword, isPasswordHash, verifyPassword } from '@/server/auth/password';
+import { ConfigError, readServerConfig } from '@/server/config';
+
+/** Login as the server reads it: from the whole environment, with whatever CI credentials it holds. */
+const readAuthConfig = (env: Record<string, string>) => readServerConfig(env).auth;
 
 const variableOf = (env: Record<string, string>) => {
   try {
     readAuthConfig(env);
     return null;
   } catch (e) {
-    return e instanceof AuthConfigError ? e.variable : 'other';
+    return e instanceof ConfigError ? e.variable : 'other';
   }
+};
+
+/** Real credentials in each documented form: the default pair, and a CI_BUCKETS profile. */
+const REAL_CI = {
+  CI_SECRET_ID: 'AKIDxxxxxxxx',
+  CI_SECRET_KEY: 'secret-key-1',
+  CI_BUCKET: 'examplebucket-1250000000',
+  CI_REGION: 'ap-guangzhou',
+};
+const REAL_CI_BY_PROFILE = {
+  CI_BUCKETS: 'media-1250000000@ap-guangzhou=MEDIA',
+  CI_SECRET_ID_MEDIA: 'AKIDyyyyyyyy',
+  CI_SECRET_KEY_MEDIA: 'secret-key-2',
 };
 
 describe('password hashes', () => {
@@ -36,13 +52,18 @@ describe('login configuration', () => {
   });
 
   it('refuses to start with real CI credentials and no login, unless DASHBOARD_AUTH=none', () => {
-    expect(variableOf({ CI_SECRET_ID: 'AKIDxxxxxxxx' })).toBe('DASHBOARD_USERS');
-    expect(readAuthConfig({ CI_SECRET_ID: 'AKIDxxxxxxxx', DASHBOARD_AUTH: 'none' }).users).toBeNull();
+    expect(variableOf(REAL_CI)).toBe('DASHBOARD_USERS');
+    expect(readAuthConfig({ ...REAL_CI, DASHBOARD_AUTH: 'none' }).users).toBeNull();
+  });
+
+  it('needs a login with credentials given only as a CI_BUCKETS profile, too', () => {
+    expect(variableOf(REAL_CI_BY_PROFILE)).toBe('DASHBOARD_USERS');
+    expect(readAuthConfig({ ...REAL_CI_BY_PROFILE, DASHBOARD_AUTH: 'none' }).users).toBeNull();
   });
 
   it('reads users with their hashes and names bad entries', async () => {
     const hash = await hashPassword('pw-12345678');
-    const config = readAuthConfig({ CI_SECRET_ID: 'AKIDxxxxxxxx', DASHBOARD_USERS: `alice:${hash}, bob:${hash}` });
+    const config = readAuthConfig({ ...REAL_CI, DASHBOARD_USERS: `alice:${hash}, bob:${hash}` });
     expect([...config.users!.keys()]).toEqual(['alice', 'bob']);
     expect(variableOf({ DASHBOARD_USERS: 'alice:plaintext' })).toBe('DASHBOARD_USERS');
     expect(variableOf({ DASHBOARD_USERS: `:${hash}` })).toBe('DASHBOARD_USERS');
@@ -54,7 +75,7 @@ describe('login configuration', () => {
 });
 
 describe('sessions', () => {
-  const KEY = Symbol.for('ci-jobs-dashboard.auth');
+  const KEY = Symbol.for('ci-jobs-dashboard.config');
   afterEach(() => {
     delete (globalThis as Record<symbol, unknown>)[KEY];
   });
@@ -62,7 +83,7 @@ describe('sessions', () => {
   it('accepts its own cookie and refuses tampered, expired, foreign and removed-user ones', async () => {
     const hash = await hashPassword('pw-12345678');
     const secret = 'x'.repeat(40);
-    (globalThis as Record<symbol, unknown>)[KEY] = readAuthConfig({
+    (globalThis as Record<symbol, unknown>)[KEY] = readServerConfig({
       DASHBOARD_USERS: `alice:${hash}`,
       DASHBOARD_SESSION_SECRET: secret,
     });

@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 import { CursorError, listAllTags, type AllTagsParams } from '@/server/ci/all-tags';
 import { CiClient } from '@/server/ci/client';
-import { emulatorConfig } from '@/server/ci/config';
+import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 
 const frozenNow = Date.now();
 const emulator = await startEmulator({ port: 0, now: () => frozenNow, jobCount: 1500 });
@@ -15,7 +15,7 @@ afterAll(() => emulator.close());
 const client = new CiClient(
   emulatorConfig(
     { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
-    { CI_CACHE_TTL_MS: '2000' },
+    readCiTiming({ CI_CACHE_TTL_MS: '2000' }),
   ),
 );
 

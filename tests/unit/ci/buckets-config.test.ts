@@ -1,7 +1,7 @@
 /** CI_BUCKETS: the list parser and the per-bucket configs (endpoint host, key profile). */
 import { describe, expect, it } from 'vitest';
 
-import { BucketListError, parseBucketList } from '@/server/ci/bucket-list';
+import { parseBucketList } from '@/server/ci/bucket-list';
 import { ConfigError, readCiConfig, readCiConfigs } from '@/server/ci/config';
 
 const keys = { CI_SECRET_ID: 'AKIDdefault1234', CI_SECRET_KEY: 'default-key' };
@@ -40,10 +40,10 @@ describe('parseBucketList', () => {
     } catch (e) {
       error = e;
     }
-    expect(error).toBeInstanceOf(BucketListError);
-    expect((error as BucketListError).variable).toBe('CI_BUCKETS');
-    expect((error as BucketListError).message).toMatch(/^CI_BUCKETS: /);
-    expect((error as BucketListError).message).toMatch(message);
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).variable).toBe('CI_BUCKETS');
+    expect((error as ConfigError).message).toMatch(/^CI_BUCKETS: /);
+    expect((error as ConfigError).message).toMatch(message);
   });
 
   it('refuses profiles where none are taken (EMULATOR_BUCKETS)', () => {

@@ -8,7 +8,7 @@ import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, startEmulator } from '@/emulator';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiConfigs } from '@/server/ci/config';
+import { emulatorConfig, readCiConfigs, readCiTiming } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
 import { sign } from '@/server/ci/sign';
 
@@ -33,7 +33,7 @@ beforeEach(() => emulator.clearRequests());
 function client(target: typeof A, key = target.credentials[0]!) {
   const config = emulatorConfig(
     { url: emulator.url, ...key, bucket: target.bucket, region: target.region, routed: true },
-    { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' },
+    readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }),
   );
   return new CiClient(config);
 }
@@ -126,7 +126,7 @@ describe('one client per bucket', () => {
     const direct = new CiClient(
       emulatorConfig(
         { url: emulator.url, ...DEMO_CREDENTIALS, bucket: A.bucket, region: A.region },
-        { CI_CACHE_TTL_MS: '0' },
+        readCiTiming({ CI_CACHE_TTL_MS: '0' }),
       ),
     );
     const page = await direct.listJobs(params('tag=Transcode&size=5'));
@@ -175,7 +175,7 @@ describe('one client per bucket', () => {
     try {
       const config = emulatorConfig(
         { url: emulator.url, ...DEMO_CREDENTIALS_2, bucket: B.bucket, region: B.region, routed: true },
-        { CI_CACHE_TTL_MS: '0', CI_TIMEOUT_MS: '200', CI_MAX_RETRIES: '0' },
+        readCiTiming({ CI_CACHE_TTL_MS: '0', CI_TIMEOUT_MS: '200', CI_MAX_RETRIES: '0' }),
       );
       await expect(new CiClient(config).listQueues()).rejects.toMatchObject({ kind: 'timeout' });
     } finally {

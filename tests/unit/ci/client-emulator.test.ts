@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
-import { emulatorConfig } from '@/server/ci/config';
+import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
 
 // A frozen emulator clock keeps job states still while the oracle and the paging compare them.
@@ -23,7 +23,7 @@ function client(secretKey = DEMO_CREDENTIALS.secretKey, now?: () => number) {
       bucket: emulator.bucket,
       region: emulator.region,
     },
-    { CI_CACHE_TTL_MS: '0' },
+    readCiTiming({ CI_CACHE_TTL_MS: '0' }),
   );
   return new CiClient(config, { retryBaseMs: 5, now });
 }

@@ -7,7 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 import { MAX_VIEWS_PER_USER } from '@/lib/saved-views';
 import { denyCrossOrigin } from '@/server/api/same-origin';
-import { dataDir, ViewsStore } from '@/server/views/saved-views-store';
+import { readServerConfig } from '@/server/config';
+import { ViewsStore } from '@/server/views/saved-views-store';
 
 let dir: string;
 let store: ViewsStore;
@@ -71,8 +72,8 @@ describe('ViewsStore', () => {
   });
 
   it('lives in DASHBOARD_DATA_DIR, else .data/ in the project', () => {
-    expect(dataDir({ DASHBOARD_DATA_DIR: dir })).toBe(dir);
-    expect(dataDir({})).toBe(path.join(process.cwd(), '.data'));
+    expect(readServerConfig({ DASHBOARD_DATA_DIR: dir }).dashboard.dataDir).toBe(dir);
+    expect(readServerConfig({}).dashboard.dataDir).toBe(path.join(process.cwd(), '.data'));
   });
 });
 

@@ -1,0 +1,70 @@
+/**
+ * Every setting is read in one place (server/config) and a wrong value names its variable: the
+ * server reads this at start, so a typo stops it there instead of silently changing behaviour
+ * (DASHBOARD_RATE_LIMIT=abc used to turn rate limiting off).
+ */
+import { describe, expect, it } from 'vitest';
+
+import { ConfigError, readServerConfig } from '@/server/config';
+
+function failingVariable(env: Record<string, string>): string | null {
+  try {
+    readServerConfig(env);
+    return null;
+  } catch (error) {
+    if (error instanceof ConfigError) return error.variable;
+    throw error;
+  }
+}
+
+const REAL_CI = {
+  CI_SECRET_ID: 'AKIDxxxxxxxx',
+  CI_SECRET_KEY: 'secret-key',
+  CI_BUCKET: 'examplebucket-1250000000',
+  CI_REGION: 'ap-guangzhou',
+  DASHBOARD_AUTH: 'none',
+};
+
+describe('server configuration', () => {
+  it('defaults to the emulator demo with nothing set', () => {
+    const config = readServerConfig({});
+    expect(config.ci).toBeNull();
+    expect(config.emulator?.buckets.map((b) => b.bucket)).toEqual(['demo-1250000000', 'media-1250000001']);
+    expect(config.dashboard.rateLimitPerSecond).toBe(20);
+    expect(config.auth.users).toBeNull();
+  });
+
+  it.each([
+    ['DASHBOARD_RATE_LIMIT', 'abc'],
+    ['DASHBOARD_RATE_LIMIT', '-5'],
+    ['DASHBOARD_RATE_LIMIT', '2.5'],
+    ['DASHBOARD_SESSION_HOURS', 'eight'],
+    ['DASHBOARD_COOKIE_SECURE', 'maybe'],
+    ['DASHBOARD_AUTH', 'basic'],
+    ['DASHBOARD_SESSION_SECRET', 'short'],
+    ['EMULATOR_PORT', '70000'],
+    ['EMULATOR_PORT', 'http'],
+    ['EMULATOR_JOBS', 'many'],
+    ['EMULATOR_SEED', '1e3'],
+    ['EMULATOR_BUCKETS', 'not a bucket'],
+    ['CI_TIMEOUT_MS', 'soon'],
+    ['CI_CACHE_TTL_MS', '-1'],
+  ])('stops on %s=%s, naming it', (variable, value) => {
+    expect(failingVariable({ [variable]: value })).toBe(variable);
+  });
+
+  it.each([
+    ['CI_TIMEOUT_MS', '0'],
+    ['CI_MAX_RETRIES', 'x'],
+    ['CI_ENDPOINT', 'ftp://example.com'],
+    ['CI_REGION', 'Guangzhou'],
+  ])('stops on %s=%s with real CI too', (variable, value) => {
+    expect(failingVariable({ ...REAL_CI, [variable]: value })).toBe(variable);
+  });
+
+  it('takes good values as given', () => {
+    const config = readServerConfig({ DASHBOARD_RATE_LIMIT: '0', EMULATOR_PORT: '9100', EMULATOR_JOBS: '60000' });
+    expect(config.dashboard.rateLimitPerSecond).toBe(0);
+    expect(config.emulator).toMatchObject({ port: 9100, jobCount: 60_000 });
+  });
+});

@@ -2,18 +2,13 @@
  * Access: login, the safe default, read-only /api, security headers and the rate limit, each
  * against a production server this spec starts with its own configuration.
  */
-import { spawnSync } from 'node:child_process';
 
 import { expect, test } from '@playwright/test';
 
-import { startAppProcess, startEmulatorProcess, type Started } from './support/servers';
+import { passwordHash, startAppProcess, startEmulatorProcess, type Started } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
-const hash = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
-    input: PASSWORD,
-    encoding: 'utf8',
-  }).stdout.trim();
+const hash = () => passwordHash(PASSWORD);
 
 test.describe('with login configured', () => {
   let app: Started;

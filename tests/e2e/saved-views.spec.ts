@@ -3,7 +3,6 @@
  * is off (the default server), and per user on the server when login is on (a server this spec
  * starts, with its own data directory), where a write from another origin is refused.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 
 import { listJobs, rowIds, settledRows } from './helpers';
-import { startAppProcess, type Started } from './support/servers';
+import { passwordHash, startAppProcess, type Started } from './support/servers';
 
 /** Opens the Views menu (retried until the page has hydrated and the button answers). */
 async function openViews(page: Page) {
@@ -159,11 +158,7 @@ test.describe('login off: views are kept in this browser', () => {
 });
 
 const PASSWORD = 'correct horse battery staple';
-const hash = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
-    input: PASSWORD,
-    encoding: 'utf8',
-  }).stdout.trim();
+const hash = () => passwordHash(PASSWORD);
 
 test.describe('login on: views are kept per user on the server', () => {
   let app: Started;

@@ -2,7 +2,7 @@
  * Servers a spec starts for itself (beside the one playwright.config.ts starts): each on a free
  * loopback port, awaited until it answers, stopped by its own process id, its output captured.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 
 export async function freePort(): Promise<number> {
@@ -80,4 +80,15 @@ export async function startAppProcess(env: Record<string, string>): Promise<Star
     await new Promise((r) => setTimeout(r, 250));
   }
   return { url, pid: child.pid ?? 0, ...t };
+}
+
+/**
+ * A DASHBOARD_USERS hash of `password`, made by the README's own command (npm run hash-password:
+ * tsx with the react-server condition, as server/ code is server-only).
+ */
+export function passwordHash(password: string): string {
+  const run = spawnSync('npm', ['run', '--silent', 'hash-password'], { input: password, encoding: 'utf8' });
+  const hash = run.stdout.trim();
+  if (run.status !== 0 || !hash.startsWith('scrypt$')) throw new Error(`hash-password failed: ${run.stderr}`);
+  return hash;
 }

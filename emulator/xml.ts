@@ -58,13 +58,19 @@ interface CacheSlot {
   xml: Buffer;
 }
 
-/** Per-job cache of the `<JobsDetail>` element, one slot per job (its current state). */
+/**
+ * Per-job cache of the `<JobsDetail>` element, one slot per job (its current state), up to
+ * `capacity` jobs: a sync walking a million jobs must not keep a million elements.
+ */
 export class JobXmlCache {
   private readonly slots = new Map<string, CacheSlot>();
   hits = 0;
   misses = 0;
 
-  constructor(private readonly dataset: Dataset) {}
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly capacity = 200_000,
+  ) {}
 
   /** The job's `<JobsDetail>…</JobsDetail>` element for this view, UTF-8 encoded. */
   element(job: JobRecord, view: JobView): Buffer {
@@ -76,6 +82,11 @@ export class JobXmlCache {
     }
     this.misses++;
     const xml = Buffer.from(build({ JobsDetail: jobsDetailNode(this.dataset, job, view) }), 'utf8');
+    if (!slot && this.slots.size >= this.capacity) {
+      // Drop the oldest slot (a Map iterates in insertion order).
+      const oldest = this.slots.keys().next().value;
+      if (oldest !== undefined) this.slots.delete(oldest);
+    }
     this.slots.set(job.jobId, { key, xml });
     return xml;
   }
@@ -131,7 +142,22 @@ export function queueListXml(page: QueuePage): string {
   return build({ Response: response });
 }
 
-/** CI's error document, declaration included exactly as CI writes it (single quotes). */
-export function errorXml(code: string, message: string, requestId: string): string {
-  return ERROR_DECLARATION + build({ Error: { Code: code, Message: message, RequestId: requestId } });
+/**
+ * CI's error document, declaration included exactly as CI writes it (single quotes), with the
+ * Resource asked for (when known) and a TraceId as COS-style errors carry (reference §4.1).
+ */
+export function errorXml(code: string, message: string, requestId: string, resource?: string): string {
+  const traceId = Buffer.from(`${requestId}:${code}`).toString('base64url').slice(0, 48);
+  return (
+    ERROR_DECLARATION +
+    build({
+      Error: {
+        Code: code,
+        Message: message,
+        ...(resource !== undefined ? { Resource: resource } : {}),
+        RequestId: requestId,
+        TraceId: traceId,
+      },
+    })
+  );
 }

@@ -224,9 +224,9 @@ export function encodeToken(job: JobRecord, hash: string): string {
   return Buffer.from(`1.${job.creationMs / 1000}.${job.jobId}.${hash}`, 'utf8').toString('base64url');
 }
 
-/** A numeric token: the position of the last job shown in its tag's list, then 4 digits of the filter hash. */
+/** A numeric token: one more than the position of the last job shown in its tag's list, then 4 digits of the filter hash. */
 function encodeNumericToken(position: number, hash: string): string {
-  return String(position * 10_000 + (parseInt(hash, 16) % 10_000));
+  return String((position + 1) * 10_000 + (parseInt(hash, 16) % 10_000));
 }
 
 const TOKEN = /^1\.(\d{1,12})\.([A-Za-z0-9]{1,64})\.([0-9a-f]{8})$/;
@@ -239,7 +239,7 @@ function decodeToken(token: string, hash: string): Cursor {
   if (/^\d{5,16}$/.test(token)) {
     const n = Number(token);
     if (n % 10_000 !== parseInt(hash, 16) % 10_000) throw new InvalidArgumentError('nextToken', OTHER_FILTERS);
-    return { position: Math.floor(n / 10_000) };
+    return { position: Math.floor(n / 10_000) - 1 };
   }
   const match = /^[A-Za-z0-9_-]+$/.test(token) ? TOKEN.exec(Buffer.from(token, 'base64url').toString('utf8')) : null;
   if (!match) throw new InvalidArgumentError('nextToken', NOT_OURS);

@@ -96,8 +96,26 @@ async function createBackend(): Promise<Backend> {
     return { mode: 'ci', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: null };
   }
 
-  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv } =
-    await import('@/emulator');
+  const {
+    startEmulator,
+    DEMO_CREDENTIALS,
+    DEMO_CREDENTIALS_2,
+    DEFAULT_SEED,
+    faultsFromEnv,
+    settingsFromEnv,
+    steadyFromEnv,
+    EmulatorSettingError,
+  } = await import('@/emulator');
+  // EMULATOR_JOBS_PER_HOUR/EMULATOR_DAYS (steady rate), EMULATOR_PAGING, _TIME_BOUNDS, _RETENTION_DAYS, _PIC_ON_JOBS.
+  let steady, settings;
+  try {
+    steady = steadyFromEnv();
+    settings = settingsFromEnv(process.env, Boolean(steady));
+  } catch (error) {
+    if (error instanceof EmulatorSettingError)
+      throw new ConfigError(error.variable, error.message.slice(error.variable.length + 2));
+    throw error;
+  }
   const port = Number(process.env.EMULATOR_PORT ?? 0);
   // EMULATOR_JOBS / EMULATOR_SEED size each demo bucket's data set (benchmarks use a large one).
   const jobs = Number(process.env.EMULATOR_JOBS || 0);
@@ -113,6 +131,8 @@ async function createBackend(): Promise<Backend> {
     port: Number.isInteger(port) && port >= 0 && port < 65536 ? port : 0,
     faults: faultsFromEnv(),
     buckets: specs,
+    settings,
+    ...(steady ? { steady } : {}),
     ...(Number.isInteger(jobs) && jobs > 0 && jobs <= 1_000_000 ? { jobCount: jobs } : {}),
   });
   const buckets = specs.map((spec) => {

@@ -14,6 +14,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { operationFor } from './content';
 import type { Dataset, JobRecord, JobView, QueueRecord } from './dataset';
 import type { XmlNode } from './node';
+import { hashString, Rng } from './random';
 import { formatCiTime } from './time';
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
@@ -23,22 +24,56 @@ const RESPONSE_CLOSE = Buffer.from('</Response>');
 
 const ERROR_DECLARATION = "<?xml version='1.0' encoding='utf-8' ?>\n";
 
+/**
+ * How a job's element varies where CI's examples vary, fixed per job by its own generator (apart
+ * from the content's draws): an empty SubTag, `-` or empty for times not reached yet, `Success` or
+ * nothing as the Message of an unfinished job, CosHeaders on workflow jobs.
+ */
+function variantsOf(job: JobRecord) {
+  const rng = new Rng(hashString('element', job.contentSeed));
+  return {
+    subTag: rng.chance(0.3),
+    emptyTimes: rng.chance(0.3),
+    messageSuccess: rng.chance(0.5),
+    cosHeaders: Boolean(job.workflow) && rng.chance(0.6),
+    uploader: rng.pick(['web', 'app-ios', 'app-android', 'batch-import']),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime', mp3: 'audio/mpeg' };
+
 function jobsDetailNode(dataset: Dataset, job: JobRecord, view: JobView): XmlNode {
   const failed = view.state === 'Failed' && job.failure;
+  const v = variantsOf(job);
   const input: XmlNode = { BucketId: job.input.bucketId, Object: job.input.object, Region: job.input.region };
   if (job.input.lang) input.Lang = job.input.lang;
   if (job.input.type) input.Type = job.input.type;
+  if (v.cosHeaders) {
+    const ext = job.input.object?.split('.').pop()?.toLowerCase() ?? '';
+    input.CosHeaders = [
+      { Key: 'Content-Type', Value: CONTENT_TYPES[ext] ?? 'application/octet-stream' },
+      { Key: 'x-cos-meta-uploader', Value: v.uploader },
+    ];
+  }
+  const notYet = v.emptyTimes ? '' : '-';
+  const finished = view.state === 'Success' || view.state === 'Failed' || view.state === 'Cancel';
   const node: XmlNode = {
     Code: failed ? job.failure?.code : 'Success',
-    Message: failed ? job.failure?.message : view.state === 'Success' ? 'Success' : null,
+    Message: failed
+      ? job.failure?.message
+      : view.state === 'Success' || (!finished && v.messageSuccess)
+        ? 'Success'
+        : null,
     JobId: job.jobId,
     State: view.state,
     Progress: String(view.progress),
     CreationTime: formatCiTime(job.creationMs),
-    StartTime: view.startMs === null ? '-' : formatCiTime(view.startMs),
-    EndTime: view.endMs === null ? '-' : formatCiTime(view.endMs),
+    StartTime: view.startMs === null ? notYet : formatCiTime(view.startMs),
+    EndTime: view.endMs === null ? notYet : formatCiTime(view.endMs),
     QueueId: job.queueId,
+    QueueType: job.queueType,
     Tag: job.tag,
+    ...(v.subTag ? { SubTag: '' } : {}),
     Input: input,
     Operation: operationFor(job, view.state, { bucket: dataset.bucket, region: dataset.region, seed: dataset.seed }),
   };

@@ -30,6 +30,8 @@ export interface JobInput extends CosLocation {
   url: string | null;
   lang: string | null;
   type: string | null;
+  /** Headers of the object that triggered a workflow job (Input/CosHeaders, repeated Key/Value). */
+  cosHeaders: { key: string; value: string }[];
   extra: Extra;
 }
 

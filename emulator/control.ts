@@ -12,7 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { JOB_STATES } from '@/lib/ci/tags';
 
-import { viewAt, type Dataset } from './dataset';
+import type { Dataset } from './dataset';
 import { FaultConfigError, type FaultInjector } from './faults';
 import type { RequestLog } from './requests';
 import type { JobXmlCache } from './xml';
@@ -62,14 +62,9 @@ function readBody(req: IncomingMessage): Promise<string> {
 
 function stats(ctx: ControlContext) {
   const now = ctx.now();
-  const byState: Record<string, number> = Object.fromEntries(JOB_STATES.map((s) => [s, 0]));
-  let visible = 0;
-  for (const job of ctx.dataset.jobs) {
-    const view = viewAt(job, now);
-    if (!view) continue;
-    visible++;
-    byState[view.state] = (byState[view.state] ?? 0) + 1;
-  }
+  const counts = ctx.dataset.stateCounts(now);
+  const byState: Record<string, number> = Object.fromEntries(JOB_STATES.map((s) => [s, counts.get(s) ?? 0]));
+  const visible = [...counts.values()].reduce((a, b) => a + b, 0);
   return {
     startedAt: new Date(ctx.startedAt).toISOString(),
     now: new Date(now).toISOString(),
@@ -83,14 +78,15 @@ function stats(ctx: ControlContext) {
       bucket: b.bucket,
       region: b.region,
       seed: b.dataset.seed,
-      jobs: b.dataset.jobs.length,
+      jobs: b.dataset.jobCount,
     })),
     faults: { injected: ctx.faults.counts, active: ctx.faults.config },
     cache: { hits: ctx.cache.hits, misses: ctx.cache.misses },
     dataset: {
       seed: ctx.dataset.seed,
       baseTime: new Date(ctx.dataset.baseTime).toISOString(),
-      jobs: ctx.dataset.jobs.length,
+      jobs: ctx.dataset.jobCount,
+      mode: ctx.dataset.mode,
       visibleJobs: visible,
       byState,
       queues: ctx.dataset.queues.length,

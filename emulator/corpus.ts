@@ -199,8 +199,8 @@ export interface FailureReason {
   atStart?: boolean;
 }
 
-/** Failures any job can hit: input access and platform errors. */
-export const COMMON_FAILURES: readonly FailureReason[] = [
+/** Failures of reading the input object: only jobs that have one meet them. */
+export const INPUT_FAILURES: readonly FailureReason[] = [
   { code: 'ResourceNotFound', message: 'The input object does not exist.', weight: 6, atStart: true },
   { code: 'InvalidInput', message: 'the input object does not exist', weight: 2, atStart: true },
   {
@@ -215,25 +215,44 @@ export const COMMON_FAILURES: readonly FailureReason[] = [
     weight: 1,
     atStart: true,
   },
+];
+
+/** Failures of the platform itself: any job can meet them. */
+export const PLATFORM_FAILURES: readonly FailureReason[] = [
   {
     code: 'CIRoleNotExist',
     message: 'The service role CI_QCSRole does not exist. Authorize CI in the console first.',
     weight: 1,
     atStart: true,
   },
-  { code: 'InvalidArgument', message: 'The specified TemplateId does not exist.', weight: 1, atStart: true },
   { code: 'InternalError', message: 'Internal error, please try again later.', weight: 2 },
 ];
 
-export const MEDIA_FAILURES: readonly FailureReason[] = [
+/** Only a job that names a template can name a missing one (its Operation then carries the TemplateId). */
+export const TEMPLATE_FAILURE: FailureReason = {
+  code: 'InvalidArgument',
+  message: 'The specified TemplateId does not exist.',
+  weight: 1,
+  atStart: true,
+};
+
+/** Reading the video: every tag that takes a video. */
+export const DECODE_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidInput', message: 'The input file has no video stream.', weight: 3 },
   { code: 'InvalidInput', message: 'The input file is not a valid media file: moov atom not found.', weight: 2 },
   { code: 'TranscodeFailed', message: 'Decoding failed at 00:12:31.440: invalid NAL unit size.', weight: 2 },
+];
+
+/** Writing the output: only tags that produce a media file. */
+export const ENCODE_FAILURES: readonly FailureReason[] = [
   {
     code: 'TranscodeFailed',
     message: 'Encoding failed: the output resolution exceeds the limit of the codec.',
     weight: 1,
   },
+];
+
+export const UPLOAD_FAILURES: readonly FailureReason[] = [
   {
     code: 'ResourceUploadFailed',
     message: 'Failed to upload the output file: the destination bucket does not exist.',
@@ -244,6 +263,9 @@ export const MEDIA_FAILURES: readonly FailureReason[] = [
 export const AUDIO_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidInput', message: 'The input file has no audio stream.', weight: 3 },
   { code: 'InvalidInput', message: 'The audio duration exceeds the limit of 5 hours.', weight: 1 },
+];
+
+export const ASR_FAILURES: readonly FailureReason[] = [
   { code: 'AsrFailed', message: 'Speech recognition failed: unsupported sample rate 11025 Hz.', weight: 1 },
 ];
 
@@ -253,8 +275,15 @@ export const PIC_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidArgument', message: 'Invalid ProcessRule: unknown operation imageMogr3.', weight: 1 },
 ];
 
-export const AI_FAILURES: readonly FailureReason[] = [
+/** Text in (translation, segmentation, speech synthesis). */
+export const TEXT_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidInput', message: 'The input text is empty.', weight: 2 },
+];
+
+export const TRANSLATION_FAILURES: readonly FailureReason[] = [
   { code: 'InvalidArgument', message: 'Unsupported language pair: ko to ar.', weight: 1 },
-  { code: 'InvalidInput', message: 'The input file has no video stream.', weight: 1 },
+];
+
+export const TTS_FAILURES: readonly FailureReason[] = [
+  { code: 'InvalidArgument', message: 'The text exceeds the limit of 10,000 characters.', weight: 1 },
 ];

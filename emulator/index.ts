@@ -9,10 +9,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 import { Authenticator, type Credential } from './auth';
-import { createDataset, DEFAULT_BUCKET, DEFAULT_REGION, type Dataset } from './dataset';
+import { createDataset, DEFAULT_BUCKET, DEFAULT_REGION, DEFAULT_SEED, type Dataset } from './dataset';
 import { FaultInjector, type FaultConfig, type FaultSettings } from './faults';
+import { createSteadyDataset } from './plan/steady';
 import { RequestLog, type RequestRecord } from './requests';
 import { createHandler, type BucketState } from './server';
+import { DEFAULT_SETTINGS, type EmulatorSettings, type SteadyOptions } from './settings';
 import { JobXmlCache } from './xml';
 
 export { faultsFromEnv, normalizeFaults, NO_FAULTS, FaultConfigError } from './faults';
@@ -22,6 +24,9 @@ export type { Credential } from './auth';
 export { createDataset, viewAt, DEFAULT_SEED, DEFAULT_JOB_COUNT, DEFAULT_BUCKET, DEFAULT_REGION } from './dataset';
 export type { Dataset, JobRecord, JobView, QueueRecord, WorkflowRecord, BatchJobRecord, Outcome } from './dataset';
 export { formatCiTime, parseCiTime } from './time';
+export { settingsFromEnv, steadyFromEnv, EmulatorSettingError, DEFAULT_SETTINGS } from './settings';
+export type { EmulatorSettings, SteadyOptions } from './settings';
+export { MAX_BATCH_IDS } from './server';
 
 /** A published, obviously fake key pair: only ever accepted by this emulator. */
 export const DEMO_CREDENTIALS: Readonly<Credential> = Object.freeze({
@@ -75,6 +80,10 @@ export interface EmulatorOptions {
   buckets?: readonly EmulatorBucket[];
   /** Request-log capacity; default 10,000. */
   logCapacity?: number;
+  /** Paging, time bounds, retention, /pic_jobs (settings.ts); default DEFAULT_SETTINGS. */
+  settings?: Partial<EmulatorSettings>;
+  /** A steady-rate data set (jobs per hour over days of history) instead of the demo set of `jobCount` jobs. */
+  steady?: SteadyOptions;
 }
 
 export interface Emulator {
@@ -105,22 +114,32 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     ? options.buckets
     : [{ bucket: options.bucket ?? DEFAULT_BUCKET, region: options.region ?? DEFAULT_REGION }];
   const baseTime = options.baseTime ?? now();
+  const settings: EmulatorSettings = { ...DEFAULT_SETTINGS, ...options.settings };
   const buckets: BucketState[] = specs.map((spec) => {
     const accepted = spec.credentials ?? credentials;
     if (accepted.length === 0) throw new Error(`startEmulator: bucket ${spec.bucket} accepts no credential`);
-    const dataset = createDataset({
-      seed: spec.seed ?? options.seed,
-      jobCount: spec.jobCount ?? options.jobCount,
-      baseTime,
-      bucket: spec.bucket,
-      region: spec.region,
-    });
+    const dataset = options.steady
+      ? createSteadyDataset({
+          seed: spec.seed ?? options.seed ?? DEFAULT_SEED,
+          baseTime,
+          bucket: spec.bucket,
+          region: spec.region,
+          ...options.steady,
+        })
+      : createDataset({
+          seed: spec.seed ?? options.seed,
+          jobCount: spec.jobCount ?? options.jobCount,
+          baseTime,
+          bucket: spec.bucket,
+          region: spec.region,
+        });
     return {
       bucket: dataset.bucket,
       region: dataset.region,
       dataset,
       cache: new JobXmlCache(dataset),
       auth: new Authenticator(accepted, options.skewSeconds ?? DEFAULT_SKEW_SECONDS, now),
+      settings,
     };
   });
   const first = buckets[0]!;

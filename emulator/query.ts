@@ -17,7 +17,7 @@ import {
   type Tag,
 } from '@/lib/ci/tags';
 
-import { viewAt, type Dataset, type JobRecord, type JobView } from './dataset';
+import { viewAt, type Dataset, type JobList, type JobRecord, type JobView } from './dataset';
 import { hashString } from './random';
 import { parseCiTime } from './time';
 
@@ -50,10 +50,8 @@ export const LIST_PARAMETERS = [
 type ListParameter = (typeof LIST_PARAMETERS)[number];
 const KNOWN = new Set<string>(LIST_PARAMETERS);
 
-export interface Cursor {
-  creationMs: number;
-  jobId: string;
-}
+/** Where a page starts: after a named job (base64 token) or after a position in the tag's list (numeric token). */
+export type Cursor = { creationMs: number; jobId: string; position?: undefined } | { position: number };
 
 export interface ListQuery {
   tag: Tag;
@@ -205,36 +203,78 @@ function filterHash(q: ListQuery): string {
   return hashString(parts.join('\u0000')).toString(16).padStart(8, '0');
 }
 
+/** How GET /jobs pages and bounds its answers; each choice is one the reference leaves open or CI's page states. */
+export interface ListSettings {
+  /**
+   * `lookahead`: read one job past the page, so a full last page comes with an empty token (the
+   * emulator's first behaviour). `ci`: a full page always carries a token, which may lead to an
+   * empty page, and tokens are numeric-looking like the ones in CI's examples (`225508`).
+   */
+  paging: 'lookahead' | 'ci';
+  /** `exclusive`: creation strictly after startCreationTime and before endCreationTime (CI's page says 大于/小于). */
+  timeBounds: 'exclusive' | 'inclusive';
+  /** Jobs created longer ago than this are no longer listed (CI's console keeps about a month); null keeps all. */
+  retentionMs: number | null;
+}
+
+export const DEFAULT_LIST_SETTINGS: ListSettings = { paging: 'lookahead', timeBounds: 'exclusive', retentionMs: null };
+
+/** A base64url token naming the last job shown: `1.<creation s>.<job id>.<filter hash>`. */
 export function encodeToken(job: JobRecord, hash: string): string {
   return Buffer.from(`1.${job.creationMs / 1000}.${job.jobId}.${hash}`, 'utf8').toString('base64url');
 }
 
-const TOKEN = /^1\.(\d{1,12})\.([A-Za-z0-9]{1,64})\.([0-9a-f]{8})$/;
+/** A numeric token: one more than the position of the last job shown in its tag's list, then 4 digits of the filter hash. */
+function encodeNumericToken(position: number, hash: string): string {
+  return String((position + 1) * 10_000 + (parseInt(hash, 16) % 10_000));
+}
 
+const TOKEN = /^1\.(\d{1,12})\.([A-Za-z0-9]{1,64})\.([0-9a-f]{8})$/;
+const NOT_OURS = 'Parameter nextToken is not a token returned by this API';
+const OTHER_FILTERS =
+  'Parameter nextToken was issued for different filters; start again without nextToken after changing filters';
+
+/** Either token form, checked against the filters; the position is resolved against the data set later. */
 function decodeToken(token: string, hash: string): Cursor {
-  const match = /^[A-Za-z0-9_-]+$/.test(token) ? TOKEN.exec(Buffer.from(token, 'base64url').toString('utf8')) : null;
-  if (!match) throw new InvalidArgumentError('nextToken', 'Parameter nextToken is not a token returned by this API');
-  if (match[3] !== hash) {
-    throw new InvalidArgumentError(
-      'nextToken',
-      'Parameter nextToken was issued for different filters; start again without nextToken after changing filters',
-    );
+  if (/^\d{5,16}$/.test(token)) {
+    const n = Number(token);
+    if (n % 10_000 !== parseInt(hash, 16) % 10_000) throw new InvalidArgumentError('nextToken', OTHER_FILTERS);
+    return { position: Math.floor(n / 10_000) - 1 };
   }
+  const match = /^[A-Za-z0-9_-]+$/.test(token) ? TOKEN.exec(Buffer.from(token, 'base64url').toString('utf8')) : null;
+  if (!match) throw new InvalidArgumentError('nextToken', NOT_OURS);
+  if (match[3] !== hash) throw new InvalidArgumentError('nextToken', OTHER_FILTERS);
   return { creationMs: Number(match[1]) * 1000, jobId: match[2] as string };
 }
 
-/** Position of the first job whose key is >= (ms, id) (or > when `strict`). */
-function seek(jobs: readonly JobRecord[], ms: number, id: string, strict: boolean): number {
+/** First position whose job was created at or after `ms` (binary search on creation time). */
+function lowerBound(jobs: JobList, ms: number): number {
   let lo = 0;
   let hi = jobs.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    const j = jobs[mid] as JobRecord;
-    const before = j.creationMs < ms || (j.creationMs === ms && (strict ? j.jobId <= id : j.jobId < id));
-    if (before) lo = mid + 1;
+    if ((jobs.at(mid) as JobRecord).creationMs < ms) lo = mid + 1;
     else hi = mid;
   }
   return lo;
+}
+
+/** The position of the job a token names in the tag's list; a token naming no job there is refused. */
+function positionOf(dataset: Dataset, jobs: JobList, q: ListQuery, cursor: Cursor): number {
+  if (cursor.position !== undefined) {
+    if (cursor.position >= jobs.length) throw new InvalidArgumentError('nextToken', NOT_OURS);
+    return cursor.position;
+  }
+  const job = dataset.find(cursor.jobId);
+  if (job && job.tag === q.tag && job.creationMs === cursor.creationMs) {
+    // Ties in one second are few: scan them for the job itself.
+    for (let i = lowerBound(jobs, job.creationMs); i < jobs.length; i++) {
+      const at = jobs.at(i) as JobRecord;
+      if (at.creationMs !== job.creationMs) break;
+      if (at.jobId === job.jobId) return i;
+    }
+  }
+  throw new InvalidArgumentError('nextToken', NOT_OURS);
 }
 
 export interface ListedJob {
@@ -244,7 +284,7 @@ export interface ListedJob {
 
 export interface ListResult {
   jobs: ListedJob[];
-  /** Empty on the last page. */
+  /** Empty on the last page (in `ci` paging, possibly only on the empty page after it). */
   nextToken: string;
 }
 
@@ -257,40 +297,66 @@ function matches(dataset: Dataset, q: ListQuery, job: JobRecord): boolean {
   return true;
 }
 
-/** One page: up to `size` jobs plus a look-ahead of one, so a full last page ends with an empty token. */
-export function runListQuery(dataset: Dataset, q: ListQuery, now: number): ListResult {
-  const jobs = dataset.byTag.get(q.tag) ?? [];
-  // A job exists from its creation time on; the end bound is inclusive.
-  const latestMs = Math.min(now, q.endMs ?? Infinity);
-  const earliestMs = q.startMs ?? -Infinity;
+/** The creation times a query may list at `now`: its bounds, the clock, and the retention window. */
+function window(q: ListQuery, now: number, settings: ListSettings) {
+  // Creation times are whole seconds, so a bound one millisecond inside makes it exclusive.
+  const edge = settings.timeBounds === 'exclusive' ? 1 : 0;
+  const earliest = Math.max(
+    q.startMs !== undefined ? q.startMs + edge : -Infinity,
+    settings.retentionMs !== null ? now - settings.retentionMs : -Infinity,
+  );
+  // A job exists from its creation time on.
+  const latest = Math.min(now, q.endMs !== undefined ? q.endMs - edge : Infinity);
+  return { earliest, latest };
+}
+
+/** One page of up to `size` jobs and the token to the next (see ListSettings.paging). */
+export function runListQuery(
+  dataset: Dataset,
+  q: ListQuery,
+  now: number,
+  settings: ListSettings = DEFAULT_LIST_SETTINGS,
+): ListResult {
+  const jobs = dataset.byTag.get(q.tag) ?? EMPTY;
+  const { earliest, latest } = window(q, now, settings);
   const out: ListedJob[] = [];
-  const want = q.size + 1;
-  const consider = (job: JobRecord) => {
+  const positions: number[] = [];
+  const want = settings.paging === 'lookahead' ? q.size + 1 : q.size;
+  const consider = (job: JobRecord, i: number) => {
     if (!matches(dataset, q, job)) return;
     const view = viewAt(job, now);
     if (!view || (q.states && !q.states.has(view.state))) return;
     out.push({ job, view });
+    positions.push(i);
   };
+  const from = q.cursor ? positionOf(dataset, jobs, q, q.cursor) : null;
 
   if (q.order === 'Desc') {
-    let i = seek(jobs, latestMs, '\uffff', true);
-    if (q.cursor) i = Math.min(i, seek(jobs, q.cursor.creationMs, q.cursor.jobId, false));
+    let i = lowerBound(jobs, Math.floor(latest) + 1);
+    if (from !== null) i = Math.min(i, from);
     for (i -= 1; i >= 0 && out.length < want; i--) {
-      const job = jobs[i] as JobRecord;
-      if (job.creationMs < earliestMs) break;
-      consider(job);
+      const job = jobs.at(i) as JobRecord;
+      if (job.creationMs < earliest) break;
+      consider(job, i);
     }
   } else {
-    let i = Number.isFinite(earliestMs) ? seek(jobs, earliestMs, '', false) : 0;
-    if (q.cursor) i = Math.max(i, seek(jobs, q.cursor.creationMs, q.cursor.jobId, true));
+    let i = Number.isFinite(earliest) ? lowerBound(jobs, earliest) : 0;
+    if (from !== null) i = Math.max(i, from + 1);
     for (; i < jobs.length && out.length < want; i++) {
-      const job = jobs[i] as JobRecord;
-      if (job.creationMs > latestMs) break;
-      consider(job);
+      const job = jobs.at(i) as JobRecord;
+      if (job.creationMs > latest) break;
+      consider(job, i);
     }
   }
 
+  if (settings.paging === 'ci') {
+    // A full page always has a token; it may lead to an empty page, as CI's can.
+    const last = positions[q.size - 1];
+    return { jobs: out, nextToken: last === undefined ? '' : encodeNumericToken(last, q.filterHash) };
+  }
   if (out.length <= q.size) return { jobs: out, nextToken: '' };
   out.length = q.size;
   return { jobs: out, nextToken: encodeToken((out[q.size - 1] as ListedJob).job, q.filterHash) };
 }
+
+const EMPTY: JobList = { length: 0, at: () => undefined };

@@ -1,9 +1,10 @@
 /**
  * The HTTP face of the emulator: CI's routes in CI's wire format, plus the /__emulator/ controls.
  *
- *   GET /jobs                      list (query.ts)
- *   GET /jobs/<id>[,<id>…]         one or several jobs; unknown ids under NonExistJobIds, and 404
- *                                  NoSuchResource when none of them exists
+ *   GET /jobs, /pic_jobs           list (query.ts); /pic_jobs lists picture tags only
+ *   GET /jobs/<id>[,<id>…]         up to 10 jobs (more: 400 InvalidArgument, as CI's newer page
+ *   GET /pic_jobs/<id>[,<id>…]     says); unknown ids under NonExistJobIds, with no JobsDetail at
+ *                                  all when none of them exists (200, as CI's page describes)
  *   GET /queue|/asrqueue|/picqueue|/ai_queue   queue search (queues.ts)
  *
  * Several buckets may be served at once, told apart as CI does by the Host header
@@ -27,6 +28,7 @@ import { cutBody, malform, type FaultPlan } from './faults';
 import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
 import { QUEUE_ROUTES, searchQueues } from './queues';
 import type { RequestRecord } from './requests';
+import type { EmulatorSettings } from './settings';
 import { errorXml, jobBatchXml, jobListXml, queueListXml, type JobXmlCache } from './xml';
 
 /** One bucket the emulator serves: its data, its job-XML cache and the key pairs it accepts. */
@@ -36,6 +38,7 @@ export interface BucketState {
   dataset: Dataset;
   cache: JobXmlCache;
   auth: Authenticator;
+  settings: EmulatorSettings;
 }
 
 export interface ServerContext extends ControlContext {
@@ -53,7 +56,11 @@ export function bucketForHost(buckets: readonly BucketState[], host: string): Bu
   return buckets.find((b) => b.bucket === name && b.region === region) ?? null;
 }
 
-export const MAX_BATCH_IDS = 100;
+/** CI's DescribeMediaJob page (1045/73113) allows up to 10 job ids per call. */
+export const MAX_BATCH_IDS = 10;
+
+/** Tags listed under /pic_jobs (reference §2.2): picture processing. */
+const PIC_TAGS: ReadonlySet<string> = new Set(['PicProcess']);
 
 interface Answer {
   status: number;
@@ -93,16 +100,23 @@ export function parseQuery(raw: string): [string, string][] {
   return pairs;
 }
 
-const error = (status: number, code: string, message: string, requestId: string, detail?: string): Answer => ({
+const error = (
+  status: number,
+  code: string,
+  message: string,
+  requestId: string,
+  detail?: string,
+  resource?: string,
+): Answer => ({
   status,
-  body: errorXml(code, message, requestId),
+  body: errorXml(code, message, requestId, resource),
   code,
   ...(detail ? { detail } : {}),
 });
 
 function routeOf(path: string): string {
-  if (path === '/jobs') return 'jobs';
-  if (path.startsWith('/jobs/')) return 'job';
+  if (path === '/jobs' || path === '/pic_jobs') return 'jobs';
+  if (path.startsWith('/jobs/') || path.startsWith('/pic_jobs/')) return 'job';
   if (QUEUE_ROUTES[path]) return path.slice(1);
   return 'other';
 }
@@ -116,19 +130,37 @@ function answerCi(
   now: number,
 ): Answer {
   const route = routeOf(path);
+  const resource = `${ctx.bucket}.ci.${ctx.region}.myqcloud.com${path.slice(0, 200)}`;
   if (route === 'other')
-    return error(404, 'NoSuchResource', `The specified resource does not exist: ${path.slice(0, 200)}`, requestId);
+    return error(
+      404,
+      'NoSuchResource',
+      `The specified resource does not exist: ${path.slice(0, 200)}`,
+      requestId,
+      undefined,
+      resource,
+    );
   if (method !== 'GET')
     return error(
       405,
       'MethodNotAllowed',
       `The specified method is not allowed against this resource: ${method} ${path.slice(0, 200)}`,
       requestId,
+      undefined,
+      resource,
     );
+  const pic = path.startsWith('/pic_jobs');
   try {
     if (route === 'jobs') {
       const query = parseListQuery(params);
-      const result = runListQuery(ctx.dataset, query, now);
+      if (pic !== PIC_TAGS.has(query.tag) && (pic || !ctx.settings.picOnJobs))
+        throw new InvalidArgumentError(
+          'tag',
+          pic
+            ? `Parameter tag must be a picture job tag on /pic_jobs; got '${query.tag}'`
+            : `Parameter tag ${query.tag} is listed under /pic_jobs`,
+        );
+      const result = runListQuery(ctx.dataset, query, now, ctx.settings);
       const elements = result.jobs.map(({ job, view }) => ctx.cache.element(job, view));
       return {
         status: 200,
@@ -137,29 +169,44 @@ function answerCi(
       };
     }
     if (route === 'job') {
-      const ids = [...new Set(path.slice('/jobs/'.length).split(',').filter(Boolean))];
+      const ids = [
+        ...new Set(
+          path
+            .slice(path.indexOf('/', 1) + 1)
+            .split(',')
+            .filter(Boolean),
+        ),
+      ];
       if (ids.length === 0)
-        return error(404, 'NoSuchResource', 'The specified resource does not exist: /jobs/', requestId);
+        return error(
+          404,
+          'NoSuchResource',
+          `The specified resource does not exist: ${path}`,
+          requestId,
+          undefined,
+          resource,
+        );
       if (ids.length > MAX_BATCH_IDS) {
         return error(
           400,
           'InvalidArgument',
-          `At most ${MAX_BATCH_IDS} job ids may be requested at once; got ${ids.length}`,
+          `The number of JobIds exceeds the limit of ${MAX_BATCH_IDS}; got ${ids.length}`,
           requestId,
+          `${ids.length} job ids`,
+          resource,
         );
       }
       const elements: Buffer[] = [];
       const missing: string[] = [];
+      const oldest = ctx.settings.retentionMs === null ? -Infinity : now - ctx.settings.retentionMs;
       for (const id of ids) {
-        const job = ctx.dataset.byId.get(id);
-        const view = job ? viewAt(job, now) : null;
+        const job = ctx.dataset.find(id);
+        const here = job && (pic ? PIC_TAGS.has(job.tag) : ctx.settings.picOnJobs || !PIC_TAGS.has(job.tag));
+        const view = job && here && job.creationMs >= oldest ? viewAt(job, now) : null;
         if (job && view) elements.push(ctx.cache.element(job, view));
         else missing.push(id);
       }
-      if (elements.length === 0) {
-        const shown = missing.slice(0, 5).join(', ') + (missing.length > 5 ? ', …' : '');
-        return error(404, 'NoSuchResource', `The specified job does not exist: ${shown}`, requestId);
-      }
+      // Only unknown ids: still 200, with NonExistJobIds and no JobsDetail (reference §3.1).
       return {
         status: 200,
         body: jobBatchXml(elements, missing),
@@ -174,7 +221,7 @@ function answerCi(
     };
   } catch (e) {
     if (e instanceof InvalidArgumentError)
-      return error(400, 'InvalidArgument', e.message, requestId, `parameter ${e.parameter}`);
+      return error(400, 'InvalidArgument', e.message, requestId, `parameter ${e.parameter}`, resource);
     throw e;
   }
 }
@@ -258,7 +305,14 @@ export function createHandler(ctx: ServerContext) {
       let answer: Answer;
       if (plan?.error) {
         applied.push('error');
-        answer = error(plan.error.status, plan.error.code, plan.error.message, requestId);
+        answer = error(
+          plan.error.status,
+          plan.error.code,
+          plan.error.message,
+          requestId,
+          undefined,
+          `${record.host}${path}`,
+        );
       } else {
         const target = bucketForHost(ctx.buckets, record.host ?? '');
         if (!target) {
@@ -274,7 +328,7 @@ export function createHandler(ctx: ServerContext) {
           const verdict = target.auth.verify({ method, path, query, headers: req.headers });
           answer = verdict.ok
             ? answerCi(target, method, path, verdict.params, requestId, now)
-            : error(403, verdict.code, verdict.message, requestId, verdict.detail);
+            : error(403, verdict.code, verdict.message, requestId, verdict.detail, `${record.host}${path}`);
         }
       }
       if (plan?.malformed) applied.push('malformed');

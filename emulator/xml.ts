@@ -14,6 +14,7 @@ import { XMLBuilder } from 'fast-xml-parser';
 import { operationFor } from './content';
 import type { Dataset, JobRecord, JobView, QueueRecord } from './dataset';
 import type { XmlNode } from './node';
+import { hashString, Rng } from './random';
 import { formatCiTime } from './time';
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
@@ -23,22 +24,56 @@ const RESPONSE_CLOSE = Buffer.from('</Response>');
 
 const ERROR_DECLARATION = "<?xml version='1.0' encoding='utf-8' ?>\n";
 
+/**
+ * How a job's element varies where CI's examples vary, fixed per job by its own generator (apart
+ * from the content's draws): an empty SubTag, `-` or empty for times not reached yet, `Success` or
+ * nothing as the Message of an unfinished job, CosHeaders on workflow jobs.
+ */
+function variantsOf(job: JobRecord) {
+  const rng = new Rng(hashString('element', job.contentSeed));
+  return {
+    subTag: rng.chance(0.3),
+    emptyTimes: rng.chance(0.3),
+    messageSuccess: rng.chance(0.5),
+    cosHeaders: Boolean(job.workflow) && rng.chance(0.6),
+    uploader: rng.pick(['web', 'app-ios', 'app-android', 'batch-import']),
+  };
+}
+
+const CONTENT_TYPES: Record<string, string> = { mp4: 'video/mp4', mov: 'video/quicktime', mp3: 'audio/mpeg' };
+
 function jobsDetailNode(dataset: Dataset, job: JobRecord, view: JobView): XmlNode {
   const failed = view.state === 'Failed' && job.failure;
+  const v = variantsOf(job);
   const input: XmlNode = { BucketId: job.input.bucketId, Object: job.input.object, Region: job.input.region };
   if (job.input.lang) input.Lang = job.input.lang;
   if (job.input.type) input.Type = job.input.type;
+  if (v.cosHeaders) {
+    const ext = job.input.object?.split('.').pop()?.toLowerCase() ?? '';
+    input.CosHeaders = [
+      { Key: 'Content-Type', Value: CONTENT_TYPES[ext] ?? 'application/octet-stream' },
+      { Key: 'x-cos-meta-uploader', Value: v.uploader },
+    ];
+  }
+  const notYet = v.emptyTimes ? '' : '-';
+  const finished = view.state === 'Success' || view.state === 'Failed' || view.state === 'Cancel';
   const node: XmlNode = {
     Code: failed ? job.failure?.code : 'Success',
-    Message: failed ? job.failure?.message : view.state === 'Success' ? 'Success' : null,
+    Message: failed
+      ? job.failure?.message
+      : view.state === 'Success' || (!finished && v.messageSuccess)
+        ? 'Success'
+        : null,
     JobId: job.jobId,
     State: view.state,
     Progress: String(view.progress),
     CreationTime: formatCiTime(job.creationMs),
-    StartTime: view.startMs === null ? '-' : formatCiTime(view.startMs),
-    EndTime: view.endMs === null ? '-' : formatCiTime(view.endMs),
+    StartTime: view.startMs === null ? notYet : formatCiTime(view.startMs),
+    EndTime: view.endMs === null ? notYet : formatCiTime(view.endMs),
     QueueId: job.queueId,
+    QueueType: job.queueType,
     Tag: job.tag,
+    ...(v.subTag ? { SubTag: '' } : {}),
     Input: input,
     Operation: operationFor(job, view.state, { bucket: dataset.bucket, region: dataset.region, seed: dataset.seed }),
   };
@@ -58,13 +93,19 @@ interface CacheSlot {
   xml: Buffer;
 }
 
-/** Per-job cache of the `<JobsDetail>` element, one slot per job (its current state). */
+/**
+ * Per-job cache of the `<JobsDetail>` element, one slot per job (its current state), up to
+ * `capacity` jobs: a sync walking a million jobs must not keep a million elements.
+ */
 export class JobXmlCache {
   private readonly slots = new Map<string, CacheSlot>();
   hits = 0;
   misses = 0;
 
-  constructor(private readonly dataset: Dataset) {}
+  constructor(
+    private readonly dataset: Dataset,
+    private readonly capacity = 200_000,
+  ) {}
 
   /** The job's `<JobsDetail>…</JobsDetail>` element for this view, UTF-8 encoded. */
   element(job: JobRecord, view: JobView): Buffer {
@@ -76,6 +117,11 @@ export class JobXmlCache {
     }
     this.misses++;
     const xml = Buffer.from(build({ JobsDetail: jobsDetailNode(this.dataset, job, view) }), 'utf8');
+    if (!slot && this.slots.size >= this.capacity) {
+      // Drop the oldest slot (a Map iterates in insertion order).
+      const oldest = this.slots.keys().next().value;
+      if (oldest !== undefined) this.slots.delete(oldest);
+    }
     this.slots.set(job.jobId, { key, xml });
     return xml;
   }
@@ -131,7 +177,22 @@ export function queueListXml(page: QueuePage): string {
   return build({ Response: response });
 }
 
-/** CI's error document, declaration included exactly as CI writes it (single quotes). */
-export function errorXml(code: string, message: string, requestId: string): string {
-  return ERROR_DECLARATION + build({ Error: { Code: code, Message: message, RequestId: requestId } });
+/**
+ * CI's error document, declaration included exactly as CI writes it (single quotes), with the
+ * Resource asked for (when known) and a TraceId as COS-style errors carry (reference §4.1).
+ */
+export function errorXml(code: string, message: string, requestId: string, resource?: string): string {
+  const traceId = Buffer.from(`${requestId}:${code}`).toString('base64url').slice(0, 48);
+  return (
+    ERROR_DECLARATION +
+    build({
+      Error: {
+        Code: code,
+        Message: message,
+        ...(resource !== undefined ? { Resource: resource } : {}),
+        RequestId: requestId,
+        TraceId: traceId,
+      },
+    })
+  );
 }

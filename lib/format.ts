@@ -188,3 +188,19 @@ export function formatSampleRate(hz: number | null): string {
 export function formatMs(ms: number | null): string {
   return ms === null ? '—' : formatDuration(ms / 1000);
 }
+
+/**
+ * The scale a set of confidences is on: CI's VideoTag sends 0–1 fractions (`0.421531`), its
+ * object detection 0–100 scores (`86`). Read from the values, never assumed: any value above 1
+ * means 0–100. One list is one scale, so a lone `1` among fractions stays 100 %.
+ */
+export function confidenceScale(values: readonly (number | null | undefined)[]): 1 | 100 {
+  return values.some((v) => typeof v === 'number' && v > 1) ? 100 : 1;
+}
+
+/** A confidence as a percentage on its scale: 0.421531 (scale 1) → `42.2 %`, 86 (scale 100) → `86 %`. */
+export function formatConfidence(value: number | null | undefined, scale: 1 | 100): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const percent = scale === 1 ? value * 100 : value;
+  return `${formatNumber(percent, 1)} %`;
+}

@@ -19,8 +19,11 @@ import {
   DEFAULT_JOB_COUNT,
   DEFAULT_SEED,
   DEMO_CREDENTIALS,
+  EmulatorSettingError,
   faultsFromEnv,
+  settingsFromEnv,
   startEmulator,
+  steadyFromEnv,
   type Credential,
 } from '../emulator';
 import { parseBucketList } from '../server/ci/bucket-list';
@@ -89,6 +92,14 @@ async function main() {
   }
 
   const faults = faultsFromEnv();
+  let steady, settings;
+  try {
+    steady = steadyFromEnv();
+    settings = settingsFromEnv(process.env, Boolean(steady));
+  } catch (error) {
+    if (error instanceof EmulatorSettingError) usage(error.message);
+    throw error;
+  }
   const started = performance.now();
   const emulator = await startEmulator({
     port: args.port,
@@ -97,11 +108,13 @@ async function main() {
     seed: args.seed,
     credentials: [credential],
     faults,
+    settings,
+    ...(steady ? { steady } : {}),
     ...(buckets ? { buckets } : {}),
   });
 
   const lines = [
-    `CI emulator listening on ${emulator.url}  (${emulator.dataset.jobs.length} jobs, seed ${args.seed}, ready in ${Math.round(performance.now() - started)} ms)`,
+    `CI emulator listening on ${emulator.url}  (${emulator.dataset.jobCount} jobs${steady ? ` at ${steady.jobsPerHour}/h over ${steady.days} days` : ''}, seed ${args.seed}, paging ${settings.paging}, ready in ${Math.round(performance.now() - started)} ms)`,
     '',
     'Point the dashboard at it with:',
     `  CI_ENDPOINT=${emulator.url}`,

@@ -9,14 +9,32 @@ import type { XmlNode } from '../node';
 import type { Rng } from '../random';
 import { isSuccess, mediaDuration, outputKey, trailer, type OperationBuilder } from './common';
 
+/** Scores on CI's 0–100 scale (VideoTargetRec Score, QualityEstimate item Confidence). */
 const conf = (rng: Rng, min = 60) => String(rng.int(min, 99));
 
+/** VideoTag confidences are 0–1 fractions with six decimals, as in CI's examples (`0.421531`). */
+const fraction = (rng: Rng, min = 0.3) => rng.float(min, 0.99).toFixed(6);
+
+/** VideoTag boxes are 0–1 fractions of the frame, as in CI's examples. */
 function bbox(rng: Rng): XmlNode {
-  const x1 = rng.int(0, 1200);
-  const y1 = rng.int(0, 600);
-  return { X1: String(x1), X2: String(x1 + rng.int(60, 400)), Y1: String(y1), Y2: String(y1 + rng.int(80, 400)) };
+  const x1 = rng.float(0, 0.7);
+  const y1 = rng.float(0, 0.7);
+  return {
+    X1: String(x1),
+    X2: String(Math.min(1, x1 + rng.float(0.05, 0.3))),
+    Y1: String(y1),
+    Y2: String(Math.min(1, y1 + rng.float(0.05, 0.3))),
+  };
 }
 
+const OBJECT_NAMES = ['Keyboard', 'Person', 'Car', 'Dog', 'Cup', 'Laptop', 'Ball'] as const;
+const ACTION_NAMES = ['Speak', 'Walk', 'Run', 'Dance', 'Cook', 'Play basketball'] as const;
+
+/**
+ * VideoTag's result as CI's callback example shows it: Tags, PersonTags (often empty),
+ * PlaceTags with `label: score` frame results, ActionTags (whose Tags may be empty),
+ * ObjectTags with boxes, Labels; SubErrMsg `ok`.
+ */
 const videoTag: OperationBuilder = (ctx) => {
   const { rng } = ctx;
   const scenario = rng.pick(['Stream', 'ShortVideo']);
@@ -25,36 +43,63 @@ const videoTag: OperationBuilder = (ctx) => {
   const duration = Math.min(600, mediaDuration(ctx));
   const tags = rng
     .sample(VIDEO_TAGS, rng.int(2, 5))
-    .map(([tag, cls]) => ({ Tag: tag, TagCls: cls, Confidence: conf(rng) }));
-  const people = rng.sample(PERSON_NAMES, rng.int(0, 2)).map((name) => ({
-    Name: name,
-    Confidence: conf(rng, 80),
-    Count: String(rng.int(1, 40)),
-    DetailPerSecond: Array.from({ length: rng.int(1, 3) }, () => ({
-      TimeStamp: rng.float(0, duration).toFixed(3),
+    .map(([tag, cls]) => ({ Confidence: fraction(rng), Tag: tag, TagCls: cls }));
+  const people = rng
+    .sample(
+      PERSON_NAMES,
+      rng.weighted([
+        [0, 3],
+        [1, 2],
+        [2, 1],
+      ] as const),
+    )
+    .map((name) => ({
       Name: name,
-      Confidence: conf(rng, 80),
-      BBox: [bbox(rng)],
-    })),
-  }));
+      Confidence: fraction(rng, 0.6),
+      Count: String(rng.int(1, 40)),
+      DetailPerSecond: Array.from({ length: rng.int(1, 3) }, () => ({
+        TimeStamp: rng.float(0, duration).toFixed(3),
+        Name: name,
+        Confidence: fraction(rng, 0.6),
+        BBox: [bbox(rng)],
+      })),
+    }));
   const place = rng.sample(VIDEO_TAGS, 1).map(([tag, cls]) => {
     const start = rng.float(0, duration / 2);
     return {
-      Tags: [{ Tag: tag, TagCls: cls, Confidence: conf(rng) }],
-      ClipFrameResult: [`https://${ctx.bucket}.cos.${ctx.region}.myqcloud.com/videotag/${ctx.job.jobId}/frame-1.jpg`],
+      Tags: [{ Confidence: fraction(rng), Tag: tag, TagCls: cls }],
+      ClipFrameResult: Array.from({ length: rng.int(2, 8) }, () => `${tag}: ${rng.float(0.1, 0.9).toFixed(2)}`),
       StartTime: start.toFixed(3),
       EndTime: (start + rng.float(2, 30)).toFixed(3),
       StartIndex: String(rng.int(0, 10)),
       EndIndex: String(rng.int(11, 40)),
     };
   });
-  const data: XmlNode = { Tags: tags };
-  if (people.length > 0) data.PersonTags = people;
+  let at = 0;
+  const actions = Array.from({ length: rng.int(1, 3) }, () => {
+    const start = at;
+    at += rng.float(1, 15);
+    // CI sends an action segment with nothing recognised as an empty <Tags/>.
+    const tag = rng.chance(0.7) ? rng.pick(ACTION_NAMES) : null;
+    return {
+      EndTime: at.toFixed(2),
+      StartTime: start.toFixed(2),
+      Tags: tag ? { Confidence: fraction(rng), Tag: tag, TagCls: tag } : '',
+    };
+  });
+  const objects = Array.from({ length: rng.int(0, 3) }, () => ({
+    Objects: { BBox: bbox(rng), Confidence: fraction(rng, 0.5), Name: rng.pick(OBJECT_NAMES) },
+    TimeStamp: String(rng.int(0, Math.floor(duration))),
+  }));
+  const data: XmlNode = { ActionTags: actions };
+  if (objects.length > 0) data.ObjectTags = objects;
+  data.PersonTags = people.length > 0 ? people : '';
   data.PlaceTags = place;
+  data.Tags = tags;
   data.Labels = tags
     .slice(0, 2)
     .map((t) => ({ First: String(t.TagCls), Second: String(t.Tag), Confidence: String(t.Confidence) }));
-  op.VideoTagResult = { StreamData: { SubErrCode: '0', SubErrMsg: null, Data: data } };
+  op.VideoTagResult = { StreamData: { Data: data, SubErrCode: '0', SubErrMsg: 'ok' } };
   return op;
 };
 

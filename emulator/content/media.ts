@@ -5,6 +5,7 @@
 import type { Tag } from '@/lib/ci/tags';
 
 import type { XmlNode } from '../node';
+import { hashString, Rng } from '../random';
 import {
   isSuccess,
   mediaDuration,
@@ -37,19 +38,59 @@ function specFrom(ctx: ContentContext, t: Template | undefined, durationS: numbe
   };
 }
 
-/** The transcode family's watermark knobs: WatermarkTemplateId (0..3), RemoveWatermark, DigitalWatermark. */
-function watermarkConfig(ctx: ContentContext, withDigital: boolean): XmlNode {
+/** Draws that came after the first emulator's: their own generator, so the older draws stay as they were. */
+const extraRng = (ctx: ContentContext, purpose: string) => new Rng(hashString(purpose, ctx.job.contentSeed));
+
+/** An inline watermark as CI echoes it (reference §5.2): a logo image or a text. */
+function inlineWatermark(ctx: ContentContext, rng: Rng): XmlNode {
+  const common = {
+    Pos: rng.pick(['TopRight', 'TopLeft', 'BottomLeft', 'BottomRight']),
+    LocMode: 'Absolute',
+    Dx: String(rng.int(0, 64)),
+    Dy: String(rng.int(0, 64)),
+    StartTime: '0',
+    EndTime: '-1',
+  };
+  return rng.chance(0.5)
+    ? {
+        Type: 'Image',
+        ...common,
+        Image: {
+          Url: `https://${ctx.bucket}.cos.${ctx.region}.myqcloud.com/watermark/logo.png`,
+          Mode: 'Proportion',
+          Width: '10',
+          Height: '',
+          Transparency: '90',
+          Background: 'false',
+        },
+      }
+    : {
+        Type: 'Text',
+        ...common,
+        Text: { FontSize: '24', FontType: 'simfang.ttf', FontColor: '0xFFFFFF', Transparency: '80', Text: '© 2025' },
+      };
+}
+
+/**
+ * The transcode family's watermark knobs: WatermarkTemplateId (0..3) or, sometimes, the same
+ * watermarks inline (Watermark[]); RemoveWatermark; DigitalWatermark. `atLeastOne`: a Watermark
+ * job always adds one (a Watermark job without a watermark is not one CI would run).
+ */
+function watermarkConfig(ctx: ContentContext, withDigital: boolean, atLeastOne = false): XmlNode {
   const { rng } = ctx;
   const ids: string[] = [];
-  const count = rng.weighted([
+  const drawn = rng.weighted([
     [0, 5],
     [1, 3],
     [2, 1],
     [3, 1],
   ] as const);
+  const count = atLeastOne ? Math.max(1, drawn) : drawn;
   for (let i = 0; i < count; i++) ids.push(pickTemplate(ctx, 'WatermarkOverlay')?.id ?? '');
   const node: XmlNode = {};
-  if (ids.length > 0) node.WatermarkTemplateId = ids;
+  const extra = extraRng(ctx, 'watermark');
+  if (ids.length > 0 && extra.chance(0.3)) node.Watermark = ids.map(() => inlineWatermark(ctx, extra));
+  else if (ids.length > 0) node.WatermarkTemplateId = ids;
   if (rng.chance(0.15)) {
     node.RemoveWatermark = {
       Dx: String(rng.int(0, 300)),
@@ -74,6 +115,44 @@ function digitalWatermark(ctx: ContentContext): XmlNode {
   };
 }
 
+/** A template's settings written inline, as a job created without a template echoes them (reference §5.3). */
+function inlineSettings(tag: Tag, t: Template | undefined): XmlNode {
+  const p = t?.params ?? {};
+  const video = {
+    Codec: p.codec === 'hevc' ? 'H.265' : p.codec === 'av1' ? 'AV1' : p.container === 'gif' ? 'gif' : 'H.264',
+    Width: String(p.width ?? 1280),
+    Height: String(p.height ?? 720),
+    Fps: String(p.fps ?? 25),
+    ...(p.kbps ? { Bitrate: String(p.kbps) } : {}),
+  };
+  const container = { Format: String(p.container ?? 'mp4') };
+  const audio = { Codec: 'aac', Samplerate: '44100', Bitrate: '128', Channels: '2' };
+  switch (tag) {
+    case 'Animation':
+      return { Animation: { Container: container, Video: { ...video, AnimateFramesPerSecond: String(p.fps ?? 10) } } };
+    case 'VideoMontage':
+      return { VideoMontage: { Container: container, Video: video, Audio: audio, Duration: String(p.seconds ?? 60) } };
+    case 'VideoEnhance':
+      return {
+        VideoEnhance: {
+          Transcode: { Container: container, Video: video, Audio: audio },
+          ...(String(t?.name).startsWith('super')
+            ? { SuperResolution: { Resolution: 'sdtohd', EnableScaleUp: 'true', Version: 'Enhance' } }
+            : { ColorEnhance: { Enable: 'true', Contrast: '10', Correction: '', Saturation: '10' } }),
+        },
+      };
+    default:
+      return { Transcode: { Container: container, Video: video, Audio: audio } };
+  }
+}
+
+/** The template, or (for a share of jobs) the same settings inline; a job failing on its TemplateId always names one. */
+function templateOrInline(ctx: ContentContext, tag: Tag, template: Template | undefined): XmlNode {
+  const namesTemplate = ctx.job.failure?.message.includes('TemplateId');
+  if (!namesTemplate && extraRng(ctx, 'inline').chance(0.35)) return inlineSettings(tag, template);
+  return { TemplateId: template?.id, TemplateName: template?.name };
+}
+
 /** Transcode-like jobs: a template, watermarks, one output file, MediaInfo and MediaResult on success. */
 function transcodeLike(tag: Tag, suffixOf: (t: Template | undefined) => string): OperationBuilder {
   return (ctx) => {
@@ -82,10 +161,11 @@ function transcodeLike(tag: Tag, suffixOf: (t: Template | undefined) => string):
     const container = (template?.params.container as Container | undefined) ?? 'mp4';
     const ext = container === 'hls' ? 'm3u8' : container;
     const object = outputKey(ctx, suffixOf(template), ext);
+    // A GIF carries no watermark (CI's Animation has none); the draws are made all the same.
+    const watermarks = watermarkConfig(ctx, tag === 'Transcode', tag === 'Watermark');
     const op: XmlNode = {
-      TemplateId: template?.id,
-      TemplateName: template?.name,
-      ...watermarkConfig(ctx, tag === 'Transcode'),
+      ...templateOrInline(ctx, tag, template),
+      ...(tag === 'Animation' ? {} : watermarks),
       Output: outputNode(ctx, object),
       ...trailer(ctx),
     };
@@ -171,9 +251,24 @@ const snapshot: OperationBuilder = (ctx) => {
   const sprite = Number(p.sprite ?? 0) === 1;
   const pattern = outputKey(ctx, '/frame-${Number}', format, 'snapshot/');
   const spritePattern = sprite ? outputKey(ctx, '/sprite-${Number}', 'jpg', 'snapshot/') : undefined;
+  const inline =
+    !ctx.job.failure?.message.includes('TemplateId') && extraRng(ctx, 'inline').chance(0.35)
+      ? {
+          Snapshot: {
+            Mode: String(p.mode ?? 'Interval'),
+            Start: '0',
+            TimeInterval: '10',
+            Count: String(p.count ?? 10),
+            Width: '640',
+            Height: '360',
+            ...(sprite
+              ? { SnapshotOutMode: 'SnapshotAndSprite', SpriteSnapshotConfig: { Columns: '10', Lines: '10' } }
+              : {}),
+          },
+        }
+      : undefined;
   const op: XmlNode = {
-    TemplateId: template?.id,
-    TemplateName: template?.name,
+    ...(inline ?? { TemplateId: template?.id, TemplateName: template?.name }),
     Output: outputNode(ctx, pattern, { SpriteObject: spritePattern }),
     ...trailer(ctx),
   };

@@ -6,7 +6,7 @@ import type { Tag } from '@/lib/ci/tags';
 
 import { CHINESE_SENTENCES, ENGLISH_SENTENCES, TTS_TEXTS } from '../corpus';
 import type { XmlNode } from '../node';
-import type { Rng } from '../random';
+import { hashString, Rng } from '../random';
 import {
   isSuccess,
   mediaDuration,
@@ -88,12 +88,36 @@ const speechRecognition: OperationBuilder = (ctx) => {
   Object.assign(op, { Output: outputNode(ctx, object), ...trailer(ctx) });
   if (!isSuccess(ctx)) return op;
   const { text, details, audioMs } = transcript(rng, engine.endsWith('zh'), diarization ? 2 : 1);
-  op.SpeechRecognitionResult = {
-    AudioTime: (audioMs / 1000).toFixed(6),
-    Result: text,
-    ObjectName: object,
-    ResultDetail: details,
-  };
+  // Flash recognition (a separate draw, so the rest stays as it was) answers in FlashResult, whose
+  // children are snake_case (reference §5.3).
+  const flash = !template && new Rng(hashString('flash', ctx.job.contentSeed)).chance(0.3);
+  if (flash) (op.SpeechRecognition as XmlNode).FlashAsr = 'true';
+  op.SpeechRecognitionResult = flash
+    ? {
+        AudioTime: (audioMs / 1000).toFixed(6),
+        ObjectName: object,
+        FlashResult: {
+          channel_id: '0',
+          text: (Array.isArray(text) ? text : [text]).join(''),
+          sentence_list: (details as XmlNode[]).map((d) => ({
+            text: d.FinalSentence,
+            start_time: d.StartMs,
+            end_time: d.EndMs,
+            speaker_id: d.SpeakerId,
+            word_list: ((d.Words as XmlNode[] | undefined) ?? []).map((w) => ({
+              word: w.Word,
+              start_time: w.OffsetStartMs,
+              end_time: w.OffsetEndMs,
+            })),
+          })),
+        },
+      }
+    : {
+        AudioTime: (audioMs / 1000).toFixed(6),
+        Result: text,
+        ObjectName: object,
+        ResultDetail: details,
+      };
   return op;
 };
 

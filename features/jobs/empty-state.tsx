@@ -4,14 +4,19 @@ import { Button } from '@/components/ui/button';
 import { tagInfo } from '@/lib/ci/tags';
 import { activeFilters, ALL_TAGS, type JobsView } from '@/lib/jobs-search-params';
 
-/** No jobs: say for which filters, and offer to clear them. */
+/**
+ * No jobs: say for which filters, and offer to clear them. Past page 1 an empty page is the end of
+ * the list: CI can hand a token with a full last page that leads to nothing more.
+ */
 export function EmptyState({ view, onClear }: { view: JobsView; onClear: () => void }) {
   const filters = activeFilters(view);
+  const tag = view.tag === ALL_TAGS ? '' : `${view.tag} `;
   return (
     <div className="flex flex-col items-center gap-2 px-4 py-10 text-center text-sm" data-testid="empty-state">
       <p className="font-semibold">
-        No {view.tag === ALL_TAGS ? '' : `${view.tag} `}jobs{filters.length ? ' match these filters' : ''}
-        {view.tokens.length > 0 ? ' on this page' : ''}.
+        {view.tokens.length > 0
+          ? `No more ${tag}jobs${filters.length ? ' match these filters' : ''}: the previous page was the last.`
+          : `No ${tag}jobs${filters.length ? ' match these filters' : ''}.`}
       </p>
       <p className="text-slate-500 dark:text-slate-400">{tagInfo(view.tag)?.name}</p>
       {filters.length > 0 && (

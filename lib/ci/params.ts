@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 
-import { ciTimeToMs, ID_PATTERN, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN, toCiTime } from './param-rules';
+import { ciTimeToMs, formatCiTime, ID_PATTERN, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN, toCiTime } from './param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
 
 // Re-exported: callers import the parameter rules from here, the browser from ./param-rules.
@@ -124,7 +124,20 @@ function truncate(s: string, n = 40): string {
   return s.length > n ? `${s.slice(0, n)}…` : s;
 }
 
-/** The CI query for validated params: only what is set, in CI's names and formats. */
+/**
+ * A bound one second further out, in the same zone. The dashboard's creation-time bounds are
+ * inclusive (a job created at 10:00:00 is in "from 10:00:00" and in "until 10:00:00", and the
+ * overview's buckets end a second before the next begins); CI's are strict (大于/小于, reference
+ * §2.1), so each is widened by the one second times have, and no job on a boundary second is
+ * dropped or counted in two adjacent windows.
+ */
+export function widenBound(ciTime: string, side: 'start' | 'end'): string {
+  const zone = /([+-])(\d{2})(\d{2})$/.exec(ciTime);
+  const offset = zone ? (zone[1] === '-' ? -1 : 1) * (Number(zone[2]) * 60 + Number(zone[3])) : 480;
+  return formatCiTime(ciTimeToMs(ciTime) + (side === 'start' ? -1000 : 1000), offset);
+}
+
+/** The CI query for validated params: only what is set, in CI's names and formats (bounds widened, see widenBound). */
 export function toCiQuery(p: ListJobsParams): [string, string][] {
   const q: [string, string][] = [['tag', p.tag]];
   if (p.queueId) q.push(['queueId', p.queueId]);
@@ -136,7 +149,7 @@ export function toCiQuery(p: ListJobsParams): [string, string][] {
   if (p.nextToken) q.push(['nextToken', p.nextToken]);
   if (p.size !== undefined) q.push(['size', String(p.size)]);
   if (p.states && p.states.length > 0) q.push(['states', p.states.join(',')]);
-  if (p.startCreationTime) q.push(['startCreationTime', p.startCreationTime]);
-  if (p.endCreationTime) q.push(['endCreationTime', p.endCreationTime]);
+  if (p.startCreationTime) q.push(['startCreationTime', widenBound(p.startCreationTime, 'start')]);
+  if (p.endCreationTime) q.push(['endCreationTime', widenBound(p.endCreationTime, 'end')]);
   return q;
 }

@@ -30,6 +30,8 @@ export interface JobInput extends CosLocation {
   url: string | null;
   lang: string | null;
   type: string | null;
+  /** Headers of the object that triggered a workflow job (Input/CosHeaders, repeated Key/Value). */
+  cosHeaders: { key: string; value: string }[];
   extra: Extra;
 }
 
@@ -197,10 +199,25 @@ export interface QualityEstimateResult {
   extra: Extra;
 }
 
+export interface VideoTagLabel {
+  tag: string | null;
+  tagCls: string | null;
+  /** As CI sends it: a 0–1 fraction in CI's examples; lib/format confidenceScale reads the scale. */
+  confidence: number | null;
+}
+
 export interface VideoTagResult {
   subErrCode: string | null;
   subErrMsg: string | null;
-  tags: { tag: string | null; tagCls: string | null; confidence: number | null }[];
+  tags: VideoTagLabel[];
+  /** Recognised people: name, confidence and how often they appear. */
+  persons: { name: string | null; confidence: number | null; count: number | null }[];
+  /** Scenes over time, with CI's per-frame `label: score` strings. */
+  places: { startSec: number | null; endSec: number | null; tags: VideoTagLabel[]; frames: string[] }[];
+  /** Actions over time; a segment with nothing recognised has no tags. */
+  actions: { startSec: number | null; endSec: number | null; tags: VideoTagLabel[] }[];
+  /** Objects seen at an instant. */
+  objects: { timeSec: number | null; name: string | null; confidence: number | null }[];
   extra: Extra;
 }
 

@@ -15,7 +15,7 @@ import type { ListJobsParams } from '@/lib/ci/params';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
 
-import type { CiClient } from './client';
+import { mapLimited, type CiClient } from './client';
 
 export interface TagPosition {
   /** NextToken of the CI page the next item is on; '' for the first page. */
@@ -120,20 +120,6 @@ async function candidatesOf(client: CiClient, params: AllTagsParams, tag: Tag, f
     skip = 0;
   }
   return { candidates: out.slice(0, size), exhausted: !more && out.length <= size };
-}
-
-/** Runs `work` over `items` with at most `limit` in flight. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await work(items[i]!);
-    }
-  });
-  await Promise.all(lanes);
-  return results;
 }
 
 export async function listAllTags(

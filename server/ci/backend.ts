@@ -11,7 +11,7 @@
  */
 import 'server-only';
 
-import { ConfigError, serverConfig } from '@/server/config';
+import { serverConfig } from '@/server/config';
 
 import { CiClient } from './client';
 import { emulatorConfig, type CiConfig } from './config';
@@ -88,18 +88,8 @@ async function createBackend(): Promise<Backend> {
     return { mode: 'ci', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: null };
   }
 
-  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED, faultsFromEnv, FaultConfigError } =
-    await import('@/emulator');
-  const { port, jobCount, seed, buckets: demoBuckets } = settings!;
-  let faults;
-  try {
-    faults = faultsFromEnv();
-  } catch (error) {
-    if (!(error instanceof FaultConfigError)) throw error;
-    // "EMULATOR_ERROR_RATE: must be …": the variable leads the message.
-    const [variable = 'EMULATOR_*', ...rest] = error.message.split(': ');
-    throw new ConfigError(variable, rest.join(': '));
-  }
+  const { startEmulator, DEMO_CREDENTIALS, DEMO_CREDENTIALS_2, DEFAULT_SEED } = await import('@/emulator');
+  const { port, jobCount, seed, buckets: demoBuckets, faults, behaviour, steady } = settings!;
   const baseSeed = seed ?? DEFAULT_SEED;
   // Alternate the two demo key pairs, so neighbouring buckets never share one.
   const specs = demoBuckets.map((b, i) => ({
@@ -111,6 +101,8 @@ async function createBackend(): Promise<Backend> {
     port,
     faults,
     buckets: specs,
+    settings: behaviour,
+    ...(steady ? { steady } : {}),
     ...(jobCount ? { jobCount } : {}),
   });
   const buckets = specs.map((spec) => {

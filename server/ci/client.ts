@@ -6,7 +6,7 @@
 import 'server-only';
 
 import { toCiQuery, type ListJobsParams } from '@/lib/ci/params';
-import type { QueueType } from '@/lib/ci/tags';
+import { tagInfo, type QueueType } from '@/lib/ci/tags';
 import type { Job, JobLookup, JobPage, Queue } from '@/lib/ci/types';
 
 import { CoalescingCache } from './coalesce';
@@ -74,28 +74,45 @@ export class CiClient {
 
   listJobs(params: ListJobsParams): Promise<JobPage> {
     const query = toCiQuery(params);
-    return this.shared('/jobs', query, async () => this.parse(await this.get('/jobs', query), parseJobsList));
+    const path = listPath(params.tag);
+    return this.shared(path, query, async () => this.parse(await this.get(path, query), parseJobsList));
   }
 
-  /** Several jobs by ID (GET /jobs/<id1>,<id2>); unknown IDs come back in nonExistJobIds. */
-  getJobs(jobIds: string[]): Promise<JobLookup & { xml: string }> {
-    const path = `/jobs/${jobIds.join(',')}`;
-    return this.shared(path, [], async () => {
-      const res = await this.get(path, []);
-      return { ...this.parse(res, parseJobLookup), xml: res.body };
-    });
+  /**
+   * Several jobs by ID: GET /jobs/<id1>,<id2>… (picture jobs under /pic_jobs), at most
+   * MAX_IDS_PER_CALL per call as CI allows, the calls a few at a time. Unknown IDs come back in
+   * nonExistJobIds, whether CI lists them there (200) or answers 404 for a call that found none.
+   */
+  async getJobs(jobIds: readonly string[]): Promise<JobLookup> {
+    const calls = lookupCalls(jobIds);
+    const answers = await mapLimited(calls, 3, async (ids) => (await this.lookupOnce(ids)).lookup);
+    return {
+      jobs: answers.flatMap((a) => a.jobs),
+      nonExistJobIds: answers.flatMap((a) => a.nonExistJobIds),
+    };
   }
 
-  /** One job, or null when CI says it does not exist (404 or NonExistJobIds). */
+  /** One job and CI's XML for it, or null when CI says it does not exist (NonExistJobIds or 404). */
   async getJob(jobId: string): Promise<{ job: Job; xml: string } | null> {
-    try {
-      const { jobs, xml } = await this.getJobs([jobId]);
-      const job = jobs.find((j) => j.jobId === jobId);
-      return job ? { job, xml } : null;
-    } catch (error) {
-      if (error instanceof CiError && error.kind === 'ci' && error.status === 404) return null;
-      throw error;
-    }
+    const { lookup, xml } = await this.lookupOnce([jobId]);
+    const job = lookup.jobs.find((j) => j.jobId === jobId);
+    return job ? { job, xml } : null;
+  }
+
+  /** One lookup call of ≤ MAX_IDS_PER_CALL ids of one path. */
+  private lookupOnce(ids: readonly string[]): Promise<{ lookup: JobLookup; xml: string }> {
+    const path = `${ids.some(isPictureJobId) ? '/pic_jobs' : '/jobs'}/${ids.join(',')}`;
+    return this.shared(path, [], async () => {
+      try {
+        const res = await this.get(path, []);
+        return { lookup: this.parse(res, parseJobLookup), xml: res.body };
+      } catch (error) {
+        // CI's page describes 200 + NonExistJobIds; a 404 for a call that found nothing means the same.
+        if (error instanceof CiError && error.kind === 'ci' && error.status === 404)
+          return { lookup: { jobs: [], nonExistJobIds: [...ids] }, xml: '' };
+        throw error;
+      }
+    });
   }
 
   /** Every queue of every queue type, each list asked in parallel. */
@@ -241,6 +258,40 @@ export class CiClient {
     const base = this.retryBaseMs * 2 ** (attempt - 1);
     return base / 2 + Math.random() * base;
   }
+}
+
+/** CI's limit of job IDs per GET /jobs/<ids> call (DescribeMediaJob, 1045/73113; reference §3.2). */
+export const MAX_IDS_PER_CALL = 10;
+
+/** Picture jobs (`c…` ids, the PicProcess tag) live under /pic_jobs (reference §2.2). */
+const isPictureJobId = (id: string) => id.startsWith('c');
+const listPath = (tag: string) => (tagInfo(tag)?.queueType === 'PicProcess' ? '/pic_jobs' : '/jobs');
+
+/** The calls a lookup needs: picture and other jobs apart, each call at most MAX_IDS_PER_CALL ids. */
+export function lookupCalls(jobIds: readonly string[]): string[][] {
+  const unique = [...new Set(jobIds)];
+  const calls: string[][] = [];
+  for (const group of [unique.filter(isPictureJobId), unique.filter((id) => !isPictureJobId(id))])
+    for (let i = 0; i < group.length; i += MAX_IDS_PER_CALL) calls.push(group.slice(i, i + MAX_IDS_PER_CALL));
+  return calls;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight, keeping the order of the results. */
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<R>,
+): Promise<R[]> {
+  const results = new Array<R>(items.length);
+  let next = 0;
+  const lanes = Array.from({ length: Math.min(limit, items.length) }, async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await work(items[i]!);
+    }
+  });
+  await Promise.all(lanes);
+  return results;
 }
 
 /** Encodes each path segment for the wire; the signature uses the decoded path. */

@@ -343,6 +343,10 @@ function readInput(i: XmlReader | null): JobInput | null {
     url: i.str('Url'),
     lang: i.str('Lang'),
     type: i.str('Type'),
+    cosHeaders: i
+      .children('CosHeaders')
+      .map((h) => ({ key: h.str('Key') ?? '', value: h.text('Value') ?? '' }))
+      .filter((h) => h.key !== ''),
     extra: i.rest(),
   };
 }

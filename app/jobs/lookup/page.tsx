@@ -14,7 +14,7 @@ import { CiError } from '@/server/ci/errors';
 
 export const dynamic = 'force-dynamic';
 
-/** Several jobs by ID (from the find box), in `?bucket=`: one CI call for all of them, and which were not found. */
+/** Several jobs by ID (from the find box), in `?bucket=`: CI calls of at most 10 IDs each, and which were not found. */
 export default async function LookupPage({
   searchParams,
 }: {
@@ -36,14 +36,13 @@ export default async function LookupPage({
     problem = `ids must be job IDs (j, a or c and 32 hex digits), separated by commas; at most ${MAX_LOOKUP_IDS}.`;
   } else {
     try {
+      // The client splits the IDs into calls of at most 10 (CI's limit) and reads 404s as "not found".
       const found = await chosen.client.getJobs(target.ids);
       jobs = found.jobs;
       missing = target.ids.filter((id) => !jobs.some((j) => j.jobId === id));
     } catch (error) {
-      if (error instanceof CiError && error.status === 404) missing = target.ids;
-      else
-        problem =
-          error instanceof CiError ? `CI error ${error.code}: ${error.message}` : 'The jobs could not be looked up.';
+      problem =
+        error instanceof CiError ? `CI error ${error.code}: ${error.message}` : 'The jobs could not be looked up.';
     }
   }
   return (

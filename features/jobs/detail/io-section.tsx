@@ -67,6 +67,18 @@ export function IoSection({ job }: { job: Job }) {
                 ['URL', input.url ? <Copyable key="u" value={input.url} label="input URL" /> : undefined],
                 ['Language', input.lang ?? undefined],
                 ['Type', input.type ?? undefined],
+                [
+                  'Object headers',
+                  input.cosHeaders.length ? (
+                    <ul key="h" className="font-mono text-xs" data-testid="input-cos-headers">
+                      {input.cosHeaders.map((h, i) => (
+                        <li key={i}>
+                          {h.key}: {h.value}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : undefined,
+                ],
               ]}
             />
           ) : (

@@ -123,15 +123,16 @@ describe('hostile input', () => {
     const records = h.emulator.requests();
     expect(records.length).toBeGreaterThan(50);
     for (const r of records) {
-      if (r.path === '/jobs') {
+      // Picture jobs are listed and looked up under /pic_jobs (reference §2.2).
+      if (r.path === '/jobs' || r.path === '/pic_jobs') {
         for (const [k] of r.query) expect(LIST_JOBS_PARAMS).toContain(k);
         const again = parseListJobsQuery(new URLSearchParams(r.query));
         expect(again.ok, `${JSON.stringify(r.query)} reached CI`).toBe(true);
         // A value can pass our checks and still be refused by CI (a stale or foreign nextToken).
         expect([200, 400]).toContain(r.status);
       } else {
-        expect(r.path).toMatch(/^\/jobs\/[^/]+$/);
-        expect(JOB_ID.test(r.path.slice('/jobs/'.length))).toBe(true);
+        expect(r.path).toMatch(/^\/(pic_)?jobs\/[^/]+$/);
+        expect(JOB_ID.test(r.path.slice(r.path.lastIndexOf('/') + 1))).toBe(true);
         expect(r.query).toEqual([]);
       }
     }

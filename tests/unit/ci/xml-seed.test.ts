@@ -60,6 +60,7 @@ const commonJob: Omit<Job, 'jobId' | 'state' | 'progress' | 'endTime' | 'operati
     url: null,
     lang: null,
     type: null,
+    cosHeaders: [],
     extra: {},
   },
   workflows: [],

@@ -18,7 +18,11 @@ describe('emulator data set', () => {
 
   it('has 5,000 jobs by default with CI-shaped ids', () => {
     expect(dataset.jobs).toHaveLength(5000);
-    for (const job of dataset.jobs) expect(job.jobId).toMatch(/^j[0-9a-f]{32}$/);
+    // CI's prefixes: picture jobs c, AI-queue jobs a, media and speech jobs j.
+    const prefix = { PicProcess: 'c', AIProcess: 'a' } as Record<string, string>;
+    for (const job of dataset.jobs)
+      expect(job.jobId).toMatch(new RegExp(`^${prefix[tagInfo(job.tag)!.queueType] ?? 'j'}[0-9a-f]{32}$`));
+    expect(new Set(dataset.jobs.map((j) => j.jobId[0]))).toEqual(new Set(['j', 'c', 'a']));
     for (const q of dataset.queues) expect(q.queueId).toMatch(/^p[0-9a-f]{32}$/);
     for (const w of dataset.workflows) expect(w.workflowId).toMatch(/^w[0-9a-f]{32}$/);
     for (const b of dataset.batchJobs) expect(b.jobId).toMatch(/^b[0-9a-f]{32}$/);

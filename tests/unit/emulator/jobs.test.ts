@@ -43,13 +43,26 @@ describe('GET /jobs/<id>', () => {
     expect(reply.text).toMatch(/<\/JobsDetail><NonExistJobIds>jnope<\/NonExistJobIds><\/Response>$/);
   });
 
-  it('answers 404 NoSuchResource naming the id when no id exists (future jobs do not exist yet)', async () => {
+  it('answers 200 with only NonExistJobIds (no JobsDetail) when no id exists, as CI describes (future jobs do not exist yet)', async () => {
     const reply = await h.get('/jobs/j0000000000000000000000000000dead');
-    expect(reply.status).toBe(404);
-    expect(reply.xml.Error.Code).toBe('NoSuchResource');
-    expect(reply.xml.Error.Message).toContain('j0000000000000000000000000000dead');
+    expect(reply.status).toBe(200);
+    expect(reply.text).toBe('<Response><NonExistJobIds>j0000000000000000000000000000dead</NonExistJobIds></Response>');
     const future = h.emu.dataset.jobs.find((j) => j.creationMs > BASE);
-    expect((await h.get(`/jobs/${future?.jobId}`)).status).toBe(404);
+    const again = await h.get(`/jobs/${future?.jobId}`);
+    expect(again.status).toBe(200);
+    expect(jobsOf(again)).toEqual([]);
+    expect(asArray(again.xml.Response.NonExistJobIds)).toEqual([future?.jobId]);
+  });
+
+  it('refuses more than 10 ids in one call with a CI-style 400 naming the limit', async () => {
+    const ids = h.emu.dataset.jobs.slice(0, 11).map((j) => j.jobId);
+    const reply = await h.get(`/jobs/${ids.join(',')}`);
+    expect(reply.status).toBe(400);
+    expect(reply.xml.Error.Code).toBe('InvalidArgument');
+    expect(reply.xml.Error.Message).toContain('10');
+    expect(reply.xml.Error.Resource).toContain(`/jobs/${ids[0]}`);
+    expect(reply.xml.Error.TraceId).toBeTruthy();
+    expect((await h.get(`/jobs/${ids.slice(0, 10).join(',')}`)).status).toBe(200);
   });
 
   it('shows failed jobs with a CI failure code and message', async () => {

@@ -27,6 +27,7 @@ function job(over: Partial<JobListItem> = {}): JobListItem {
       url: null,
       lang: null,
       type: null,
+      cosHeaders: [],
       extra: {},
     },
     output: { bucket: 'examplebucket-1250000000', region: 'ap-guangzhou', object: 'out/a.mp4' },

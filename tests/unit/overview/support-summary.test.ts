@@ -31,6 +31,7 @@ function failed(n: number, code = 'ResourceNotFound'): JobListItem {
       url: null,
       lang: null,
       type: null,
+      cosHeaders: [],
       extra: {},
     },
     workflows: [],

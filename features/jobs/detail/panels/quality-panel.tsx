@@ -1,4 +1,5 @@
 import { KeyValueTree } from '@/components/ui/key-value-tree';
+import { confidenceScale, formatNumber } from '@/lib/format';
 
 import { Fields, Muted, Section } from '../section';
 import type { PanelProps } from './types';
@@ -12,6 +13,8 @@ function scoreTone(score: number) {
 /** QualityEstimate: the score and the detected problems. */
 export function QualityPanel({ detail }: PanelProps<'quality'>) {
   const q = detail.quality;
+  // CI documents the score as 0–100; a 0–1 value is shown on that scale rather than as "0.87".
+  const score = q?.score == null ? null : confidenceScale([q.score]) === 1 ? q.score * 100 : q.score;
   return (
     <Section title="Quality estimate" testId="panel-quality">
       {!q ? (
@@ -20,10 +23,10 @@ export function QualityPanel({ detail }: PanelProps<'quality'>) {
         <>
           <div className="flex items-baseline gap-3">
             <span
-              className={`text-3xl font-semibold tabular-nums ${q.score === null ? '' : scoreTone(q.score)}`}
+              className={`text-3xl font-semibold tabular-nums ${score === null ? '' : scoreTone(score)}`}
               data-testid="quality-score"
             >
-              {q.score ?? '—'}
+              {score === null ? '—' : formatNumber(score)}
             </span>
             <span className="text-sm text-slate-500 dark:text-slate-400">quality score (0–100)</span>
           </div>

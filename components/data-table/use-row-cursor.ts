@@ -52,8 +52,11 @@ export function useRowCursor<TData extends RowData>({
   const [focusId, setFocusId] = useState<string | null>(null);
   const pendingFocus = useRef<string | null>(null);
 
+  // Compared as data, not put in a selector: an ID needs no escaping then.
   const rowElement = (id: string) =>
-    bodyRef.current?.querySelector<HTMLElement>(`tr[data-row-id="${CSS.escape(id)}"]`) ?? null;
+    Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('tr[data-row-id]') ?? []).find(
+      (tr) => tr.dataset.rowId === id,
+    ) ?? null;
 
   // Focus moves to a row once it is rendered (a virtualized row may first need scrolling to).
   useEffect(() => {

@@ -2,6 +2,7 @@
 
 import type { ReactTable, RowData } from '@tanstack/react-table';
 
+import { cn } from '@/components/ui/cn';
 import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
 
 import type { DataTableFeatures } from './features';
@@ -27,7 +28,11 @@ export function ViewOptions<TData extends RowData>({
           .map((column) => (
             <DropdownMenu.CheckboxItem
               key={column.id}
-              className={menuItemClass}
+              // A shown column is the usual case: checked items here are not bold (the box says it).
+              className={cn(
+                menuItemClass,
+                'aria-checked:font-normal aria-checked:text-inherit dark:aria-checked:text-inherit',
+              )}
               checked={column.getIsVisible()}
               onCheckedChange={(checked) => column.toggleVisibility(checked)}
               onSelect={(event) => event.preventDefault()}

@@ -10,7 +10,7 @@ import { startAppProcess, startEmulatorProcess, type Started } from './support/s
 
 const PASSWORD = 'correct horse battery staple';
 const hash = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
+  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/hash-password.ts'], {
     input: PASSWORD,
     encoding: 'utf8',
   }).stdout.trim();

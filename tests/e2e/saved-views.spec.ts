@@ -201,7 +201,7 @@ test.describe('login off: views are kept in this browser', () => {
 
 const PASSWORD = 'correct horse battery staple';
 const hash = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/hash-password.ts'], {
+  spawnSync(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/hash-password.ts'], {
     input: PASSWORD,
     encoding: 'utf8',
   }).stdout.trim();

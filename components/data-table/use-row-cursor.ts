@@ -83,11 +83,19 @@ export function useRowCursor<TData extends RowData>({
     }
   };
 
+  // Where a move starts: the row still waiting for focus (a virtualized row being scrolled to), so
+  // keys pressed faster than rows render add up instead of repeating the same step.
+  const from = (index: number) => {
+    const pending = pendingFocus.current;
+    const at = pending === null ? -1 : rows.findIndex((r) => r.id === pending);
+    return at < 0 ? index : at;
+  };
+
   useImperativeHandle(
     cursorRef,
     () => ({
       move: (delta) => {
-        const at = rows.findIndex((r) => r.id === focusId);
+        const at = from(rows.findIndex((r) => r.id === focusId));
         focusRow(at < 0 ? (delta > 0 ? delta - 1 : 0) : at + delta);
       },
       activate: () => {
@@ -105,7 +113,7 @@ export function useRowCursor<TData extends RowData>({
   const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
     if (event.key in MOVES) {
       event.preventDefault();
-      focusRow(index + MOVES[event.key]!);
+      focusRow(from(index) + MOVES[event.key]!);
     } else if (event.key === 'Home') {
       event.preventDefault();
       focusRow(0);

@@ -139,9 +139,13 @@ test.describe('login off: views are kept in this browser', () => {
     await expect(menu.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toBeFocused();
     await page.keyboard.press('End');
     await expect(menu.getByRole('menuitem', { name: 'Save current view…' })).toBeFocused();
+    // Each move is seen to land before the next key (the menu moves focus a tick after the key).
     await page.keyboard.press('Home');
+    await expect(menu.getByRole('menuitemradio').first()).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemradio', { name: /^Running now/ })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/[?&]states=Running(&|$)/);
     await expect(button).toHaveText(/View: Running now/);

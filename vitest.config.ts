@@ -11,9 +11,20 @@ export default defineConfig({
     },
   },
   test: {
-    include: ['tests/unit/**/*.test.ts'],
-    environment: 'node',
     testTimeout: 20_000,
     pool: 'forks',
+    // Logic in Node; components (*.test.tsx) in a DOM (jsdom), rendered by Testing Library.
+    projects: [
+      { extends: true, test: { name: 'node', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        extends: true,
+        test: {
+          name: 'dom',
+          include: ['tests/unit/**/*.test.tsx'],
+          environment: 'jsdom',
+          setupFiles: ['tests/support/dom-setup.ts'],
+        },
+      },
+    ],
   },
 });

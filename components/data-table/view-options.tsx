@@ -2,10 +2,12 @@
 
 import type { ReactTable, RowData } from '@tanstack/react-table';
 
-import type { DataTableFeatures } from './features';
-import { Popover } from './popover';
+import { cn } from '@/components/ui/cn';
+import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
 
-/** The column-visibility menu. */
+import type { DataTableFeatures } from './features';
+
+/** The column-visibility menu: one checkbox item a column; it stays open while columns are toggled. */
 export function ViewOptions<TData extends RowData>({
   table,
 }: {
@@ -13,27 +15,38 @@ export function ViewOptions<TData extends RowData>({
   table: ReactTable<DataTableFeatures, TData, any>;
 }) {
   return (
-    <Popover label="Columns" summary="Columns" align="right">
-      <fieldset>
-        <legend className="px-2 py-1 text-xs font-semibold text-slate-500 dark:text-slate-400">Show columns</legend>
+    <DropdownMenu.Root>
+      <DropdownMenu.Trigger aria-label="Columns" className={dropdownTriggerClass}>
+        Columns
+        <Caret />
+      </DropdownMenu.Trigger>
+      <MenuContent label="Show columns" align="end">
+        <MenuLabel className="tracking-normal normal-case">Show columns</MenuLabel>
         {table
           .getAllLeafColumns()
           .filter((column) => column.getCanHide())
           .map((column) => (
-            <label
+            <DropdownMenu.CheckboxItem
               key={column.id}
-              className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
+              // A shown column is the usual case: checked items here are not bold (the box says it).
+              className={cn(
+                menuItemClass,
+                'aria-checked:font-normal aria-checked:text-inherit dark:aria-checked:text-inherit',
+              )}
+              checked={column.getIsVisible()}
+              onCheckedChange={(checked) => column.toggleVisibility(checked)}
+              onSelect={(event) => event.preventDefault()}
             >
-              <input
-                type="checkbox"
-                className="accent-blue-600"
-                checked={column.getIsVisible()}
-                onChange={(event) => column.toggleVisibility(event.target.checked)}
-              />
+              <span
+                aria-hidden
+                className="inline-flex h-3.5 w-3.5 items-center justify-center rounded-sm border border-slate-400 text-[10px] dark:border-slate-500"
+              >
+                <DropdownMenu.ItemIndicator>✓</DropdownMenu.ItemIndicator>
+              </span>
               {column.columnDef.meta?.label ?? column.id}
-            </label>
+            </DropdownMenu.CheckboxItem>
           ))}
-      </fieldset>
-    </Popover>
+      </MenuContent>
+    </DropdownMenu.Root>
   );
 }

@@ -1,6 +1,13 @@
-/** Joins class names, skipping falsy ones. */
-export function cn(...parts: (string | false | null | undefined)[]): string {
-  return parts.filter(Boolean).join(' ');
+import { clsx, type ClassValue } from 'clsx';
+import { twMerge } from 'tailwind-merge';
+
+/**
+ * Joins class names (clsx: strings, arrays, `{ class: condition }`), then lets a later Tailwind
+ * class win over an earlier one of the same property (tailwind-merge), so a caller's `className`
+ * can override a component's default (`h-7` after `h-8` gives `h-7`, not both).
+ */
+export function cn(...parts: ClassValue[]): string {
+  return twMerge(clsx(parts));
 }
 
 /** The focus ring every interactive element shares. */

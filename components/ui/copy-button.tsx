@@ -1,40 +1,107 @@
 'use client';
 
+/**
+ * The one copy button: as a small icon beside a value (a job ID), or as a labelled button for a
+ * text built at click time (a support summary). Either says "Copied" for a moment, visibly and to
+ * screen readers. When the clipboard refuses (an insecure origin, a denied permission) the labelled
+ * one shows the text to select by hand rather than losing it; the icon one shows "!".
+ */
 import { useEffect, useState } from 'react';
 
+import { Button } from './button';
 import { cn, focusRing } from './cn';
 
-/** Copies a value to the clipboard; says so for a moment (visibly and to screen readers). */
-export function CopyButton({ value, label, className }: { value: string; label: string; className?: string }) {
-  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+type CopyState = { kind: 'idle' | 'copied' } | { kind: 'failed'; text: string };
+
+function useCopy(resetMs: number) {
+  const [state, setState] = useState<CopyState>({ kind: 'idle' });
   useEffect(() => {
-    if (state === 'idle') return;
-    const t = setTimeout(() => setState('idle'), 1500);
+    if (state.kind !== 'copied') return;
+    const t = setTimeout(() => setState({ kind: 'idle' }), resetMs);
     return () => clearTimeout(t);
-  }, [state]);
+  }, [state, resetMs]);
+  const copy = (text: string) => {
+    const done = navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
+    done.then(
+      () => setState({ kind: 'copied' }),
+      () => setState({ kind: 'failed', text }),
+    );
+  };
+  return [state, copy] as const;
+}
+
+export function CopyButton({
+  value,
+  label,
+  children,
+  testId,
+  className,
+}: {
+  /** The text, or a function building it when clicked. */
+  value: string | (() => string);
+  /** What is copied ("job ID", "support summary"): names the icon button and the fallback box. */
+  label: string;
+  /** The button's text; without it the button is an icon. */
+  children?: string;
+  testId?: string;
+  className?: string;
+}) {
+  const [state, copy] = useCopy(children ? 2000 : 1500);
+  const onClick = (event: { stopPropagation: () => void }) => {
+    event.stopPropagation(); // a copy inside a clickable row does not open the row
+    copy(typeof value === 'function' ? value() : value);
+  };
+  const status = (
+    <span className="sr-only" role="status">
+      {state.kind === 'copied'
+        ? children
+          ? 'Copied to the clipboard'
+          : 'Copied'
+        : state.kind === 'failed'
+          ? children
+            ? 'The clipboard is not available: select the text below'
+            : 'Copy failed'
+          : ''}
+    </span>
+  );
+
+  if (children)
+    return (
+      <span className={cn('inline-flex flex-col gap-1', className)}>
+        <Button size="sm" data-testid={testId} onClick={onClick}>
+          {state.kind === 'copied' ? '✓ Copied' : children}
+        </Button>
+        {status}
+        {state.kind === 'failed' && (
+          <textarea
+            readOnly
+            aria-label={`${label[0]!.toUpperCase()}${label.slice(1)} to copy by hand`}
+            className="h-40 w-full min-w-80 rounded border border-slate-300 bg-white p-1 font-mono text-[11px] dark:border-slate-600 dark:bg-slate-900"
+            value={state.text}
+            onFocus={(e) => e.currentTarget.select()}
+          />
+        )}
+      </span>
+    );
+
   return (
     <button
       type="button"
       aria-label={`Copy ${label}`}
-      title={state === 'copied' ? 'Copied' : `Copy ${label}`}
-      onClick={(event) => {
-        event.stopPropagation();
-        navigator.clipboard.writeText(value).then(
-          () => setState('copied'),
-          () => setState('failed'),
-        );
-      }}
+      title={state.kind === 'copied' ? 'Copied' : `Copy ${label}`}
+      data-testid={testId}
+      onClick={onClick}
       className={cn(
         'inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded px-1 text-[11px] text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-slate-100',
         focusRing,
         className,
       )}
     >
-      {state === 'copied' ? (
+      {state.kind === 'copied' ? (
         <span aria-hidden className="text-emerald-600 dark:text-emerald-400">
           ✓
         </span>
-      ) : state === 'failed' ? (
+      ) : state.kind === 'failed' ? (
         <span aria-hidden className="text-red-600">
           !
         </span>
@@ -44,9 +111,7 @@ export function CopyButton({ value, label, className }: { value: string; label: 
           <path d="M10.5 3.5v-1a1 1 0 0 0-1-1h-7a1 1 0 0 0-1 1v7a1 1 0 0 0 1 1h1" />
         </svg>
       )}
-      <span className="sr-only" role="status">
-        {state === 'copied' ? 'Copied' : state === 'failed' ? 'Copy failed' : ''}
-      </span>
+      {status}
     </button>
   );
 }

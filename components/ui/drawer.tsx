@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 
 import { Modal } from './modal';
 
-/** A side drawer (Modal: native <dialog>, focus trapped, Escape and backdrop report onClose). */
+/** A side drawer (Modal: Radix Dialog, focus trapped, Escape and a click outside report onClose). */
 export function Drawer({
   open,
   onClose,
@@ -23,9 +23,8 @@ export function Drawer({
       open={open}
       onClose={onClose}
       title={title}
-      titleId="drawer-title"
       actions={actions}
-      className="fixed inset-y-0 right-0 left-auto m-0 h-full max-h-none w-full max-w-3xl border-l"
+      className="inset-y-0 right-0 h-full w-full max-w-3xl border-l"
       frameClassName="h-full"
       titleClassName="truncate"
       bodyClassName="min-h-0 flex-1 overflow-y-auto px-4 py-3 outline-none"

@@ -7,11 +7,10 @@
  * cancelled one saves nothing. A file that does not hold every matching job says so in its name,
  * its JSON header and the line shown here.
  */
-import { useEffect, useRef, useState, type MouseEvent } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
-import { Popover } from '@/components/data-table/popover';
 import { Button } from '@/components/ui/button';
-import { useHydrated } from '@/components/ui/use-hydrated';
+import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
 import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
@@ -31,9 +30,6 @@ function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: Export
   else downloadText(fileName, jobsToJson(jobs, meta), JSON_TYPE);
   return fileName;
 }
-
-/** Closes the dropdown a menu button sits in. */
-const closeMenu = (event: MouseEvent<HTMLElement>) => event.currentTarget.closest('details')?.removeAttribute('open');
 
 interface MatchingRequest {
   format: ExportFormat;
@@ -74,8 +70,6 @@ export function ExportMenu({
   const [listSaved, setListSaved] = useState<ListSaved | null>(null);
   const [dismissed, setDismissed] = useState(false);
   const saved = useRef<MatchingRequest | null>(null);
-  // The menu comes with the server's HTML; its buttons work once the page has hydrated.
-  const hydrated = useHydrated();
   const rows = table.getRowModel().rows;
   const loading = state.status === 'loading';
 
@@ -169,52 +163,42 @@ export function ExportMenu({
           )}
         </div>
       )}
-      <Popover label="Export" summary="Export" align="right">
-        <div className="flex w-72 flex-col gap-1 p-1" data-testid="export-menu">
-          <p className="px-2 pt-1 text-xs font-semibold text-slate-500 dark:text-slate-400">
-            This list, in the table&apos;s order
-          </p>
+      <DropdownMenu.Root>
+        <DropdownMenu.Trigger aria-label="Export" data-testid="export-button" className={dropdownTriggerClass}>
+          Export
+          <Caret />
+        </DropdownMenu.Trigger>
+        <MenuContent label="Export" align="end" className="flex w-72 flex-col" data-testid="export-menu">
+          <MenuLabel className="tracking-normal normal-case">This list, in the table&apos;s order</MenuLabel>
           {(['csv', 'json'] as const).map((format) => (
-            <Button
+            <DropdownMenu.Item
               key={`list-${format}`}
               data-testid={`export-list-${format}`}
-              variant="ghost"
-              size="sm"
-              className="justify-start"
-              disabled={!hydrated || query === null || rows.length === 0}
-              onClick={(event) => {
-                closeMenu(event);
-                exportList(format);
-              }}
+              className={menuItemClass}
+              disabled={query === null || rows.length === 0}
+              onSelect={() => exportList(format)}
             >
               This list ({count(rows.length)} rows) as {format.toUpperCase()}
-            </Button>
+            </DropdownMenu.Item>
           ))}
-          <p className="px-2 pt-2 text-xs font-semibold text-slate-500 dark:text-slate-400">
-            Every job the filters match
-          </p>
+          <MenuLabel className="pt-2 tracking-normal normal-case">Every job the filters match</MenuLabel>
           {(['csv', 'json'] as const).map((format) => (
-            <Button
+            <DropdownMenu.Item
               key={`matching-${format}`}
               data-testid={`export-matching-${format}`}
-              variant="ghost"
-              size="sm"
-              className="justify-start"
-              disabled={!hydrated || query === null || loading}
-              onClick={(event) => {
-                closeMenu(event);
-                exportMatching(format);
-              }}
+              className={menuItemClass}
+              disabled={query === null || loading}
+              onSelect={() => exportMatching(format)}
             >
               Everything matching the filters as {format.toUpperCase()}
-            </Button>
+            </DropdownMenu.Item>
           ))}
           <p className="px-2 pb-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
             Everything is collected 100 jobs a request, up to {count(COLLECT_LIMIT)}. CSV cells starting with = + - @
             get a leading &apos; so spreadsheets do not run them; JSON keeps every value as CI gave it.
           </p>
-        </div>
-      </Popover>
+        </MenuContent>
+      </DropdownMenu.Root>
     </>
   );
 }

@@ -76,7 +76,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   };
 
   // Page shortcuts (the cheat sheet, `?`, lists them): j/k move the row cursor, Enter opens its job,
-  // r refreshes. Esc is the drawer's own (a native dialog).
+  // r refreshes. Esc is the drawer's own (components/ui/modal).
   const cursor = useRef<DataTableCursor>(null);
   useShortcuts({
     j: () => cursor.current?.move(1),

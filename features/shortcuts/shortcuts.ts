@@ -26,21 +26,27 @@ export function isActivatable(target: EventTarget | null): boolean {
   if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
   return Boolean(
     (target as HTMLElement).closest(
-      'a[href], button, summary, [role="menuitem"], [role="menuitemradio"], tr[data-row-id], dialog',
+      'a[href], button, summary, [role="menuitem"], [role="menuitemradio"], tr[data-row-id], [role="dialog"]',
     ),
   );
 }
 
+/** Inside an open menu every key is the menu's (letters jump to an item, as the menu pattern says). */
+export function isInMenu(target: EventTarget | null): boolean {
+  if (!target || typeof (target as HTMLElement).closest !== 'function') return false;
+  return Boolean((target as HTMLElement).closest('[role="menu"]'));
+}
+
 /**
  * The shortcut a key press stands for, or null: not while typing, not with Ctrl/⌘/Alt (those are
- * the browser's), not when something nearer (a row, a menu) has handled the key already. Shift
- * is allowed: `?` needs it on most layouts.
+ * the browser's), not inside a menu, not when something nearer (a row, a menu) has handled the key
+ * already. Shift is allowed: `?` needs it on most layouts.
  */
 export function shortcutOf(
   event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'metaKey' | 'altKey' | 'defaultPrevented' | 'target' | 'isComposing'>,
 ): ShortcutKey | null {
   if (event.defaultPrevented || event.isComposing || event.ctrlKey || event.metaKey || event.altKey) return null;
-  if (isTypingTarget(event.target)) return null;
+  if (isTypingTarget(event.target) || isInMenu(event.target)) return null;
   const hit = SHORTCUTS.find((s) => s.key === event.key);
   return hit ? hit.key : null;
 }

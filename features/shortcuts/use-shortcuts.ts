@@ -27,8 +27,8 @@ export function useShortcuts(
       if (!key) return;
       const handler = latest.current[key];
       if (!handler) return;
-      // A modal (the job drawer, a dialog) owns the keyboard: the page behind it is inert.
-      if (!whileModal && document.querySelector('dialog[open]')) return;
+      // A modal (the job drawer, a dialog; components/ui/modal marks it) owns the keyboard.
+      if (!whileModal && document.querySelector('[role="dialog"][aria-modal="true"]')) return;
       if (handler(event) !== false) event.preventDefault();
     };
     window.addEventListener('keydown', onKey);

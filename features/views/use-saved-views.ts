@@ -16,6 +16,13 @@ import { removeLocalView, saveLocalView, useLocalViews } from './local-views';
 
 export type ViewsStorage = 'account' | 'browser' | 'unknown';
 
+/** Where the views are kept, as the menu and the save dialog say it. */
+export const WHERE_VIEWS_ARE: Record<ViewsStorage, string> = {
+  account: 'saved to your account',
+  browser: 'saved in this browser',
+  unknown: 'checking where views are kept…',
+};
+
 export interface SavedViews {
   storage: ViewsStorage;
   views: SavedView[];

@@ -37,15 +37,32 @@ async function everyJob(request: APIRequestContext, query: string): Promise<JobL
   return jobs;
 }
 
-const menuToggle = (page: Page) => page.locator('details:has([data-testid="export-menu"]) > summary');
+/** Opens the Export menu (retried until the page has hydrated and the button answers); its item. */
+async function openExport(page: Page, testId: string) {
+  const menu = page.getByRole('menu', { name: 'Export' });
+  await expect(async () => {
+    if (!(await menu.isVisible())) await page.getByTestId('export-button').click();
+    await expect(menu).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 15_000 });
+  return menu.getByTestId(testId);
+}
 
-/** Opens the Export menu and presses one of its buttons (once the page has hydrated). */
+/** Opens the Export menu and presses one of its items. */
 async function press(page: Page, testId: string) {
-  await expect(page.getByTestId(testId)).toBeEnabled();
-  await menuToggle(page).click();
-  await page.getByTestId(testId).click();
+  const item = await openExport(page, testId);
+  await expect(item).toBeEnabled();
+  await item.click();
   // The menu closes itself.
   await expect(page.getByTestId(testId)).toBeHidden();
+}
+
+/** Whether an item of the Export menu can be chosen now (the menu is opened to look, then closed). */
+async function expectItem(page: Page, testId: string, enabled: boolean) {
+  const item = await openExport(page, testId);
+  if (enabled) await expect(item).toBeEnabled();
+  else await expect(item).toBeDisabled();
+  await page.keyboard.press('Escape');
+  await expect(item).toBeHidden();
 }
 
 async function read(download: Download) {
@@ -90,7 +107,8 @@ test('this list exports the table rows in the table order, as CSV and JSON, and 
   const ids = await rowIds(page);
   expect(ids).toHaveLength(20);
   expect(ids).toEqual([...ids].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })));
-  await expect(page.getByTestId('export-list-csv')).toHaveText('This list (20 rows) as CSV');
+  await expect(await openExport(page, 'export-list-csv')).toHaveText('This list (20 rows) as CSV');
+  await page.keyboard.press('Escape');
 
   const csv = await exportNow(page, 'export-list-csv');
   // More failed transcodes exist than one page: the file says it is not the whole set.
@@ -206,14 +224,14 @@ test('a slow collection shows its progress, and Cancel stops it without saving a
   await expect(progress).toHaveAttribute('data-status', 'loading');
   await expect(progress.getByTestId('collection-count')).toHaveText(/^Loaded [1-9][\d,]* of ≥ [\d,]+ jobs to export…$/);
   // Export is busy: a second collection cannot be started on top of it.
-  await expect(page.getByTestId('export-matching-json')).toBeDisabled();
+  await expectItem(page, 'export-matching-json', false);
   await progress.getByTestId('collection-cancel').click();
 
   const result = page.getByTestId('export-result');
   await expect(result).toHaveAttribute('data-status', 'cancelled');
   await expect(result).toHaveText(/^Export cancelled after [1-9][\d,]* jobs; nothing was saved\.$/);
   await expect(page.getByTestId('collection-progress')).toHaveCount(0);
-  await expect(page.getByTestId('export-matching-json')).toBeEnabled();
+  await expectItem(page, 'export-matching-json', true);
 
   // The next file the browser receives is the list saved now: the cancelled export never came.
   await request.delete(FAULTS());

@@ -162,7 +162,11 @@ test('sorting the loaded rows lives in the URL; hidden columns are remembered', 
   expect(asc).toEqual([...asc].sort((a, b) => a - b));
 
   await page.getByLabel('Columns').click();
-  await page.getByRole('checkbox', { name: 'Queue' }).uncheck();
+  const queue = page.getByRole('menuitemcheckbox', { name: 'Queue' });
+  await expect(queue).toBeChecked();
+  await queue.click();
+  await expect(queue).not.toBeChecked();
+  await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: /Queue/ })).toHaveCount(0);
   await page.reload();
   await settledRows(page);

@@ -166,6 +166,32 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
     await expect(clientFor().listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'MalformedResponse' });
   });
 
+  it.each([
+    [
+      'an external entity',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Response><JobsDetail><JobId>&x;</JobId></JobsDetail></Response>',
+    ],
+    [
+      'an oversized entity',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "${'x'.repeat(20_000)}">]><Response><JobsDetail><JobId>&a;</JobId></JobsDetail></Response>`,
+    ],
+    ['over-deep nesting', `<Response>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</Response>`],
+    [
+      'too much entity expansion',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><Response><NextToken>${'&a;'.repeat(200_000)}</NextToken></Response>`,
+    ],
+  ])('reports XML the parser refuses (%s) as MalformedResponse, for lists, jobs and queues alike', async (_, body) => {
+    handler = (_req, res) => xml(res, 200, body);
+    const client = clientFor({ CI_CACHE_TTL_MS: '0' });
+    for (const call of [
+      () => client.listJobs(params('tag=Transcode')),
+      () => client.getJob('j1'),
+      () => client.listQueues(),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ kind: 'malformed', code: 'MalformedResponse' });
+    }
+  });
+
   it('describes a non-XML error body by its status', async () => {
     handler = (_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' });

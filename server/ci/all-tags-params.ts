@@ -25,7 +25,7 @@ export function parseAllTagsQuery(
   if (cursors.length > 1)
     return { ok: false, error: { field: 'cursor', message: 'cursor must be given at most once' } };
   const cursor = cursors[0] || undefined;
-  if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,8000}$/.test(cursor)) {
+  if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,8000}\.[A-Za-z0-9_-]{43}$/.test(cursor)) {
     return { ok: false, error: { field: 'cursor', message: 'cursor must be the cursor of a previous page' } };
   }
   const rest = new URLSearchParams([...search].filter(([k]) => k !== 'cursor'));

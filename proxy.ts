@@ -1,12 +1,13 @@
 /**
  * In front of every request: security headers with a per-request CSP nonce, the read-only rule
  * (only GET/HEAD reach /api, but for login, logout and saved views), the session check when login is on, and
- * a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
+ * then a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
  * the proxy is the first line, not the only one.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { apiLimiter, clientKey } from '@/server/api/clients';
+import { redirectResponse, sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
 
@@ -38,6 +39,19 @@ export async function proxy(request: NextRequest) {
     });
   }
 
+  // The session first: an anonymous client gets its 401 (or the login page) without spending the
+  // /api limiter's budget, so it can neither use up a signed-in user's share nor learn the limits.
+  if (loginRequired() && !PUBLIC_PATHS.has(pathname)) {
+    const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
+    if (!user) {
+      if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
+      // A relative Location: built from nothing the client sent (Host, X-Forwarded-Proto), and it
+      // keeps the browser on the origin it used. See server/api/redirect.ts.
+      const next = sameOriginPath(`${pathname}${request.nextUrl.search}`);
+      return finish(redirectResponse(`/login?${new URLSearchParams({ next })}`, 307));
+    }
+  }
+
   // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
   // the login limit depend on how many data requests the open page had just made.
   if (isApi && !OWN_LIMITER.has(pathname)) {
@@ -46,18 +60,6 @@ export async function proxy(request: NextRequest) {
       return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, {
         'retry-after': String(wait),
       });
-    }
-  }
-
-  if (loginRequired() && !PUBLIC_PATHS.has(pathname)) {
-    const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
-    if (!user) {
-      if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
-      // On the origin the browser used (its Host header): Next's own idea of the host may differ,
-      // and a redirect to another origin would lose the cookie. See server/api/redirect.ts.
-      const origin = `${request.nextUrl.protocol}//${request.headers.get('host') ?? request.nextUrl.host}`;
-      const login = new URL(`/login?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` })}`, origin);
-      return finish(NextResponse.redirect(login));
     }
   }
 

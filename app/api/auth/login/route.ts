@@ -3,6 +3,7 @@ import { NextResponse } from 'next/server';
 import { clientKey, loginLimiter } from '@/server/api/clients';
 import { redirectTo, sameOriginPath } from '@/server/api/redirect';
 import { apiError } from '@/server/api/responses';
+import { denyCrossOrigin } from '@/server/api/same-origin';
 import { verifyPassword } from '@/server/auth/password';
 import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
 
@@ -13,9 +14,12 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 
 /**
  * POST /api/auth/login — from the login form (redirects back) or as JSON (answers JSON).
- * Attempts are rate-limited per client.
+ * Attempts are rate-limited per client; only a page of this dashboard may post here (same-origin).
  */
 export async function POST(request: Request) {
+  // Login CSRF: another site must not sign the browser in (as someone else) with a form post.
+  const denied = denyCrossOrigin(request, 'Sign-in works only from this dashboard’s login page');
+  if (denied) return denied;
   const users = authConfig().users;
   const isForm = (request.headers.get('content-type') ?? '').includes('form');
   let user = '';

@@ -7,6 +7,7 @@
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { apiLimiter, clientKey } from '@/server/api/clients';
+import { rawQueryProblem } from '@/server/api/raw-query';
 import { redirectResponse, sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
@@ -28,9 +29,18 @@ export async function proxy(request: NextRequest) {
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
   };
-  const apiError = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+  const apiError = (
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, string> = {},
+    field?: string,
+  ) =>
     finish(
-      NextResponse.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }),
+      NextResponse.json(
+        { error: { code, message, ...(field !== undefined ? { field } : {}) } },
+        { status, headers: { 'cache-control': 'no-store', ...extra } },
+      ),
     );
 
   if (isApi && request.method !== 'GET' && request.method !== 'HEAD' && !WRITE_ALLOWED.has(pathname)) {
@@ -38,6 +48,10 @@ export async function proxy(request: NextRequest) {
       allow: 'GET, HEAD',
     });
   }
+
+  // The query as the client sent it (Next's own rewrite of it would hide these problems).
+  const raw = isApi ? rawQueryProblem(request.nextUrl.search) : null;
+  if (raw) return apiError(400, 'InvalidArgument', raw.message, {}, raw.field);
 
   // The session first: an anonymous client gets its 401 (or the login page) without spending the
   // /api limiter's budget, so it can neither use up a signed-in user's share nor learn the limits.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { clientAddress, PEER_HEADER } from '@/server/api/clients';
+import { rawQueryProblem } from '@/server/api/raw-query';
 import { sameOriginPath } from '@/server/api/redirect';
 
 const headers = (peer: string | null, forwarded?: string) =>
@@ -68,5 +69,24 @@ describe('the path to return to after login', () => {
     expect(() => new Headers({ location: sameOriginPath('/jobs\u0000\r\nSet-Cookie: a=b') })).not.toThrow();
     expect(sameOriginPath(undefined)).toBe('/jobs');
     expect(sameOriginPath(['/jobs'])).toBe('/jobs');
+  });
+});
+
+describe('the raw query, judged before Next rewrites it', () => {
+  it('refuses bytes that are not UTF-8 (they would reach CI as U+FFFD), naming the field', () => {
+    expect(rawQueryProblem('?tag=Transcode&inputObject=%FF%FE')).toMatchObject({ field: 'inputObject' });
+    expect(rawQueryProblem('?tag=Transcode&inputObject=a%ED%A0%80')).toMatchObject({ field: 'inputObject' });
+    expect(rawQueryProblem('?name=%C3')).toMatchObject({ field: 'name' });
+    expect(rawQueryProblem('?%FF=1')).toMatchObject({ field: '(name)' });
+  });
+
+  it('refuses __proto__, which Next would drop without a word', () => {
+    expect(rawQueryProblem('?tag=Transcode&__proto__=x')).toMatchObject({ field: '__proto__' });
+    expect(rawQueryProblem('?__%70roto__=x')).toMatchObject({ field: '__proto__' });
+  });
+
+  it('lets good UTF-8, + and empty values through to the routes’ own rules', () => {
+    expect(rawQueryProblem('?tag=Transcode&inputObject=in%2F%E8%A7%86%E9%A2%91+a.mp4&states=&x')).toBeNull();
+    expect(rawQueryProblem('')).toBeNull();
   });
 });

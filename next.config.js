@@ -1,7 +1,7 @@
 /**
  * What every response carries even where proxy.ts does not run: static files under /_next/static
- * (outside its matcher) and the redirects Next answers itself (a 308 for a trailing slash). The
- * proxy sets the same headers, and its per-request CSP, on everything else.
+ * (outside its matcher). The proxy sets the same headers, and its per-request CSP, on everything
+ * else, and makes the trailing-slash redirects itself so that they carry them too.
  */
 const STATIC_HEADERS = [
   { key: 'X-Content-Type-Options', value: 'nosniff' },
@@ -17,6 +17,8 @@ const nextConfig = {
   typescript: { ignoreBuildErrors: true },
   // The proxy sees the query exactly as sent (server/api/raw-query.ts says why).
   skipProxyUrlNormalize: true,
+  // proxy.ts makes the trailing-slash redirects, with the security headers on them.
+  skipTrailingSlashRedirect: true,
   async headers() {
     return [
       { source: '/:path*', headers: STATIC_HEADERS },

@@ -8,7 +8,7 @@ import { NextResponse, type NextRequest } from 'next/server';
 
 import { apiLimiter, clientKey } from '@/server/api/clients';
 import { rawQueryProblem } from '@/server/api/raw-query';
-import { redirectResponse, sameOriginPath } from '@/server/api/redirect';
+import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
 
@@ -49,6 +49,14 @@ export async function proxy(request: NextRequest) {
     });
   }
 
+  // Trailing-slash redirects are made here rather than by Next (next.config.js skips its own), so
+  // they carry the security headers like every other answer.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    return finish(
+      redirectHere(request, sameOriginPath(`${pathname.replace(/\/+$/, '')}${request.nextUrl.search}`), 308),
+    );
+  }
+
   // The query as the client sent it (Next's own rewrite of it would hide these problems).
   const raw = isApi ? rawQueryProblem(request.nextUrl.search) : null;
   if (raw) return apiError(400, 'InvalidArgument', raw.message, {}, raw.field);
@@ -59,10 +67,8 @@ export async function proxy(request: NextRequest) {
     const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
     if (!user) {
       if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
-      // A relative Location: built from nothing the client sent (Host, X-Forwarded-Proto), and it
-      // keeps the browser on the origin it used. See server/api/redirect.ts.
       const next = sameOriginPath(`${pathname}${request.nextUrl.search}`);
-      return finish(redirectResponse(`/login?${new URLSearchParams({ next })}`, 307));
+      return finish(redirectHere(request, `/login?${new URLSearchParams({ next })}`, 307));
     }
   }
 
@@ -82,6 +88,15 @@ export async function proxy(request: NextRequest) {
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', headers['content-security-policy']!);
   return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+/**
+ * A redirect to a path of this site that reaches the browser as a relative Location: Next's proxy
+ * runtime insists on an absolute URL, and rewrites one on the request's own origin into a relative
+ * one — so the origin the client claimed (Host, X-Forwarded-Proto) never reaches the browser.
+ */
+function redirectHere(request: NextRequest, path: string, status: 307 | 308) {
+  return NextResponse.redirect(new URL(path, request.url), status);
 }
 
 export const config = {

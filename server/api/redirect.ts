@@ -8,8 +8,6 @@
  */
 import 'server-only';
 
-import { NextResponse } from 'next/server';
-
 /** Where to go when a requested path is not acceptable. */
 export const DEFAULT_PATH = '/jobs';
 
@@ -37,10 +35,5 @@ export function sameOriginPath(value: unknown): string {
 }
 
 export function redirectTo(pathWithQuery: string, status: 303 | 307 = 303): Response {
-  return redirectResponse(pathWithQuery, status);
-}
-
-/** The same, as a NextResponse (the proxy's type); NextResponse.redirect would insist on an absolute URL. */
-export function redirectResponse(pathWithQuery: string, status: 303 | 307): NextResponse {
-  return new NextResponse(null, { status, headers: { location: pathWithQuery, 'cache-control': 'no-store' } });
+  return new Response(null, { status, headers: { location: pathWithQuery, 'cache-control': 'no-store' } });
 }

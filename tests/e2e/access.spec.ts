@@ -54,7 +54,7 @@ test.describe('with login configured', () => {
     expect(cookie!.expires).toBeGreaterThan(Date.now() / 1000 + 3600);
     expect((await page.request.get(`${app.url}/api/health`)).status()).toBe(200);
 
-    await page.request.post(`${app.url}/api/auth/logout`);
+    await page.request.post(`${app.url}/api/auth/logout`, { headers: { origin: app.url } });
     expect((await page.request.get(`${app.url}/api/health`)).status()).toBe(401);
   });
 
@@ -62,6 +62,7 @@ test.describe('with login configured', () => {
     const statuses: number[] = [];
     for (let i = 0; i < 8; i++) {
       const res = await request.post(`${app.url}/api/auth/login`, {
+        headers: { origin: app.url },
         data: { user: 'mallory', password: `guess-${i}` },
       });
       statuses.push(res.status());

@@ -110,6 +110,11 @@ describe('denyCrossOrigin', () => {
       ),
     ).toBeNull();
     expect(denyCrossOrigin(req({ host: 'dash.example:8443', origin: 'https://dash.example:8443' }))).toBeNull();
+    // A form post from a page with Referrer-Policy: no-referrer sends Origin: null; the browser's
+    // Sec-Fetch-Site says where it came from.
+    expect(
+      denyCrossOrigin(req({ host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'same-origin' })),
+    ).toBeNull();
   });
 
   it('refuses another origin, a missing or opaque Origin, and a cross-site fetch', async () => {
@@ -120,6 +125,9 @@ describe('denyCrossOrigin', () => {
       { host: '127.0.0.1:3000', origin: 'null' },
       { host: '127.0.0.1:3000', origin: 'not a url' },
       { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'cross-site' },
+      { host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'cross-site' },
+      { host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'same-site' },
+      { host: '127.0.0.1:3000', origin: 'http://evil.localhost:3000', 'sec-fetch-site': 'same-origin' },
     ] as Record<string, string>[]) {
       const res = denyCrossOrigin(req(headers));
       expect(res?.status, JSON.stringify(headers)).toBe(403);

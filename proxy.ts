@@ -1,12 +1,14 @@
 /**
  * In front of every request: security headers with a per-request CSP nonce, the read-only rule
  * (only GET/HEAD reach /api, but for login, logout and saved views), the session check when login is on, and
- * a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
+ * then a per-client rate limit on /api. Route handlers check the session again (server/api/guard.ts):
  * the proxy is the first line, not the only one.
  */
 import { NextResponse, type NextRequest } from 'next/server';
 
 import { apiLimiter, clientKey } from '@/server/api/clients';
+import { rawQueryProblem } from '@/server/api/raw-query';
+import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
 
@@ -27,15 +29,47 @@ export async function proxy(request: NextRequest) {
     for (const [k, v] of Object.entries(headers)) response.headers.set(k, v);
     return response;
   };
-  const apiError = (status: number, code: string, message: string, extra: Record<string, string> = {}) =>
+  const apiError = (
+    status: number,
+    code: string,
+    message: string,
+    extra: Record<string, string> = {},
+    field?: string,
+  ) =>
     finish(
-      NextResponse.json({ error: { code, message } }, { status, headers: { 'cache-control': 'no-store', ...extra } }),
+      NextResponse.json(
+        { error: { code, message, ...(field !== undefined ? { field } : {}) } },
+        { status, headers: { 'cache-control': 'no-store', ...extra } },
+      ),
     );
 
   if (isApi && request.method !== 'GET' && request.method !== 'HEAD' && !WRITE_ALLOWED.has(pathname)) {
     return apiError(405, 'MethodNotAllowed', 'This dashboard is read-only: /api answers GET only', {
       allow: 'GET, HEAD',
     });
+  }
+
+  // Trailing-slash redirects are made here rather than by Next (next.config.js skips its own), so
+  // they carry the security headers like every other answer.
+  if (pathname.length > 1 && pathname.endsWith('/')) {
+    return finish(
+      redirectHere(request, sameOriginPath(`${pathname.replace(/\/+$/, '')}${request.nextUrl.search}`), 308),
+    );
+  }
+
+  // The query as the client sent it (Next's own rewrite of it would hide these problems).
+  const raw = isApi ? rawQueryProblem(request.nextUrl.search) : null;
+  if (raw) return apiError(400, 'InvalidArgument', raw.message, {}, raw.field);
+
+  // The session first: an anonymous client gets its 401 (or the login page) without spending the
+  // /api limiter's budget, so it can neither use up a signed-in user's share nor learn the limits.
+  if (loginRequired() && !PUBLIC_PATHS.has(pathname)) {
+    const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
+    if (!user) {
+      if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
+      const next = sameOriginPath(`${pathname}${request.nextUrl.search}`);
+      return finish(redirectHere(request, `/login?${new URLSearchParams({ next })}`, 307));
+    }
   }
 
   // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
@@ -49,23 +83,20 @@ export async function proxy(request: NextRequest) {
     }
   }
 
-  if (loginRequired() && !PUBLIC_PATHS.has(pathname)) {
-    const user = await verifySession(request.cookies.get(SESSION_COOKIE)?.value);
-    if (!user) {
-      if (isApi) return apiError(401, 'Unauthorized', 'Sign in to use the dashboard');
-      // On the origin the browser used (its Host header): Next's own idea of the host may differ,
-      // and a redirect to another origin would lose the cookie. See server/api/redirect.ts.
-      const origin = `${request.nextUrl.protocol}//${request.headers.get('host') ?? request.nextUrl.host}`;
-      const login = new URL(`/login?${new URLSearchParams({ next: `${pathname}${request.nextUrl.search}` })}`, origin);
-      return finish(NextResponse.redirect(login));
-    }
-  }
-
   if (isApi) return finish(NextResponse.next());
   const forwarded = new Headers(request.headers);
   forwarded.set('x-nonce', nonce);
   forwarded.set('content-security-policy', headers['content-security-policy']!);
   return finish(NextResponse.next({ request: { headers: forwarded } }));
+}
+
+/**
+ * A redirect to a path of this site that reaches the browser as a relative Location: Next's proxy
+ * runtime insists on an absolute URL, and rewrites one on the request's own origin into a relative
+ * one — so the origin the client claimed (Host, X-Forwarded-Proto) never reaches the browser.
+ */
+function redirectHere(request: NextRequest, path: string, status: 307 | 308) {
+  return NextResponse.redirect(new URL(path, request.url), status);
 }
 
 export const config = {

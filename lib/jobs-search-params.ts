@@ -11,6 +11,7 @@
 import { parseAsArrayOf, parseAsString } from 'nuqs/server';
 
 import { bucketParser } from './bucket-param';
+import { ALL_TAGS_CURSOR_PATTERN } from './ci/param-rules';
 import type { ListJobsParamName } from './ci/params';
 import { TAG_CODES } from './ci/tags';
 // Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).
@@ -26,8 +27,8 @@ export const DEFAULT_TAG = 'Transcode';
  * and pages with the combined `cursor` instead of CI's NextToken; the token stack holds cursors.
  */
 export const ALL_TAGS = 'all';
-/** The combined cursor of /api/jobs/all (base64url, see server/ci/all-tags-params). */
-const CURSOR = /^[A-Za-z0-9_-]{1,8000}$/;
+/** The combined cursor of /api/jobs/all (its shape; the server checks its signature). */
+const CURSOR = ALL_TAGS_CURSOR_PATTERN;
 
 /** A validated list query without `tag` is the all-tags list (/api/jobs always needs a tag). */
 export function isAllTagsQuery(query: string): boolean {

@@ -120,6 +120,8 @@ export interface ViewProblem {
   message: string;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 export function checkViewName(name: unknown): ViewProblem | null {
   if (typeof name !== 'string') return { field: 'name', message: 'The view needs a name (text, 1–60 characters).' };
   const trimmed = name.trim();
@@ -132,6 +134,10 @@ export function checkViewName(name: unknown): ViewProblem | null {
   // Control characters would print as nothing in the menu and could not be told apart.
   if (/[\u0000-\u001f\u007f]/.test(trimmed))
     return { field: 'name', message: 'A view name cannot contain control characters.' };
+  // Half of a UTF-16 pair is no character: it cannot travel in a URL (DELETE ?name=…), so such a view
+  // could never be deleted.
+  if (LONE_SURROGATE.test(trimmed))
+    return { field: 'name', message: 'A view name must be valid Unicode text (it has half of a character pair).' };
   if (isBuiltInName(trimmed))
     return { field: 'name', message: `"${trimmed}" is a built-in view; choose another name.` };
   return null;

@@ -8,7 +8,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
@@ -60,7 +60,9 @@ if (mode === 'start') {
   }
 }
 
-const args = [nextBin, mode, '-p', port];
+// The peer address hook first (scripts/peer-address.mjs): the rate limits need the socket's address.
+const peerHook = pathToFileURL(join(root, 'scripts', 'peer-address.mjs')).href;
+const args = ['--import', peerHook, nextBin, mode, '-p', port];
 if (host) args.push('-H', host);
 const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));

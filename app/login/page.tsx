@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 
+import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
@@ -16,7 +17,8 @@ export default async function LoginPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const sp = await searchParams;
-  const next = typeof sp.next === 'string' && sp.next.startsWith('/') && !sp.next.startsWith('//') ? sp.next : '/jobs';
+  // Only a path of this site, judged as a browser resolves it: a login link must not become an open redirect.
+  const next = sameOriginPath(sp.next);
   if (!loginRequired()) redirect(next);
   const error = typeof sp.error === 'string' ? MESSAGES[sp.error] : undefined;
   return (

@@ -2,7 +2,9 @@
  * Jobs as CSV: one row per job, flat columns, for a spreadsheet. Browser-safe and pure.
  *
  * - RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; records end
- *   with CRLF (the last one too).
+ *   with CRLF (the last one too). A field with `;` or a tab is quoted as well: a spreadsheet set to
+ *   `;` as its list separator (most of Europe) or opening the file as tab-separated would otherwise
+ *   split the cell there, and the piece after the split would escape the formula guard below.
  * - A UTF-8 byte-order mark first: without it Excel reads the file as the local ANSI code page and
  *   mangles non-ASCII object keys (Chinese names are common in COS buckets).
  * - Formula injection (OWASP "CSV Injection"): object keys, messages and names come from users, and
@@ -74,7 +76,8 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
 ];
 
 const FORMULA_START = /^[=+\-@\t\r]/;
-const NEEDS_QUOTES = /[",\r\n]/;
+/** Any character some spreadsheet splits a record on (`,` `;` tab) or that RFC 4180 requires quoted. */
+const NEEDS_QUOTES = /[",;\t\r\n]/;
 
 /** One field: formula-guarded (text only), then quoted when RFC 4180 requires it. */
 export function csvField(value: Cell): string {

@@ -24,6 +24,8 @@ export type ListJobsParamName = (typeof LIST_JOBS_PARAMS)[number];
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const JOB_ID = ID_PATTERN;
 export const NEXT_TOKEN_PATTERN = /^[A-Za-z0-9_\-=.:+/~]{1,512}$/;
+/** The combined cursor of /api/jobs/all: `<payload>.<HMAC-SHA256>`, both base64url (server/ci/all-tags.ts). */
+export const ALL_TAGS_CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,8000}\.[A-Za-z0-9_-]{43}$/;
 
 /**
  * Accepts CI's own format (`2024-01-01T00:00:00+0800`) and ISO 8601 (`+08:00`, `Z`, milliseconds),

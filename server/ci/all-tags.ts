@@ -6,14 +6,22 @@
  * and how many of that page were already shown. A page of the merged list is a k-way merge of the
  * tags' heads, so each tag's own order is kept and nothing is skipped or shown twice; a tag that
  * took no part keeps its position. Each tag is asked for at most `size` items, enough for any page.
+ *
+ * The cursor goes to the browser and comes back, so it is signed (HMAC-SHA256 with a key derived
+ * from the session key, see cursorKey) and every NextToken in it is checked as /api/jobs checks
+ * `nextToken`: an altered or forged cursor is refused before anything reaches CI. A cursor signed
+ * by another process (another key: a restart without DASHBOARD_SESSION_SECRET, or a replica with
+ * a different one) is refused the same way, as a 400 naming `cursor`.
  */
 import 'server-only';
 
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
+import { NEXT_TOKEN_PATTERN } from '@/lib/ci/param-rules';
 import type { ListJobsParams } from '@/lib/ci/params';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
+import { serverConfig } from '@/server/config';
 
 import { mapLimited, type CiClient } from './client';
 
@@ -42,8 +50,43 @@ export class CursorError extends Error {
   override readonly name = 'CursorError';
 }
 
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString('base64url');
+const keys = new WeakMap<Uint8Array, Buffer>();
+
+/**
+ * The key cursors are signed with: derived from this process's session key (DASHBOARD_SESSION_SECRET,
+ * or the random one made at start), so processes sharing that secret accept each other's cursors
+ * and nothing else can make one. Derived, not the session key itself, so a cursor's MAC can never
+ * stand in for a session signature.
+ */
+export function cursorKey(sessionKey: Uint8Array = serverConfig().auth.sessionKey): Buffer {
+  let key = keys.get(sessionKey);
+  if (!key) {
+    key = createHmac('sha256', sessionKey).update('ci-jobs-dashboard/all-tags-cursor/v1').digest();
+    keys.set(sessionKey, key);
+  }
+  return key;
+}
+
+const mac = (payload: string, key: Uint8Array) => createHmac('sha256', key).update(payload).digest();
+
+/** `<payload>.<mac>`, both base64url. */
+export function encodeCursor(c: Cursor, key: Uint8Array = cursorKey()): string {
+  const payload = Buffer.from(JSON.stringify(c)).toString('base64url');
+  return `${payload}.${mac(payload, key).toString('base64url')}`;
+}
+
+const NOT_OURS =
+  'cursor is not one this dashboard made (or the server has restarted since); start again from the first page';
+
+/** The payload of a cursor whose MAC checks out, else CursorError. */
+function verified(value: string, key: Uint8Array): string {
+  const dot = value.indexOf('.');
+  if (dot <= 0) throw new CursorError(NOT_OURS);
+  const payload = value.slice(0, dot);
+  const given = Buffer.from(value.slice(dot + 1), 'base64url');
+  const expected = mac(payload, key);
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) throw new CursorError(NOT_OURS);
+  return payload;
 }
 
 /**
@@ -61,7 +104,12 @@ export function filtersFingerprint(params: AllTagsParams): string {
  * `scope`: what the cursor's NextTokens belong to (the bucket); `filters`: their fingerprint. A
  * cursor made for another bucket or other filters is refused.
  */
-export function decodeCursor(value: string | undefined, scope = '', filters?: string): Cursor {
+export function decodeCursor(
+  value: string | undefined,
+  scope = '',
+  filters?: string,
+  key: Uint8Array = cursorKey(),
+): Cursor {
   if (!value) {
     return {
       v: 1,
@@ -70,25 +118,29 @@ export function decodeCursor(value: string | undefined, scope = '', filters?: st
       ...(filters ? { f: filters } : {}),
     };
   }
+  const payload = verified(value, key);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+    parsed = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
   } catch {
-    throw new CursorError('cursor is not one this dashboard made');
+    throw new CursorError(NOT_OURS);
   }
   const c = parsed as Cursor;
   if (typeof c !== 'object' || c === null || c.v !== 1 || typeof c.p !== 'object' || c.p === null) {
-    throw new CursorError('cursor is not one this dashboard made');
+    throw new CursorError(NOT_OURS);
   }
+  // Checked even though signed: a NextToken goes to CI, so it meets the rules of /api/jobs's nextToken
+  // (a CI token that does not is refused here rather than sent back).
   for (const [tag, pos] of Object.entries(c.p)) {
     if (
       !(TAG_CODES as readonly string[]).includes(tag) ||
       typeof pos?.t !== 'string' ||
+      (pos.t !== '' && !NEXT_TOKEN_PATTERN.test(pos.t)) ||
       !Number.isInteger(pos.o) ||
       pos.o < 0 ||
       pos.o > 100
     ) {
-      throw new CursorError('cursor is not one this dashboard made');
+      throw new CursorError(NOT_OURS);
     }
   }
   if ((c.s ?? '') !== scope) throw new CursorError('cursor belongs to another bucket; start again from the first page');
@@ -126,10 +178,11 @@ export async function listAllTags(
   client: CiClient,
   params: AllTagsParams,
   cursorValue: string | undefined,
-  options: { concurrency?: number; scope?: string } = {},
+  options: { concurrency?: number; scope?: string; key?: Uint8Array } = {},
 ): Promise<AllTagsPage> {
   const size = params.size ?? 10;
-  const cursor = decodeCursor(cursorValue, options.scope, filtersFingerprint(params));
+  const key = options.key ?? cursorKey();
+  const cursor = decodeCursor(cursorValue, options.scope, filtersFingerprint(params), key);
   const tags = TAG_CODES.filter((t) => cursor.p[t]);
   const lists = await mapLimited(tags, options.concurrency ?? 4, (tag) =>
     candidatesOf(client, params, tag, cursor.p[tag]!, size),
@@ -160,5 +213,5 @@ export async function listAllTags(
     if (list.exhausted && heads[i] === list.candidates.length) delete next.p[tags[i]!];
   }
   const pendingTags = Object.keys(next.p).length;
-  return { jobs, cursor: pendingTags > 0 ? encodeCursor(next) : null, pendingTags };
+  return { jobs, cursor: pendingTags > 0 ? encodeCursor(next, key) : null, pendingTags };
 }

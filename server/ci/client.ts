@@ -75,7 +75,23 @@ export class CiClient {
   listJobs(params: ListJobsParams): Promise<JobPage> {
     const query = toCiQuery(params);
     const path = listPath(params.tag);
-    return this.shared(path, query, async () => this.parse(await this.get(path, query), parseJobsList));
+    return this.shared(path, query, async () => {
+      const res = await this.get(path, query);
+      const page = this.parse(res, parseJobsList);
+      // More jobs than asked for is a broken (or hostile) answer. Refused rather than cut: CI's
+      // NextToken points past everything it sent, so the cut jobs would be skipped without a word.
+      const size = params.size ?? CI_DEFAULT_PAGE_SIZE;
+      if (page.jobs.length > size) {
+        throw new CiError(
+          'malformed',
+          'MalformedResponse',
+          `CI answered ${page.jobs.length} jobs to a page of size ${size}; the page was refused`,
+          res.status,
+          res.requestId,
+        );
+      }
+      return page;
+    });
   }
 
   /**
@@ -176,8 +192,17 @@ export class CiClient {
         signal: AbortSignal.timeout(timeoutMs),
         cache: 'no-store',
       });
-      body = await response.text();
+      body = await readCapped(response, this.config.maxResponseBytes);
     } catch (error) {
+      if (error instanceof ResponseTooLarge) {
+        throw new CiError(
+          'malformed',
+          'ResponseTooLarge',
+          `CI's answer is larger than ${describeBytes(error.limit)} (CI_MAX_RESPONSE_BYTES); it was not read`,
+          response!.status,
+          response!.headers.get('x-ci-request-id') ?? response!.headers.get('x-cos-request-id'),
+        );
+      }
       if (isTimeout(error)) {
         throw new CiError('timeout', 'RequestTimeout', `CI did not answer within ${timeoutMs / 1000} s`, null);
       }
@@ -292,6 +317,47 @@ export async function mapLimited<T, R>(
   });
   await Promise.all(lanes);
   return results;
+}
+
+/** CI's page size when `size` is not sent (ci-api-reference.md, GET /jobs). */
+const CI_DEFAULT_PAGE_SIZE = 10;
+
+class ResponseTooLarge extends Error {
+  constructor(readonly limit: number) {
+    super(`response larger than ${limit} bytes`);
+  }
+}
+
+/**
+ * The body as text, reading at most `limit` bytes: refused at once when Content-Length says it is
+ * larger, else counted as it streams and the connection dropped as soon as it passes the limit, so
+ * an oversized answer costs at most `limit` bytes of memory.
+ */
+async function readCapped(response: Response, limit: number): Promise<string> {
+  const declared = Number(response.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > limit) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new ResponseTooLarge(limit);
+  }
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder();
+  let received = 0;
+  let text = '';
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) return text + decoder.decode();
+    received += value.byteLength;
+    if (received > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseTooLarge(limit);
+    }
+    text += decoder.decode(value, { stream: true });
+  }
+}
+
+function describeBytes(n: number): string {
+  return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MiB` : n % 1024 === 0 ? `${n / 1024} KiB` : `${n} bytes`;
 }
 
 /** Encodes each path segment for the wire; the signature uses the decoded path. */

@@ -15,8 +15,11 @@ import { ConfigError, integer, text, type Env } from '@/server/config/env';
 import { BUCKET_PATTERN, ciHostOf, parseBucketList, REGION_PATTERN } from './bucket-list';
 import { Credentials } from './credentials';
 
-/** How requests are timed, retried and shared (CI_TIMEOUT_MS, CI_MAX_RETRIES, CI_CACHE_TTL_MS). */
-export type CiTiming = Pick<CiConfig, 'timeoutMs' | 'maxRetries' | 'cacheTtlMs'>;
+/**
+ * How requests are timed, retried, shared and bounded (CI_TIMEOUT_MS, CI_MAX_RETRIES, CI_CACHE_TTL_MS,
+ * CI_MAX_RESPONSE_BYTES).
+ */
+export type CiTiming = Pick<CiConfig, 'timeoutMs' | 'maxRetries' | 'cacheTtlMs' | 'maxResponseBytes'>;
 
 export interface CiConfig {
   mode: 'ci' | 'emulator';
@@ -36,6 +39,11 @@ export interface CiConfig {
   maxRetries: number;
   /** How long identical reads share one answer (CI_CACHE_TTL_MS, default 2000; 0 = only in flight). */
   cacheTtlMs: number;
+  /**
+   * The most bytes read of one CI answer (CI_MAX_RESPONSE_BYTES, default 8 MiB): a hostile or broken
+   * CI must not make the server buffer and parse an unbounded body while other users wait.
+   */
+  maxResponseBytes: number;
 }
 
 export { ConfigError, type Env };
@@ -151,12 +159,20 @@ export function readCiConfig(env: Env = process.env): CiConfig | null {
   return readCiConfigs(env)?.[0] ?? null;
 }
 
+export const DEFAULT_MAX_RESPONSE_BYTES = 8 * 1024 * 1024;
+
 /** How requests are timed, retried and shared: the same for every bucket, CI or emulator. */
 export function readCiTiming(env: Env): CiTiming {
   return {
     timeoutMs: integer(env, 'CI_TIMEOUT_MS', { fallback: 10_000, min: 1, max: 120_000 }),
     maxRetries: integer(env, 'CI_MAX_RETRIES', { fallback: 2, max: 2 }),
     cacheTtlMs: integer(env, 'CI_CACHE_TTL_MS', { fallback: 2_000, max: 60_000 }),
+    // The largest real answer, a 100-job page with full MediaInfo, is well under 1 MiB.
+    maxResponseBytes: integer(env, 'CI_MAX_RESPONSE_BYTES', {
+      fallback: DEFAULT_MAX_RESPONSE_BYTES,
+      min: 64 * 1024,
+      max: 1024 * 1024 * 1024,
+    }),
   };
 }
 

@@ -4,7 +4,7 @@
  * CI — and the emulator — tell buckets apart and what the signature covers.
  *
  * Why not the global fetch: it replaces any Host header with the URL's own host. node:http keeps
- * it. Only what CiClient uses is implemented: GET, headers, an AbortSignal, a text body. Errors
+ * it. Only what CiClient uses is implemented: GET, headers, an AbortSignal, a streamed body. Errors
  * take fetch's shapes so the client's handling is the same (a TypeError with the socket error as
  * `cause`; the signal's reason, e.g. a TimeoutError, when aborted).
  */
@@ -30,8 +30,9 @@ export function routedFetch(origin: string): typeof fetch {
     return new Promise<Response>((resolveOuter, rejectOuter) => {
       if (signal?.aborted) return rejectOuter(signal.reason);
       const settle = () => signal?.removeEventListener('abort', onAbort);
-      const resolve = (r: Response) => (settle(), resolveOuter(r));
       const reject = (e: unknown) => (settle(), rejectOuter(e));
+      // Once the headers are in, failures go to the body stream instead of the promise.
+      let failBody: ((reason: unknown) => void) | null = null;
       const req = send(
         {
           protocol: target.protocol,
@@ -44,34 +45,57 @@ export function routedFetch(origin: string): typeof fetch {
           ...(secure ? { servername: target.hostname } : {}),
         },
         (res: IncomingMessage) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('error', (error) => reject(new TypeError('fetch failed', { cause: error })));
-          res.on('end', () => {
-            if (!res.complete)
-              return reject(new TypeError('fetch failed', { cause: new Error('the response ended early') }));
-            const out = new Headers();
-            for (const [name, value] of Object.entries(res.headers)) {
-              if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(', ') : value);
-            }
-            resolve(
-              new Response(Buffer.concat(chunks), {
-                status: res.statusCode ?? 502,
-                statusText: res.statusMessage ?? '',
-                headers: out,
-              }),
-            );
+          const out = new Headers();
+          for (const [name, value] of Object.entries(res.headers)) {
+            if (value !== undefined) out.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          // The body streams, as fetch's does: the reader decides how much to take (the client stops
+          // at CI_MAX_RESPONSE_BYTES and cancels, which drops the connection), and the abort signal
+          // still covers it until the last byte.
+          let open = true;
+          const body = new ReadableStream<Uint8Array>({
+            start(controller) {
+              const fail = (reason: unknown) => {
+                settle();
+                if (open) controller.error(reason);
+                open = false;
+                res.destroy();
+              };
+              failBody = fail;
+              res.on('data', (chunk: Buffer) => {
+                if (open) controller.enqueue(new Uint8Array(chunk));
+              });
+              res.on('error', (error) => fail(new TypeError('fetch failed', { cause: error })));
+              res.on('end', () => {
+                if (!res.complete)
+                  return fail(new TypeError('fetch failed', { cause: new Error('the response ended early') }));
+                settle();
+                if (open) controller.close();
+                open = false;
+              });
+            },
+            cancel() {
+              open = false;
+              settle();
+              res.destroy();
+            },
           });
+          resolveOuter(
+            new Response(body, { status: res.statusCode ?? 502, statusText: res.statusMessage ?? '', headers: out }),
+          );
         },
       );
       function onAbort() {
         req.destroy();
-        reject(signal?.reason);
+        if (failBody) failBody(signal?.reason);
+        else reject(signal?.reason);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
-      req.on('error', (error) =>
-        reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })),
-      );
+      req.on('error', (error) => {
+        const reason = signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
+        if (failBody) failBody(reason);
+        else reject(reason);
+      });
       req.end();
     });
   };

@@ -90,8 +90,26 @@ export class XmlParseError extends Error {
   override readonly name = 'XmlParseError';
 }
 
+/**
+ * Runs the XML library on CI's text: whatever it refuses (an external entity, an entity over its
+ * size limit, too deep nesting, too much expansion) it throws as a plain Error, and that is CI's
+ * fault like any other unreadable body — an XmlParseError, answered 502 MalformedResponse, not 500.
+ */
+function guarded<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof XmlParseError) throw error;
+    throw new XmlParseError(`The response XML was refused: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
 /** Parses a CI document into a tree, repairing it when it is not well formed. */
 export function parseCiXml(xml: string): Record<string, XmlTree> {
+  return guarded(() => parseCiXmlUnguarded(xml));
+}
+
+function parseCiXmlUnguarded(xml: string): Record<string, XmlTree> {
   const body = xml.trim();
   if (!body.startsWith('<')) throw new XmlParseError('The response is not XML.');
   let text = body;
@@ -227,7 +245,7 @@ function outputOf(operation: string): JobListItem['output'] {
   const end = operation.indexOf('</Output>', start);
   if (start < 0 || end < 0) return null;
   const o = new XmlReader(
-    parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>,
+    guarded(() => parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>),
   ).child('Output');
   return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
 }

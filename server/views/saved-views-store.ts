@@ -5,16 +5,17 @@
  *
  * Writes go to a temporary file that is then renamed over the old one (rename is atomic on one
  * file system), so a crash or a concurrent reader never sees half a file. Changes of one user are
- * queued in this process, so two quick saves do not both read the old list and lose one.
+ * queued in this process, and each runs under a lock on the user's file (server/files/locked-file),
+ * so two processes sharing the data directory do not both read the old list and lose a save.
  */
 import 'server-only';
 
-import { randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
 import { removeView, sanitizeViews, upsertView, type SavedView, type ViewProblem } from '@/lib/saved-views';
 import { serverConfig } from '@/server/config';
+import { withFileLock, writeFileAtomic } from '@/server/files/locked-file';
 
 /** The user names server/auth/config accepts; checked again here because they become file names. */
 const USER_NAME = /^[A-Za-z0-9._@-]{1,64}$/;
@@ -68,20 +69,14 @@ export class ViewsStore {
     apply: (views: SavedView[]) => SavedView[] | ViewProblem,
   ): Promise<SavedView[] | ViewProblem> {
     const file = this.fileOf(user);
-    const run = async () => {
-      const next = apply(await this.list(user));
-      if (!Array.isArray(next)) return next;
-      await mkdir(path.dirname(file), { recursive: true });
-      const temp = `${file}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-      try {
-        await writeFile(temp, `${JSON.stringify({ version: 1, views: next }, null, 2)}\n`, { mode: 0o600 });
-        await rename(temp, file);
-      } catch (error) {
-        await rm(temp, { force: true });
-        throw error;
-      }
-      return next;
-    };
+    // Read, change and write under the file's lock: another process may be changing it too.
+    const run = () =>
+      withFileLock(file, async () => {
+        const next = apply(await this.list(user));
+        if (!Array.isArray(next)) return next;
+        await writeFileAtomic(file, `${JSON.stringify({ version: 1, views: next }, null, 2)}\n`);
+        return next;
+      });
     const previous = this.queues.get(user) ?? Promise.resolve();
     const result = previous.then(run, run);
     const settled = result.catch(() => undefined);

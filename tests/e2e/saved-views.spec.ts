@@ -181,7 +181,10 @@ test.describe('login on: views are kept per user on the server', () => {
   });
 
   async function signIn(page: Page, user: string) {
-    const res = await page.request.post(`${app.url}/api/auth/login`, { data: { user, password: PASSWORD } });
+    const res = await page.request.post(`${app.url}/api/auth/login`, {
+      headers: { origin: app.url },
+      data: { user, password: PASSWORD },
+    });
     expect(res.status(), await res.text()).toBe(200);
   }
 

@@ -168,6 +168,46 @@ describe('the bucket parameter', () => {
   });
 });
 
+describe('the /api/jobs/all cursor', () => {
+  const allTags = (q: string) => call(allTagsRoute.GET(new Request(`http://localhost/api/jobs/all?${q}`)));
+  const PAGE =
+    '<Response><JobsDetail><JobId>j1</JobId><Tag>Transcode</Tag><State>Success</State><CreationTime>2024-01-01T00:00:00+0800</CreationTime></JobsDetail><NextToken>n2</NextToken></Response>';
+
+  it('is signed: a forged, altered or foreign cursor is a 400 naming cursor, and no token reaches CI', async () => {
+    const { encodeCursor } = await import('@/server/ci/all-tags');
+    handler = (_req, res) => xml(res, 200, PAGE);
+    const first = await allTags('size=1');
+    expect(first.status).toBe(200);
+    const cursor = first.body.cursor as string;
+    expect(cursor).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
+    upstream.recorded.length = 0;
+    expect((await allTags(`size=1&cursor=${cursor}`)).status).toBe(200);
+    expect(upstream.recorded.some((r) => r.query.some(([k, v]) => k === 'nextToken' && v === 'n2'))).toBe(true);
+
+    upstream.recorded.length = 0;
+    const [payload, mac] = cursor.split('.') as [string, string];
+    const decoded = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { p: Record<string, { t: string }> };
+    const hostile = ['n2\r\nX-Injected: 1', 'n2\u0000', '<script>alert(1)</script>', 'x'.repeat(3000)];
+    const forged = [
+      // What anyone could make before: a well-formed payload with no (or a made-up) signature.
+      Buffer.from(JSON.stringify(decoded)).toString('base64url'),
+      `${Buffer.from(JSON.stringify(decoded)).toString('base64url')}.${'A'.repeat(43)}`,
+      ...hostile.map((t) => {
+        const altered = { ...decoded, p: { ...decoded.p, Transcode: { t, o: 0 } } };
+        return `${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${mac}`;
+      }),
+      // Signed by another process (another session key): refused cleanly, not a crash.
+      encodeCursor(decoded as never, new Uint8Array(32).fill(7)),
+    ];
+    for (const c of forged) {
+      const r = await allTags(`size=1&cursor=${encodeURIComponent(c)}`);
+      expect(r.status, c.slice(0, 40)).toBe(400);
+      expect(r.body.error.field).toBe('cursor');
+    }
+    expect(upstream.recorded).toHaveLength(0);
+  });
+});
+
 describe('GET /api/queues and /api/health', () => {
   it('lists queues', async () => {
     handler = (_req, res) =>

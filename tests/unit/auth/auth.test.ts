@@ -1,3 +1,7 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
 import { SignJWT } from 'jose';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -76,8 +80,99 @@ describe('login configuration', () => {
 
 describe('sessions', () => {
   const KEY = Symbol.for('ci-jobs-dashboard.config');
+  const REVOCATIONS = Symbol.for('ci-jobs-dashboard.session-revocations');
   afterEach(() => {
     delete (globalThis as Record<symbol, unknown>)[KEY];
+    delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
+  });
+
+  /** A login-on configuration with its own data directory, as the server would read it. */
+  async function loginOn(secret = 'x'.repeat(40)) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'sessions-'));
+    (globalThis as Record<symbol, unknown>)[KEY] = readServerConfig({
+      DASHBOARD_USERS: `alice:${await hashPassword('pw-12345678')}`,
+      DASHBOARD_SESSION_SECRET: secret,
+      DASHBOARD_DATA_DIR: dataDir,
+    });
+    delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
+    return { dataDir, key: new TextEncoder().encode(secret) };
+  }
+
+  it('refuses a correctly signed token without an expiry (or without an ID)', async () => {
+    const { key } = await loginOn();
+    const { verifySession } = await import('@/server/auth/session');
+    const noExp = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setJti('j1')
+      .setIssuedAt()
+      .sign(key);
+    expect(await verifySession(noExp)).toBeNull();
+    const noId = await new SignJWT({})
+      .setProtectedHeader({ alg: 'HS256' })
+      .setSubject('alice')
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+    expect(await verifySession(noId)).toBeNull();
+  });
+
+  it('sign-out revokes the token itself: a copy of the cookie is refused, by other processes and after a restart too', async () => {
+    const { dataDir } = await loginOn();
+    const { createSession, endSession, verifySession } = await import('@/server/auth/session');
+    const { FileRevocations } = await import('@/server/auth/revocations');
+    const first = await createSession('alice');
+    const second = await createSession('alice');
+    expect(await verifySession(first.token)).toBe('alice');
+    await endSession(first.token);
+    expect(await verifySession(first.token)).toBeNull();
+    // Only that session: the same user's other one goes on.
+    expect(await verifySession(second.token)).toBe('alice');
+    // Another process on the same data directory, or this one restarted, reads the same list.
+    const id = JSON.parse(Buffer.from(first.token.split('.')[1]!, 'base64url').toString()).jti as string;
+    expect(await new FileRevocations(dataDir).isRevoked(id)).toBe(true);
+    delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
+    expect(await verifySession(first.token)).toBeNull();
+    // A sign-out in another process is seen here at the next check.
+    const secondId = JSON.parse(Buffer.from(second.token.split('.')[1]!, 'base64url').toString()) as {
+      jti: string;
+      exp: number;
+    };
+    await new FileRevocations(dataDir).revoke(secondId.jti, secondId.exp);
+    expect(await verifySession(second.token)).toBeNull();
+  });
+
+  it('sign-in and sign-out refuse a cross-site post (login CSRF) with 403 naming origin', async () => {
+    await loginOn();
+    const login = await import('@/app/api/auth/login/route');
+    const logout = await import('@/app/api/auth/logout/route');
+    const form = (origin: string | null) =>
+      new Request('http://dash.example/api/auth/login', {
+        method: 'POST',
+        headers: {
+          host: 'dash.example',
+          'content-type': 'application/x-www-form-urlencoded',
+          ...(origin ? { origin } : {}),
+        },
+        body: 'user=alice&password=pw-12345678',
+      });
+    for (const origin of ['https://evil.example', 'null', null]) {
+      const res = await login.POST(form(origin));
+      expect(res.status).toBe(403);
+      expect(((await res.json()) as { error: { field: string } }).error.field).toBe('origin');
+      expect(res.headers.get('set-cookie')).toBeNull();
+    }
+    const out = await logout.POST(
+      new Request('http://dash.example/api/auth/logout', {
+        method: 'POST',
+        headers: { host: 'dash.example', origin: 'https://evil.example' },
+      }),
+    );
+    expect(out.status).toBe(403);
+    // From its own origin the form signs in.
+    const res = await login.POST(form('http://dash.example'));
+    expect(res.status).toBe(303);
+    expect(res.headers.get('set-cookie')).toContain('ci_dashboard_session=');
   });
 
   it('accepts its own cookie and refuses tampered, expired, foreign and removed-user ones', async () => {

@@ -79,6 +79,18 @@ describe('all tags at once', () => {
     ).rejects.toBeInstanceOf(CursorError);
   });
 
+  it('refuses a cursor signed with another key, and a signed one holding a token /api/jobs would refuse', async () => {
+    const { encodeCursor } = await import('@/server/ci/all-tags');
+    const other = new Uint8Array(32).fill(1);
+    const first = await listAllTags(client, { size: 5 }, undefined, { key: other });
+    expect((await listAllTags(client, { size: 5 }, first.cursor!, { key: other })).jobs).toHaveLength(5);
+    await expect(listAllTags(client, { size: 5 }, first.cursor!)).rejects.toThrow(/not one this dashboard made/);
+    for (const t of ['a\r\nb', 'a\u0000', '<b>', 'x'.repeat(513)]) {
+      const cursor = encodeCursor({ v: 1, p: { Transcode: { t, o: 0 } } } as never, other);
+      await expect(listAllTags(client, { size: 5 }, cursor, { key: other })).rejects.toBeInstanceOf(CursorError);
+    }
+  });
+
   it('refuses a cursor it did not make', async () => {
     await expect(listAllTags(client, { size: 5 }, 'bm9wZQ')).rejects.toBeInstanceOf(CursorError);
     await expect(
@@ -94,8 +106,10 @@ describe('GET /api/jobs/all parameters', async () => {
     return r.ok ? null : r.error.field;
   };
   it('takes the filters of /api/jobs and a cursor, refuses tag, nextToken and bad values', () => {
-    const r = parseAllTagsQuery(new URLSearchParams('states=Failed&size=20&cursor=abc_-1'));
-    expect(r.ok && r.value).toEqual({ params: { states: ['Failed'], size: 20 }, cursor: 'abc_-1' });
+    const cursor = `abc_-1.${'m'.repeat(43)}`;
+    const r = parseAllTagsQuery(new URLSearchParams(`states=Failed&size=20&cursor=${cursor}`));
+    expect(r.ok && r.value).toEqual({ params: { states: ['Failed'], size: 20 }, cursor });
+    expect(fieldOf('cursor=abc_-1')).toBe('cursor');
     expect(fieldOf('tag=Transcode')).toBe('tag');
     expect(fieldOf('nextToken=1')).toBe('nextToken');
     expect(fieldOf('cursor=a&cursor=b')).toBe('cursor');

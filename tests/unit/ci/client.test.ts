@@ -4,6 +4,7 @@ import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient } from '@/server/ci/client';
 import { readCiConfig } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
+import { routedFetch } from '@/server/ci/routed-fetch';
 
 import { startRecordingCi, xml, type Handler } from '../../support/recording-ci';
 
@@ -165,6 +166,104 @@ describe('CiClient against a server the test started (CI_ENDPOINT)', () => {
     });
     handler = (_req, res) => xml(res, 200, 'Service temporarily unavailable');
     await expect(clientFor().listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'MalformedResponse' });
+  });
+
+  it.each([
+    [
+      'an external entity',
+      '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file:///etc/passwd">]><Response><JobsDetail><JobId>&x;</JobId></JobsDetail></Response>',
+    ],
+    [
+      'an oversized entity',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "${'x'.repeat(20_000)}">]><Response><JobsDetail><JobId>&a;</JobId></JobsDetail></Response>`,
+    ],
+    ['over-deep nesting', `<Response>${'<a>'.repeat(5000)}${'</a>'.repeat(5000)}</Response>`],
+    [
+      'too much entity expansion',
+      `<?xml version="1.0"?><!DOCTYPE r [<!ENTITY a "aaaa">]><Response><NextToken>${'&a;'.repeat(200_000)}</NextToken></Response>`,
+    ],
+  ])('reports XML the parser refuses (%s) as MalformedResponse, for lists, jobs and queues alike', async (_, body) => {
+    handler = (_req, res) => xml(res, 200, body);
+    const client = clientFor({ CI_CACHE_TTL_MS: '0' });
+    for (const call of [
+      () => client.listJobs(params('tag=Transcode')),
+      () => client.getJob('j1'),
+      () => client.listQueues(),
+    ]) {
+      await expect(call()).rejects.toMatchObject({ kind: 'malformed', code: 'MalformedResponse' });
+    }
+  });
+
+  describe('the cap on bytes read from CI (CI_MAX_RESPONSE_BYTES)', () => {
+    const LIMIT = 64 * 1024;
+    /** Streams `<Response>` and then filler until the client hangs up (or 50 MiB); records what was sent. */
+    function endless(sent: { bytes: number; closed: boolean }, withLength: boolean) {
+      return (_req: unknown, res: import('node:http').ServerResponse) => {
+        const total = 50 * 1024 * 1024;
+        res.writeHead(200, {
+          'content-type': 'application/xml',
+          ...(withLength ? { 'content-length': String(total) } : {}),
+        });
+        const chunk = Buffer.alloc(64 * 1024, 'x');
+        res.on('close', () => (sent.closed = true));
+        const pump = () => {
+          while (sent.bytes < total && !res.destroyed) {
+            sent.bytes += chunk.length;
+            if (!res.write(chunk)) return void res.once('drain', pump);
+          }
+          if (!res.destroyed) res.end();
+        };
+        res.write('<Response>');
+        pump();
+      };
+    }
+
+    it.each([
+      ['the global fetch, no Content-Length', false, false],
+      ['the global fetch, a Content-Length over the cap', false, true],
+      ['the routed fetch (emulator, CI_BUCKETS), no Content-Length', true, false],
+      ['the routed fetch, a Content-Length over the cap', true, true],
+    ])('stops reading past the cap and answers ResponseTooLarge naming it (%s)', async (_, routed, withLength) => {
+      const sent = { bytes: 0, closed: false };
+      handler = endless(sent, withLength);
+      const config = readCiConfig({
+        CI_SECRET_ID: 'AKIDtestTEST1234',
+        CI_SECRET_KEY: SECRET_KEY,
+        CI_ENDPOINT: upstream.url,
+        CI_MAX_RESPONSE_BYTES: String(LIMIT),
+      })!;
+      const client = new CiClient(config, routed ? { fetch: routedFetch(upstream.url) } : {});
+      const error = await client.listJobs(params('tag=Transcode')).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(CiError);
+      expect(error).toMatchObject({ kind: 'malformed', code: 'ResponseTooLarge', status: 200 });
+      expect((error as CiError).message).toContain('64 KiB (CI_MAX_RESPONSE_BYTES)');
+      expect((error as CiError).retryable).toBe(false);
+      // The connection was dropped: the stand-in did not get to send its 50 MiB.
+      await expect.poll(() => sent.closed).toBe(true);
+      expect(sent.bytes).toBeLessThan(8 * 1024 * 1024);
+    });
+
+    it('reads an answer under the cap as before', async () => {
+      const client = clientFor({ CI_MAX_RESPONSE_BYTES: String(LIMIT) });
+      await expect(client.listJobs(params('tag=Transcode'))).resolves.toMatchObject({ jobs: [{ jobId: 'j1' }] });
+    });
+  });
+
+  it("refuses a page with more jobs than the size asked for (or than CI's default 10), rather than cutting it", async () => {
+    const job = (i: number) =>
+      `<JobsDetail><JobId>j${i}</JobId><Tag>Transcode</Tag><State>Success</State></JobsDetail>`;
+    const page = (n: number) =>
+      `<Response>${Array.from({ length: n }, (_, i) => job(i)).join('')}<NextToken>n2</NextToken></Response>`;
+    handler = (_req, res) => xml(res, 200, page(11));
+    const client = clientFor({ CI_CACHE_TTL_MS: '0' });
+    const error = await client.listJobs(params('tag=Transcode&size=3')).catch((e: unknown) => e);
+    expect(error).toMatchObject({ kind: 'malformed', code: 'MalformedResponse' });
+    expect((error as CiError).message).toContain('11 jobs to a page of size 3');
+    await expect(client.listJobs(params('tag=Transcode'))).rejects.toMatchObject({ code: 'MalformedResponse' });
+    handler = (_req, res) => xml(res, 200, page(10));
+    await expect(client.listJobs(params('tag=Transcode'))).resolves.toMatchObject({ nextToken: 'n2' });
+    handler = (_req, res) => xml(res, 200, page(3));
+    expect((await client.listJobs(params('tag=Transcode&size=3'))).jobs).toHaveLength(3);
   });
 
   it('describes a non-XML error body by its status', async () => {

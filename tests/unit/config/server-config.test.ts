@@ -32,6 +32,9 @@ describe('server configuration', () => {
     expect(config.emulator?.buckets.map((b) => b.bucket)).toEqual(['demo-1250000000', 'media-1250000001']);
     expect(config.dashboard.rateLimitPerSecond).toBe(20);
     expect(config.auth.users).toBeNull();
+    expect(config.ciTiming.maxResponseBytes).toBe(8 * 1024 * 1024);
+    // No proxy is trusted unless one is named: X-Forwarded-For is the client's to forge.
+    expect(config.dashboard.trustedProxies).toBe(0);
   });
 
   it.each([
@@ -49,6 +52,10 @@ describe('server configuration', () => {
     ['EMULATOR_BUCKETS', 'not a bucket'],
     ['CI_TIMEOUT_MS', 'soon'],
     ['CI_CACHE_TTL_MS', '-1'],
+    ['DASHBOARD_TRUSTED_PROXIES', 'yes'],
+    ['DASHBOARD_TRUSTED_PROXIES', '11'],
+    ['CI_MAX_RESPONSE_BYTES', '8MiB'],
+    ['CI_MAX_RESPONSE_BYTES', '1000'],
   ])('stops on %s=%s, naming it', (variable, value) => {
     expect(failingVariable({ [variable]: value })).toBe(variable);
   });
@@ -65,6 +72,9 @@ describe('server configuration', () => {
   it('takes good values as given', () => {
     const config = readServerConfig({ DASHBOARD_RATE_LIMIT: '0', EMULATOR_PORT: '9100', EMULATOR_JOBS: '60000' });
     expect(config.dashboard.rateLimitPerSecond).toBe(0);
+    expect(readServerConfig({ DASHBOARD_TRUSTED_PROXIES: '2' }).dashboard.trustedProxies).toBe(2);
     expect(config.emulator).toMatchObject({ port: 9100, jobCount: 60_000 });
+    expect(readServerConfig({ CI_MAX_RESPONSE_BYTES: '1048576' }).ciTiming.maxResponseBytes).toBe(1024 * 1024);
+    expect(readServerConfig(REAL_CI).ci![0]!.maxResponseBytes).toBe(8 * 1024 * 1024);
   });
 });

@@ -74,6 +74,15 @@ describe('csvField', () => {
     },
   );
 
+  it('quotes a cell with ";" or a tab, so a spreadsheet splitting on them cannot run what follows as a formula', () => {
+    expect(csvField('a;=1+2')).toBe('"a;=1+2"');
+    expect(csvField('a\t=1+2')).toBe('"a\t=1+2"');
+    for (const delimiter of [';', '\t']) {
+      const [[cell]] = Papa.parse<string[]>(csvField(`in;x\t=HYPERLINK("http://x")`), { delimiter }).data as [[string]];
+      expect(cell).toBe('in;x\t=HYPERLINK("http://x")');
+    }
+  });
+
   it('leaves text that merely contains those characters alone', () => {
     expect(csvField('a=b')).toBe('a=b');
     expect(csvField('in/a-b+c@d.mp4')).toBe('in/a-b+c@d.mp4');

@@ -77,6 +77,11 @@ describe('checks', () => {
     expect(checkViewName('   ')).toMatchObject({ field: 'name' });
     expect(checkViewName(42)).toMatchObject({ field: 'name' });
     expect(checkViewName('a\u0007b')).toMatchObject({ field: 'name', message: expect.stringContaining('control') });
+    // Half a surrogate pair could be saved but never named again in DELETE ?name=… (it has no UTF-8).
+    for (const lone of ['a\uD800', '\uDC00b', 'x\uDBFFy']) {
+      expect(checkViewName(lone)).toMatchObject({ field: 'name', message: expect.stringContaining('valid Unicode') });
+    }
+    expect(checkViewName('视频 🎬 failures')).toBeNull();
     expect(checkViewName(' failed, LAST hour ')).toMatchObject({
       field: 'name',
       message: expect.stringContaining('built-in'),

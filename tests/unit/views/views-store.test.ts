@@ -1,7 +1,9 @@
 /** The per-user file store of saved views, on a real temporary directory. */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
@@ -20,7 +22,27 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const view = (name: string, query = 'tag=Transcode&states=Failed') => ({ name, query });
 
+const run = promisify(execFile);
+
 describe('ViewsStore', () => {
+  it('keeps every save when two processes write one user’s views at once (50 concurrent saves each)', async () => {
+    const writer = (prefix: string) =>
+      run(
+        process.execPath,
+        ['--import', 'tsx', '--conditions=react-server', 'tests/support/views-writer.ts', dir, 'alice', prefix, '50'],
+        { cwd: process.cwd(), env: { ...process.env, DASHBOARD_DATA_DIR: dir } },
+      );
+    const outputs = await Promise.all([writer('a'), writer('b')]);
+    for (const { stdout } of outputs) expect(JSON.parse(stdout)).toEqual({ saved: 50, refused: 0 });
+    const names = (await store.list('alice')).map((v) => v.name);
+    expect(names).toHaveLength(100);
+    expect(new Set(names)).toEqual(
+      new Set([...Array.from({ length: 50 }, (_, i) => `a-${i}`), ...Array.from({ length: 50 }, (_, i) => `b-${i}`)]),
+    );
+    // No lock or temporary file is left behind.
+    expect(readdirSync(path.join(dir, 'views'))).toEqual(['user-alice.json']);
+  }, 60_000);
+
   it('keeps each user’s views apart, in a file of their own', async () => {
     expect(await store.list('alice')).toEqual([]);
     await store.save('alice', view('Mine'));
@@ -88,6 +110,11 @@ describe('denyCrossOrigin', () => {
       ),
     ).toBeNull();
     expect(denyCrossOrigin(req({ host: 'dash.example:8443', origin: 'https://dash.example:8443' }))).toBeNull();
+    // A form post from a page with Referrer-Policy: no-referrer sends Origin: null; the browser's
+    // Sec-Fetch-Site says where it came from.
+    expect(
+      denyCrossOrigin(req({ host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'same-origin' })),
+    ).toBeNull();
   });
 
   it('refuses another origin, a missing or opaque Origin, and a cross-site fetch', async () => {
@@ -98,6 +125,9 @@ describe('denyCrossOrigin', () => {
       { host: '127.0.0.1:3000', origin: 'null' },
       { host: '127.0.0.1:3000', origin: 'not a url' },
       { host: '127.0.0.1:3000', origin: 'http://127.0.0.1:3000', 'sec-fetch-site': 'cross-site' },
+      { host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'cross-site' },
+      { host: '127.0.0.1:3000', origin: 'null', 'sec-fetch-site': 'same-site' },
+      { host: '127.0.0.1:3000', origin: 'http://evil.localhost:3000', 'sec-fetch-site': 'same-origin' },
     ] as Record<string, string>[]) {
       const res = denyCrossOrigin(req(headers));
       expect(res?.status, JSON.stringify(headers)).toBe(403);

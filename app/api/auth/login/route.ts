@@ -1,28 +1,25 @@
 import { NextResponse } from 'next/server';
 
 import { clientKey, loginLimiter } from '@/server/api/clients';
-import { redirectTo } from '@/server/api/redirect';
+import { redirectTo, sameOriginPath } from '@/server/api/redirect';
 import { apiError } from '@/server/api/responses';
+import { denyCrossOrigin } from '@/server/api/same-origin';
 import { verifyPassword } from '@/server/auth/password';
 import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
 
 export const dynamic = 'force-dynamic';
-
-/** Only same-site paths: a login link must not become an open redirect. */
-function safeNext(value: unknown): string {
-  return typeof value === 'string' && value.startsWith('/') && !value.startsWith('//') && !value.startsWith('/\\')
-    ? value
-    : '/jobs';
-}
 
 // A fixed hash to compare against for unknown users, so timing does not reveal which names exist.
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
  * POST /api/auth/login — from the login form (redirects back) or as JSON (answers JSON).
- * Attempts are rate-limited per client.
+ * Attempts are rate-limited per client; only a page of this dashboard may post here (same-origin).
  */
 export async function POST(request: Request) {
+  // Login CSRF: another site must not sign the browser in (as someone else) with a form post.
+  const denied = denyCrossOrigin(request, 'Sign-in works only from this dashboard’s login page');
+  if (denied) return denied;
   const users = authConfig().users;
   const isForm = (request.headers.get('content-type') ?? '').includes('form');
   let user = '';
@@ -33,12 +30,12 @@ export async function POST(request: Request) {
       const form = await request.formData();
       user = String(form.get('user') ?? '');
       password = String(form.get('password') ?? '');
-      next = safeNext(form.get('next'));
+      next = sameOriginPath(form.get('next'));
     } else {
       const body = (await request.json()) as { user?: unknown; password?: unknown; next?: unknown };
       user = typeof body.user === 'string' ? body.user : '';
       password = typeof body.password === 'string' ? body.password : '';
-      next = safeNext(body.next);
+      next = sameOriginPath(body.next);
     }
   } catch {
     return apiError(400, 'InvalidArgument', 'Send user and password as a form or as JSON', { field: 'body' });

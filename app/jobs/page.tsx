@@ -14,7 +14,6 @@ import {
   pageQuery,
   RANGE_PRESETS,
   validateView,
-  type JobsView,
 } from '@/lib/jobs-search-params';
 import { firstValue } from '@/lib/search-value';
 import { denyWithoutSession } from '@/server/api/guard';
@@ -74,7 +73,7 @@ async function prefetchPage(
 ): Promise<DehydratedState | undefined> {
   try {
     if (await denyWithoutSession()) return undefined;
-    const view = loadView(await searchParams) as JobsView;
+    const view = loadView(await searchParams);
     // A preset without its anchor is fixed by the browser first (jobs-browser): nothing to prefetch.
     if (RANGE_PRESETS.some((p) => p.value === view.range) && !view.from) return undefined;
     const { buckets } = await getBackend();

@@ -58,7 +58,7 @@ export function useJobsView() {
     [set, view.tokens],
   );
 
-  return [view as JobsView, actions] as const;
+  return [view, actions] as const;
 }
 
 export type JobsViewActions = ReturnType<typeof useJobsView>[1];

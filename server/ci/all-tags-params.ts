@@ -4,7 +4,7 @@
  */
 import 'server-only';
 
-import { parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
+import { ALL_TAGS_CURSOR_PATTERN, parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
 
 import type { AllTagsParams } from './all-tags';
 
@@ -25,7 +25,7 @@ export function parseAllTagsQuery(
   if (cursors.length > 1)
     return { ok: false, error: { field: 'cursor', message: 'cursor must be given at most once' } };
   const cursor = cursors[0] || undefined;
-  if (cursor !== undefined && !/^[A-Za-z0-9_-]{1,8000}$/.test(cursor)) {
+  if (cursor !== undefined && !ALL_TAGS_CURSOR_PATTERN.test(cursor)) {
     return { ok: false, error: { field: 'cursor', message: 'cursor must be the cursor of a previous page' } };
   }
   const rest = new URLSearchParams([...search].filter(([k]) => k !== 'cursor'));

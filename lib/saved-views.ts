@@ -93,7 +93,8 @@ export function viewMatches(current: ViewState, view: SavedView, builtIn: boolea
 
 /** The URL state to apply for a view: all its keys, the others cleared; a built-in keeps the tag; the bucket stays. */
 export function stateForView(view: SavedView, builtIn: boolean, currentTag: string): ViewState {
-  const { bucket: _where, ...state } = viewState(view.query);
+  const state: Partial<JobsView> & ViewState = viewState(view.query);
+  delete state.bucket;
   return { ...state, ...(builtIn ? { tag: currentTag } : {}) };
 }
 

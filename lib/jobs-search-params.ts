@@ -21,6 +21,7 @@ import {
   type ListJobsParamName,
 } from './ci/params';
 import { TAG_CODES } from './ci/tags';
+import type { AllTagsPage, JobPage } from './ci/types';
 
 export const DEFAULT_TAG = 'Transcode';
 /**
@@ -32,6 +33,11 @@ export const ALL_TAGS = 'all';
 /** A validated list query without `tag` is the all-tags list (/api/jobs always needs a tag). */
 export function isAllTagsQuery(query: string): boolean {
   return !new URLSearchParams(query).has('tag');
+}
+
+/** An all-tags page as the list shows any page: its combined cursor leads to the next one. */
+export function allTagsAsJobPage(page: AllTagsPage): JobPage {
+  return { jobs: page.jobs, nextToken: page.cursor };
 }
 
 /** The query of one page: the list query plus the token (NextToken, or cursor for all tags) that leads to it. */

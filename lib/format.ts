@@ -1,13 +1,5 @@
 /** Display formats a person reads (browser-safe; no server imports). */
 
-/** `2022-06-27T15:23:12+08:00` → `2022-06-27 15:23:12 +08:00`: CI's wall-clock time with its offset. */
-export function formatTimeWithOffset(iso: string | null): string {
-  if (!iso) return '—';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]} ${m[2]} ${m[3] === 'Z' ? '+00:00' : m[3]}`;
-}
-
 /** Seconds → `0:13.65`, `1:02:03`. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
@@ -161,15 +153,6 @@ export function fromZonedInputValue(input: string, zone: TimeZoneChoice): string
 /** An instant as ISO 8601 in UTC without milliseconds (`2026-11-25T08:13:10Z`), for URLs. */
 export function toIsoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-/** Duration between two instants (or until now) for a job: `3 min 12 s`; null start → `—`. */
-export function jobDuration(
-  job: { startTime: string | null; endTime: string | null; creationTime: string | null },
-  now: number,
-): { text: string; running: boolean } {
-  if (!job.startTime) return { text: '—', running: false };
-  return { text: formatElapsed(job.startTime, job.endTime, now), running: !job.endTime };
 }
 
 /** `2.5` → `2.5`, `25.000000` → `25`, null → `—`: a number without noise. */

@@ -26,21 +26,21 @@ import {
   type TooltipContentProps,
 } from 'recharts';
 
-import type { BucketUnit, TagDurations, TimeBucket } from '@/features/overview/aggregate';
+import type { SlotUnit, TagDurations, TimeSlot } from '@/features/overview/aggregate';
 import { formatDuration, formatInstant, type TimeZoneChoice } from '@/lib/format';
 
 import { UNKNOWN_STATE_COLOUR, useChartPalette, type ChartPalette } from './chart-theme';
 
 export interface OverviewChartsProps {
-  buckets: TimeBucket[];
-  unit: BucketUnit;
+  buckets: TimeSlot[];
+  unit: SlotUnit;
   zone: TimeZoneChoice;
   /** The states drawn in the time chart, in order. */
   states: string[];
   durations: TagDurations[];
   failures: { code: string; count: number }[];
   hrefs: {
-    bucket: (bucket: TimeBucket, state?: string) => string;
+    bucket: (bucket: TimeSlot, state?: string) => string;
     tag: (tag: string) => string;
     code: (code: string) => string;
   };
@@ -108,7 +108,7 @@ function axisProps(palette: ChartPalette) {
 }
 
 /** Bucket label on the axis: the hour (`14:00`) or the day (`11-25`) in the chosen zone. */
-function tickLabel(ms: number, unit: BucketUnit, zone: TimeZoneChoice): string {
+function tickLabel(ms: number, unit: SlotUnit, zone: TimeZoneChoice): string {
   const text = formatInstant(ms, zone); // `2026-11-25 14:00:00 +08:00`
   return unit === 'hour' ? text.slice(11, 16) : text.slice(5, 10);
 }
@@ -186,7 +186,7 @@ function JobsOverTime({
         <Tooltip
           cursor={{ fill: palette.cursor }}
           content={(p: TooltipContentProps) => {
-            const bucket = (p.payload?.[0]?.payload as { bucket?: TimeBucket } | undefined)?.bucket;
+            const bucket = (p.payload?.[0]?.payload as { bucket?: TimeSlot } | undefined)?.bucket;
             if (!p.active || !bucket) return null;
             return (
               <TooltipBox>

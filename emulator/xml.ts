@@ -17,7 +17,7 @@ import type { XmlNode } from './node';
 import { formatCiTime } from './time';
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
-const build = (node: XmlNode) => builder.build(node) as string;
+const build = (node: XmlNode) => builder.build(node);
 const RESPONSE_OPEN = Buffer.from('<Response>');
 const RESPONSE_CLOSE = Buffer.from('</Response>');
 

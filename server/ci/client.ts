@@ -184,7 +184,13 @@ export class CiClient {
         };
         if (typeof json.code === 'string') {
           const requestId = typeof json.request_id === 'string' ? json.request_id : headerRequestId;
-          return new CiError('ci', json.code, redact(String(json.message ?? '')), response.status, requestId);
+          return new CiError(
+            'ci',
+            json.code,
+            redact(typeof json.message === 'string' ? json.message : ''),
+            response.status,
+            requestId,
+          );
         }
       } catch {
         // fall through to the generic description

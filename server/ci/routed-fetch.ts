@@ -28,10 +28,10 @@ export function routedFetch(origin: string): typeof fetch {
     };
     const signal = init.signal ?? undefined;
     return new Promise<Response>((resolveOuter, rejectOuter) => {
-      if (signal?.aborted) return rejectOuter(signal.reason);
+      if (signal?.aborted) return rejectOuter(abortReason(signal));
       const settle = () => signal?.removeEventListener('abort', onAbort);
       const resolve = (r: Response) => (settle(), resolveOuter(r));
-      const reject = (e: unknown) => (settle(), rejectOuter(e));
+      const reject = (e: Error) => (settle(), rejectOuter(e));
       const req = send(
         {
           protocol: target.protocol,
@@ -66,14 +66,23 @@ export function routedFetch(origin: string): typeof fetch {
       );
       function onAbort() {
         req.destroy();
-        reject(signal?.reason);
+        if (signal) reject(abortReason(signal));
       }
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (error) =>
-        reject(signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error })),
+        reject(signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: error })),
       );
       req.end();
     });
   };
-  return routed as typeof fetch;
+  return routed;
+}
+
+/**
+ * What fetch rejects with when its signal aborts: the signal's reason (AbortSignal.timeout gives a
+ * TimeoutError, abort() an AbortError; both are Errors), or an AbortError for a reason that is not.
+ */
+function abortReason(signal: AbortSignal): Error {
+  const reason: unknown = signal.reason;
+  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }

@@ -5,6 +5,7 @@ import { Suspense } from 'react';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
 import { jobsQueryOptions } from '@/features/jobs/api/jobs';
 import { JobsBrowser } from '@/features/jobs/jobs-browser';
+import type { JobPage } from '@/lib/ci/types';
 import { currentToken, jobsSearchParams, pageQuery, RANGE_PRESETS, validateView } from '@/lib/jobs-search-params';
 import { bucketInfos } from '@/server/ci/backend';
 import { loadJobsQuery } from '@/server/jobs/list-page';
@@ -54,17 +55,20 @@ async function prefetchPage(
   if (query === null) return undefined;
   // The browser's query for this page (features/jobs/jobs-browser).
   const options = jobsQueryOptions(pageQuery(query, currentToken(view.tokens)));
-  let timer: ReturnType<typeof setTimeout> | undefined;
   const queryClient = new QueryClient();
-  // prefetchQuery keeps nothing on failure, and dehydrate sends only what succeeded.
+  // A failed prefetch keeps nothing (prefetchQuery never throws): the browser then asks itself.
   await queryClient.prefetchQuery({
     ...options,
-    queryFn: () =>
-      Promise.race([
-        // Through JSON, exactly as /api/jobs would have answered.
-        loadJobsQuery(options.queryKey[1]).then((page) => (page ? JSON.parse(JSON.stringify(page)) : null)),
+    queryFn: async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const page = await Promise.race([
+        loadJobsQuery(options.queryKey[1]),
         new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PREFETCH_TIMEOUT_MS))),
-      ]).finally(() => clearTimeout(timer)),
+      ]).finally(() => clearTimeout(timer));
+      if (!page) throw new Error('not prefetched: refused, or too slow');
+      // Through JSON, exactly as /api/jobs would have answered.
+      return JSON.parse(JSON.stringify(page)) as JobPage;
+    },
   });
   const page = queryClient.getQueryData(options.queryKey);
   if (!page) return undefined;

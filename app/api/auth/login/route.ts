@@ -6,6 +6,9 @@ import { apiError } from '@/server/api/responses';
 import { verifyPassword } from '@/server/auth/password';
 import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
 
+/** A text field of the form ('' when absent, or when a file was sent in its place). */
+const formText = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+
 export const dynamic = 'force-dynamic';
 
 /** Only same-site paths: a login link must not become an open redirect. */
@@ -31,8 +34,8 @@ export async function POST(request: Request) {
   try {
     if (isForm) {
       const form = await request.formData();
-      user = String(form.get('user') ?? '');
-      password = String(form.get('password') ?? '');
+      user = formText(form.get('user'));
+      password = formText(form.get('password'));
       next = safeNext(form.get('next'));
     } else {
       const body = (await request.json()) as { user?: unknown; password?: unknown; next?: unknown };

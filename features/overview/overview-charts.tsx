@@ -229,7 +229,7 @@ function JobsOverTime({
                   className="cursor-pointer"
                   onClick={() => router.push(hrefs.bucket(bucket, state))}
                 >
-                  <Rectangle {...(props as RectangleProps)} />
+                  <Rectangle {...props} />
                 </g>
               );
             }}

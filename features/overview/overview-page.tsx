@@ -15,11 +15,11 @@ import { CollectionProgress } from '@/features/collection/collection-progress';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import {
-  slotsByCreation,
-  slotUnitFor,
   countByState,
   durationsByTag,
   groupFailures,
+  slotsByCreation,
+  slotUnitFor,
   statesOf,
   type TimeSlot,
 } from '@/features/overview/aggregate';

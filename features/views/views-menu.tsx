@@ -276,15 +276,16 @@ function SaveViewForm({
     <form
       noValidate
       className="flex flex-col gap-2"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const problem = checkViewName(name);
         if (problem) return setError(problem.message);
         setBusy(true);
-        const result = await onSave(name);
-        setBusy(false);
-        if (result) setError(result.message);
-        else onClose();
+        void onSave(name).then((result) => {
+          setBusy(false);
+          if (result) setError(result.message);
+          else onClose();
+        });
       }}
     >
       <label htmlFor="save-view-name" className="text-xs font-medium text-slate-700 dark:text-slate-200">
@@ -358,11 +359,12 @@ function DeleteViewDialog({
         </Button>
         <Button
           variant="danger"
-          onClick={async () => {
+          onClick={() => {
             if (name === null) return;
-            const problem = await onDelete(name);
-            if (problem) setError(problem.message);
-            else onClose();
+            void onDelete(name).then((problem) => {
+              if (problem) setError(problem.message);
+              else onClose();
+            });
           }}
         >
           Delete

@@ -13,6 +13,8 @@ import 'server-only';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+import { abortReason } from '@/lib/abort';
+
 export function routedFetch(origin: string): typeof fetch {
   const target = new URL(origin);
   const secure = target.protocol === 'https:';
@@ -76,13 +78,4 @@ export function routedFetch(origin: string): typeof fetch {
     });
   };
   return routed;
-}
-
-/**
- * What fetch rejects with when its signal aborts: the signal's reason (AbortSignal.timeout gives a
- * TimeoutError, abort() an AbortError; both are Errors), or an AbortError for a reason that is not.
- */
-function abortReason(signal: AbortSignal): Error {
-  const reason: unknown = signal.reason;
-  return reason instanceof Error ? reason : new DOMException('This operation was aborted', 'AbortError');
 }

@@ -52,7 +52,7 @@ describe('read-only by construction', () => {
 
   it.each(routes)('$path answers every write method 405 unless it is one of its own', async ({ file, path }) => {
     const mod = (await import(/* @vite-ignore */ `@/${file.replace(/\\/g, '/')}`)) as Record<string, Handler>;
-    const dispatch = autoImplementMethods(mod as never) as unknown as Record<string, Handler>;
+    const dispatch = autoImplementMethods(mod) as unknown as Record<string, Handler>;
     const allowed = WRITES[path] ?? [];
     for (const method of WRITE_METHODS) {
       const url = `http://127.0.0.1:3000${path}`;

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  slotsByCreation,
-  slotUnitFor,
   countByState,
   durationsByTag,
   groupFailures,
   percentile,
   runSeconds,
+  slotsByCreation,
+  slotUnitFor,
   statesOf,
 } from '@/features/overview/aggregate';
 import type { JobListItem } from '@/lib/ci/types';

@@ -13,8 +13,6 @@ const STATIC_HEADERS = [
 const nextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
-  // `npm test` type-checks first (tsc --noEmit); doing it again inside every build only costs time.
-  typescript: { ignoreBuildErrors: true },
   // The proxy sees the query exactly as sent (server/api/raw-query.ts says why).
   skipProxyUrlNormalize: true,
   // proxy.ts makes the trailing-slash redirects, with the security headers on them.

@@ -69,7 +69,7 @@ async function firstRowsPaintedMs(page: Page, appUrl: string): Promise<number> {
   });
   await page.goto(`${appUrl}/jobs?tag=Transcode&size=${FIRST_ROWS}`, { waitUntil: 'commit' });
   // performance.now() counts from the navigation's time origin, so this is navigation start → paint.
-  return page.evaluate('window.__firstRows') as Promise<number>;
+  return page.evaluate<number>('window.__firstRows');
 }
 
 /** Loads LOADED_ROWS jobs through the page's "Load all", returns how long that took (ms). */
@@ -90,7 +90,7 @@ async function loadAll(page: Page, appUrl: string): Promise<number> {
 
 /** Scrolls the table's scroller from top to bottom, one step per frame; returns the rAF deltas. */
 async function scrollFrameTimes(page: Page): Promise<{ deltas: number[]; rows: number }> {
-  return page.evaluate(`(async () => {
+  return page.evaluate<{ deltas: number[]; rows: number }>(`(async () => {
     const scroller = document.querySelector('[data-testid="jobs-table-scroller"]');
     if (!scroller) throw new Error('no table scroller: is the table virtualized?');
     scroller.scrollTop = 0;
@@ -109,7 +109,7 @@ async function scrollFrameTimes(page: Page): Promise<{ deltas: number[]; rows: n
     }
     const rows = Number(document.querySelector('[data-testid="jobs-table"]').getAttribute('aria-rowcount')) - 1;
     return { deltas, rows };
-  })()`) as Promise<{ deltas: number[]; rows: number }>;
+  })()`);
 }
 
 /** P5, one run: gzipped bytes of every script the page loads until it is settled. */

@@ -178,7 +178,7 @@ export function faultsFromEnv(
     const variable = ENV.find(([, key]) => (error as Error).message.startsWith(key))?.[0] ?? 'EMULATOR_*';
     throw new FaultConfigError(`${variable}: ${(error as Error).message}`);
   }
-  return settings as FaultSettings;
+  return settings;
 }
 
 export interface FaultPlan {
@@ -211,7 +211,8 @@ export class FaultInjector {
     return { ...this.current };
   }
 
-  set(settings: FaultSettings | unknown): FaultConfig {
+  /** Settings from a test or PUT /__emulator/faults: checked here, whatever their shape. */
+  set(settings: unknown): FaultConfig {
     this.current = normalizeFaults(settings);
     this.rng = new Rng(this.current.seed);
     return this.config;

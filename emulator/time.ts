@@ -26,7 +26,7 @@ const CI_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})([+-])(\d{2})(\
 export function parseCiTime(text: string): number | null {
   const m = CI_TIME.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second, , offH, offM] = m.slice(1).map(Number) as number[];
+  const [year, month, day, hour, minute, second, , offH, offM] = m.slice(1).map(Number);
   const sign = m[7] === '-' ? -1 : 1;
   if (
     year === undefined ||

@@ -18,7 +18,7 @@ import { hashString, Rng } from './random';
 import { formatCiTime } from './time';
 
 const builder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
-const build = (node: XmlNode) => builder.build(node) as string;
+const build = (node: XmlNode) => builder.build(node);
 const RESPONSE_OPEN = Buffer.from('<Response>');
 const RESPONSE_CLOSE = Buffer.from('</Response>');
 

@@ -1,13 +1,5 @@
 /** Display formats a person reads (browser-safe; no server imports). */
 
-/** `2022-06-27T15:23:12+08:00` → `2022-06-27 15:23:12 +08:00`: CI's wall-clock time with its offset. */
-export function formatTimeWithOffset(iso: string | null): string {
-  if (!iso) return '—';
-  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?(Z|[+-]\d{2}:\d{2})$/.exec(iso);
-  if (!m) return iso;
-  return `${m[1]} ${m[2]} ${m[3] === 'Z' ? '+00:00' : m[3]}`;
-}
-
 /** Seconds → `0:13.65`, `1:02:03`. */
 export function formatDuration(seconds: number | null): string {
   if (seconds === null || !Number.isFinite(seconds) || seconds < 0) return '—';
@@ -139,37 +131,31 @@ export function toZonedInputValue(value: string | number | null | undefined, zon
  * A `datetime-local` value read in a zone → ISO 8601 with that zone's offset (`…+08:00`), or null.
  * For the local zone the offset is the one in force at that wall-clock time.
  */
+/** The six numbers of a matched date-time (year … second): a fixed length, so no index is missing. */
+type Six = [number, number, number, number, number, number];
+
 export function fromZonedInputValue(input: string, zone: TimeZoneChoice): string | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(input);
   if (!m) return null;
-  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number) as number[];
-  const asUtc = Date.UTC(y!, mo! - 1, d!, h!, mi!, s!);
+  const [y, mo, d, h, mi, s] = [m[1], m[2], m[3], m[4], m[5], m[6] ?? '00'].map(Number) as Six;
+  const asUtc = Date.UTC(y, mo - 1, d, h, mi, s);
   if (Number.isNaN(asUtc)) return null;
   let offset: number;
   if (zone === 'local') {
-    const local = new Date(y!, mo! - 1, d!, h!, mi!, s!);
+    const local = new Date(y, mo - 1, d, h, mi, s);
     offset = -local.getTimezoneOffset();
     if (offset === 0) offset = 0;
   } else {
     offset = zoneOffsetMinutes(zone, asUtc);
   }
   const check = new Date(asUtc);
-  if (check.getUTCMonth() !== mo! - 1 || check.getUTCDate() !== d!) return null;
-  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad2(s!)}${formatOffset(offset)}`;
+  if (check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d) return null;
+  return `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}:${pad2(s)}${formatOffset(offset)}`;
 }
 
 /** An instant as ISO 8601 in UTC without milliseconds (`2026-11-25T08:13:10Z`), for URLs. */
 export function toIsoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
-}
-
-/** Duration between two instants (or until now) for a job: `3 min 12 s`; null start → `—`. */
-export function jobDuration(
-  job: { startTime: string | null; endTime: string | null; creationTime: string | null },
-  now: number,
-): { text: string; running: boolean } {
-  if (!job.startTime) return { text: '—', running: false };
-  return { text: formatElapsed(job.startTime, job.endTime, now), running: !job.endTime };
 }
 
 /** `2.5` → `2.5`, `25.000000` → `25`, null → `—`: a number without noise. */

@@ -40,7 +40,7 @@ export function collectExtras(job: Job): ExtraAt[] {
       return;
     }
     if (typeof value !== 'object' || value === null) return;
-    for (const [key, child] of Object.entries(value)) {
+    for (const [key, child] of Object.entries(value as Record<string, unknown>)) {
       if (key === 'extra') {
         if (child && typeof child === 'object' && Object.keys(child).length > 0) {
           out.push({ path: path.length ? path.join(' › ') : 'Job', extra: child as Extra });

@@ -1,25 +1,27 @@
 /**
- * The /jobs view in the URL: one typed declaration of every search parameter (nuqs parsers), the
- * validation of hand-edited values against the GET /jobs rules (lib/ci/params.ts's, as the
- * zod-free lib/list-jobs-check.ts states them for the browser), and the
- * NextToken stack. Browser-safe; used by the client components and by the page's server shell.
+ * The /jobs view in the URL: one declaration of every search parameter (nuqs parsers, from which
+ * the view's type is inferred), the validation of hand-edited values by the GET /jobs schema
+ * (lib/ci/params.ts, the same one /api applies), and the NextToken stack. Browser-safe; used by the
+ * client components, by the page's server prefetch and by saved views.
  *
- * URL names are short and readable (`?tag=Transcode&states=Failed&page=3&tokens=a,b&job=j…`);
- * parsers keep the raw text so a bad value is reported with its field instead of silently dropped.
+ * URL names are short and readable (`?tag=Transcode&states=Failed&page=3&tokens=a,b&job=j…`).
+ * The parsers keep the raw text on purpose: a typed parser (an integer, a literal) would turn
+ * `?size=abc` into the default without a word, while the page must name the bad value and offer to
+ * remove it. The typed values come out of `validateView`, checked by the schema.
  */
 // nuqs/server: the same parsers, importable by the page's server component too (not 'use client').
-import { parseAsArrayOf, parseAsString } from 'nuqs/server';
+import { parseAsArrayOf, parseAsString, type inferParserType } from 'nuqs/server';
 
 import { bucketParser } from './bucket-param';
-import { ALL_TAGS_CURSOR_PATTERN } from './ci/param-rules';
-import type { ListJobsParamName } from './ci/params';
-import { TAG_CODES } from './ci/tags';
-// Not lib/ci/params itself: that is zod, which the browser need not load (see list-jobs-check.ts).
 import {
-  checkListJobsPairs,
-  JOB_ID_PATTERN as JOB_ID,
-  LIST_JOBS_PARAM_ORDER as LIST_JOBS_PARAMS,
-} from './list-jobs-check';
+  ALL_TAGS_CURSOR_PATTERN,
+  listJobsError as check,
+  JOB_ID,
+  LIST_JOBS_PARAMS,
+  type ListJobsParamName,
+} from './ci/params';
+import { TAG_CODES } from './ci/tags';
+import type { AllTagsPage, JobPage } from './ci/types';
 
 export const DEFAULT_TAG = 'Transcode';
 /**
@@ -27,12 +29,15 @@ export const DEFAULT_TAG = 'Transcode';
  * and pages with the combined `cursor` instead of CI's NextToken; the token stack holds cursors.
  */
 export const ALL_TAGS = 'all';
-/** The combined cursor of /api/jobs/all (its shape; the server checks its signature). */
-const CURSOR = ALL_TAGS_CURSOR_PATTERN;
 
 /** A validated list query without `tag` is the all-tags list (/api/jobs always needs a tag). */
 export function isAllTagsQuery(query: string): boolean {
   return !new URLSearchParams(query).has('tag');
+}
+
+/** An all-tags page as the list shows any page: its combined cursor leads to the next one. */
+export function allTagsAsJobPage(page: AllTagsPage): JobPage {
+  return { jobs: page.jobs, nextToken: page.cursor };
 }
 
 /** The query of one page: the list query plus the token (NextToken, or cursor for all tags) that leads to it. */
@@ -49,7 +54,6 @@ export const RANGE_PRESETS = [
   { value: '7d', label: 'Last 7 d', ms: 7 * 86_400_000 },
   { value: '30d', label: 'Last 30 d', ms: 30 * 86_400_000 },
 ] as const;
-export type RangePreset = (typeof RANGE_PRESETS)[number]['value'];
 
 export const jobsSearchParams = {
   /** The bucket shown ('' = the default); see lib/bucket-param.ts. */
@@ -72,43 +76,9 @@ export const jobsSearchParams = {
   sort: parseAsString.withDefault(''),
 };
 
-export type JobsView = {
-  /** Optional so views built by hand (tests, saved views) need not name one: absent = the default. */
-  bucket?: string;
-  tag: string;
-  states: string[];
-  queue: string;
-  queueType: string;
-  workflow: string;
-  trigger: string;
-  input: string;
-  range: string;
-  from: string;
-  to: string;
-  order: string;
-  size: string;
-  page: string;
-  tokens: string[];
-  job: string;
-  sort: string;
-};
+/** The view as the URL gives it: every key, each at its default when absent. */
+export type JobsView = inferParserType<typeof jobsSearchParams>;
 export type JobsViewKey = keyof JobsView;
-
-/** Keys that select which jobs CI returns: changing any of them starts again at page 1. */
-export const FILTER_KEYS = [
-  'tag',
-  'states',
-  'queue',
-  'queueType',
-  'workflow',
-  'trigger',
-  'input',
-  'range',
-  'from',
-  'to',
-  'order',
-  'size',
-] as const satisfies readonly JobsViewKey[];
 
 /** Filters an operator sets (the ones the empty state lists and "clear filters" removes). */
 export const CLEARABLE_KEYS = [
@@ -215,10 +185,6 @@ export function currentToken(tokens: readonly string[]): string | undefined {
   return tokens.length ? tokens[tokens.length - 1] : undefined;
 }
 
-function check(params: [string, string][]): { field: string; message: string } | null {
-  return checkListJobsPairs(params);
-}
-
 /**
  * Checks every value of the view and builds the GET /api/jobs query for it (without the paging
  * token). Each bad value becomes one issue naming its field, in the operator's words; the query is
@@ -235,7 +201,7 @@ export function validateView(
   const add = (key: JobsViewKey, message: string, value?: string) =>
     issues.push({ key, label: KEY_LABELS[key], value: value ?? String(view[key]), message });
 
-  const bucket = view.bucket ?? '';
+  const bucket = view.bucket;
   if (bucket !== '' && buckets && !buckets.includes(bucket)) {
     add(
       'bucket',
@@ -278,7 +244,7 @@ export function validateView(
 
   for (const token of view.tokens) {
     const error = allTags
-      ? CURSOR.test(token)
+      ? ALL_TAGS_CURSOR_PATTERN.test(token)
         ? null
         : { message: 'A page token of the all-tags list must be the cursor of a previous page' }
       : check([

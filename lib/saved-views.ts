@@ -1,8 +1,8 @@
 /**
  * Saved views of /jobs: a name and the /jobs query string that selects the jobs (filters, order,
- * page size, sorting), without the position in it (page, tokens) or the open job. Browser-safe and
- * zod-free: the browser checks a view before saving it, and the server checks it again with the
- * same function (app/api/views) before it stores it.
+ * page size, sorting), without the position in it (page, tokens) or the open job. Browser-safe: the
+ * browser checks a view before saving it, and the server checks it again with the same function
+ * (app/api/views) before it stores it — by the /jobs URL's rules, i.e. the GET /jobs schema.
  *
  * A view with a relative range (`range=1h`) is kept without `from`/`to`: it means "the last hour"
  * whenever it is applied, and the jobs browser anchors `from` at that moment (as for any preset).
@@ -43,9 +43,14 @@ export const MAX_QUERY_LENGTH = 2_000;
  */
 const POSITION_KEYS: readonly JobsViewKey[] = ['page', 'tokens', 'job', 'bucket'];
 /** The keys a view keeps, in the order of the URL declaration (so the canonical form is stable). */
-const VIEW_KEYS = (Object.keys(jobsSearchParams) as JobsViewKey[]).filter((k) => !POSITION_KEYS.includes(k));
+const VIEW_KEYS = (Object.keys(jobsSearchParams) as JobsViewKey[]).filter(
+  (k): k is Exclude<JobsViewKey, 'bucket'> => !POSITION_KEYS.includes(k),
+);
 
 const loadView = createLoader(jobsSearchParams);
+
+/** What a view holds and is compared on: every URL key but the bucket (a view applies to any bucket). */
+type ViewState = Omit<JobsView, 'bucket'>;
 
 function text(value: string | string[] | undefined): string {
   return Array.isArray(value) ? value.join(',') : (value ?? '');
@@ -63,10 +68,10 @@ function defaultText(key: JobsViewKey): string {
  * the current one.
  */
 export function canonicalViewQuery(
-  input: string | URLSearchParams | JobsView,
+  input: string | URLSearchParams | ViewState,
   options: { withoutTag?: boolean } = {},
 ): string {
-  const view = typeof input === 'object' && !(input instanceof URLSearchParams) ? input : (loadView(input) as JobsView);
+  const view = typeof input === 'object' && !(input instanceof URLSearchParams) ? input : loadView(input);
   const preset = RANGE_PRESETS.some((p) => p.value === view.range);
   const out = new URLSearchParams();
   for (const key of VIEW_KEYS) {
@@ -82,20 +87,20 @@ export function canonicalViewQuery(
 }
 
 /** Whether the view on screen is this one (a built-in matches on any tag). */
-export function viewMatches(current: JobsView, view: SavedView, builtIn: boolean): boolean {
+export function viewMatches(current: ViewState, view: SavedView, builtIn: boolean): boolean {
   return canonicalViewQuery(current, { withoutTag: builtIn }) === view.query;
 }
 
 /** The URL state to apply for a view: all its keys, the others cleared; a built-in keeps the tag; the bucket stays. */
-export function stateForView(view: SavedView, builtIn: boolean, currentTag: string): Omit<JobsView, 'bucket'> {
-  const state: Partial<JobsView> = viewState(view.query);
+export function stateForView(view: SavedView, builtIn: boolean, currentTag: string): ViewState {
+  const state: Partial<JobsView> & ViewState = viewState(view.query);
   delete state.bucket;
-  return { ...(state as JobsView), ...(builtIn ? { tag: currentTag } : {}) };
+  return { ...state, ...(builtIn ? { tag: currentTag } : {}) };
 }
 
 /** The whole URL state a query stands for: every key of the view, and the others at their defaults. */
 export function viewState(query: string): JobsView {
-  return loadView(query) as JobsView;
+  return loadView(query);
 }
 
 export const BUILT_IN_VIEWS: readonly BuiltInView[] = [

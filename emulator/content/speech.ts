@@ -99,7 +99,7 @@ const speechRecognition: OperationBuilder = (ctx) => {
         FlashResult: {
           channel_id: '0',
           text: (Array.isArray(text) ? text : [text]).join(''),
-          sentence_list: (details as XmlNode[]).map((d) => ({
+          sentence_list: details.map((d) => ({
             text: d.FinalSentence,
             start_time: d.StartMs,
             end_time: d.EndMs,

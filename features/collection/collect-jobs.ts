@@ -4,6 +4,7 @@
  * one page. Progress is reported after each page; an AbortSignal stops it between or during pages.
  * Works for one tag (NextToken) and for all tags (combined cursor) alike (features/jobs/api/jobs fetchJobs).
  */
+import { abortReason } from '@/lib/abort';
 import type { JobListItem } from '@/lib/ci/types';
 import { ApiError } from '@/lib/fetch-json';
 import { pageQuery } from '@/lib/jobs-search-params';
@@ -82,7 +83,7 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
       'abort',
       () => {
         clearTimeout(timer);
-        reject(signal.reason);
+        reject(abortReason(signal));
       },
       { once: true },
     );

@@ -23,9 +23,12 @@ type Patch = { [K in JobsViewKey]?: JobsView[K] | null };
 export function useJobsView() {
   const [view, setRaw] = useQueryStates(jobsSearchParams, { history: 'push', scroll: false });
 
+  // The URL is the state: a change is written and rendered from there, so nothing waits for the
+  // promise nuqs returns (it only says when the address bar caught up).
   const set = useCallback(
-    (patch: Patch, options?: { replace?: boolean }) =>
-      setRaw(patch, options?.replace ? { history: 'replace' } : undefined),
+    (patch: Patch, options?: { replace?: boolean }) => {
+      void setRaw(patch, options?.replace ? { history: 'replace' } : undefined);
+    },
     [setRaw],
   );
 
@@ -53,12 +56,12 @@ export function useJobsView() {
         set(
           key === 'tokens' || key === 'page' ? { tokens: null, page: null } : { [key]: null, page: null, tokens: null },
         ),
-      resetAll: () => set(Object.fromEntries(Object.keys(jobsSearchParams).map((k) => [k, null])) as Patch),
+      resetAll: () => set(Object.fromEntries(Object.keys(jobsSearchParams).map((k) => [k, null]))),
     }),
     [set, view.tokens],
   );
 
-  return [view as JobsView, actions] as const;
+  return [view, actions] as const;
 }
 
 export type JobsViewActions = ReturnType<typeof useJobsView>[1];

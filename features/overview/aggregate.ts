@@ -26,67 +26,67 @@ export function countByState(jobs: readonly JobListItem[]): Record<string, numbe
   return counts;
 }
 
-export type BucketUnit = 'hour' | 'day';
+export type SlotUnit = 'hour' | 'day';
 
 /** Hours up to a week (168 bars); days beyond, where hourly bars would be too thin to read or click. */
-export function bucketUnitFor(spanMs: number): BucketUnit {
+export function slotUnitFor(spanMs: number): SlotUnit {
   return spanMs <= 7 * DAY_MS ? 'hour' : 'day';
 }
 
-export interface TimeBucket {
-  /** First instant of the bucket (ms). */
+export interface TimeSlot {
+  /** First instant of the slot (ms). */
   start: number;
-  /** Last whole second inside it (ms): the inclusive `to` of a list filter for just this bucket. */
+  /** Last whole second inside it (ms): the inclusive `to` of a list filter for just this slot. */
   end: number;
   total: number;
-  /** Jobs per state created in the bucket. */
+  /** Jobs per state created in the slot. */
   counts: Record<string, number>;
 }
 
 /**
- * Jobs per hour (or day) of creation between `from` and `to`, every bucket present even when
- * empty so gaps show as gaps. Buckets start on whole hours/days of the zone `offsetMinutes` gives
+ * Jobs per hour (or day) of creation between `from` and `to`, every slot present even when
+ * empty so gaps show as gaps. Slots start on whole hours/days of the zone `offsetMinutes` gives
  * (the time-zone preference), so a bar matches the clock the operator reads.
  */
-export function bucketByCreation(
+export function slotsByCreation(
   jobs: readonly JobListItem[],
   {
     from,
     to,
     unit,
     offsetMinutes,
-  }: { from: number; to: number; unit: BucketUnit; offsetMinutes: (ms: number) => number },
-): TimeBucket[] {
+  }: { from: number; to: number; unit: SlotUnit; offsetMinutes: (ms: number) => number },
+): TimeSlot[] {
   const size = unit === 'hour' ? HOUR_MS : DAY_MS;
   const floor = (ms: number) => {
     const offset = offsetMinutes(ms) * 60_000;
     return Math.floor((ms + offset) / size) * size - offset;
   };
-  const buckets: TimeBucket[] = [];
-  const index = new Map<number, TimeBucket>();
+  const slots: TimeSlot[] = [];
+  const index = new Map<number, TimeSlot>();
   const empty = () => Object.fromEntries(JOB_STATES.map((s) => [s, 0])) as Record<string, number>;
   // Bounded: a week of hours or a few years of days at most (the caller picks the unit by span).
-  for (let start = floor(from); start <= to && buckets.length < 5_000;) {
+  for (let start = floor(from); start <= to && slots.length < 5_000;) {
     const next = floor(start + size + HOUR_MS); // + 1 h: a day across a DST change is 23 or 25 hours
-    const bucket: TimeBucket = {
+    const slot: TimeSlot = {
       start,
       end: Math.max(start, (unit === 'hour' ? start + size : next) - 1000),
       total: 0,
       counts: empty(),
     };
-    buckets.push(bucket);
-    index.set(start, bucket);
+    slots.push(slot);
+    index.set(start, slot);
     start = unit === 'hour' ? start + size : next;
   }
   for (const job of jobs) {
     const ms = toMs(job.creationTime);
     if (ms === null) continue;
-    const bucket = index.get(floor(ms));
-    if (!bucket) continue;
-    bucket.total += 1;
-    bucket.counts[job.state] = (bucket.counts[job.state] ?? 0) + 1;
+    const slot = index.get(floor(ms));
+    if (!slot) continue;
+    slot.total += 1;
+    slot.counts[job.state] = (slot.counts[job.state] ?? 0) + 1;
   }
-  return buckets;
+  return slots;
 }
 
 /** Seconds a job ran (start to end), for jobs that finished; null otherwise. */

@@ -15,13 +15,13 @@ import { CollectionProgress } from '@/features/collection/collection-progress';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import {
-  bucketByCreation,
-  bucketUnitFor,
   countByState,
   durationsByTag,
   groupFailures,
+  slotsByCreation,
+  slotUnitFor,
   statesOf,
-  type TimeBucket,
+  type TimeSlot,
 } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
 import { usePreferences } from '@/features/preferences/preferences';
@@ -65,15 +65,15 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
     const to = toFilterMs ?? Math.max(state.startedAt ?? 0, newest ?? 0);
     return from === null || to < from ? null : { from, to };
   }, [jobs, fromMs, toFilterMs, state.startedAt]);
-  const unit = bucketUnitFor(span ? span.to - span.from : 0);
+  const unit = slotUnitFor(span ? span.to - span.from : 0);
   const buckets = useMemo(
     () =>
-      span ? bucketByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : [],
+      span ? slotsByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : [],
     [jobs, span, unit, timeZone],
   );
 
   const hrefs = {
-    bucket: (b: TimeBucket, s?: string) => {
+    bucket: (b: TimeSlot, s?: string) => {
       // Never wider than the filter: the first and last bars may cover part of an hour.
       const start = Math.max(b.start, fromMs ?? b.start);
       const end = Math.min(b.end, toFilterMs ?? b.end);

@@ -3,14 +3,15 @@
  * cached, every reader in this tab updated together on a write, other tabs following through the
  * storage event. `parse` turns whatever is stored (or nothing) into a valid value.
  */
+/** Its functions use no `this`: React is handed them unbound (useSyncExternalStore(store.subscribe, store.read)). */
 export interface LocalStorageStore<T> {
-  read(): T;
+  read(this: void): T;
   /**
    * Stores and announces the value; false when the browser would not keep it (storage full, or
    * refused), in which case it applies to this page only if `orForThisPage`, else not at all.
    */
-  write(value: T, options?: { orForThisPage?: boolean }): boolean;
-  subscribe(listener: () => void): () => void;
+  write(this: void, value: T, options?: { orForThisPage?: boolean }): boolean;
+  subscribe(this: void, listener: () => void): () => void;
 }
 
 export function localStorageStore<T>(key: string, parse: (raw: unknown) => T, fallback: T): LocalStorageStore<T> {

@@ -1,50 +1,44 @@
-import Link from 'next/link';
 import { Suspense } from 'react';
 
-import type { Section } from '@/features/shell/section-links';
-import { withBucket, type BucketInfo } from '@/lib/bucket-param';
+import type { BucketInfo } from '@/lib/bucket-param';
 
 import { BucketLabel, BucketSwitcher } from '../buckets/bucket-switcher';
 import { FindJobBox } from '../find-job/find-job-box';
 import { PreferencesBar } from '../preferences/preferences-bar';
 import { ShortcutsHelp } from '../shortcuts/shortcuts-help';
 import { HealthStatus } from './health-status';
+import { HomeLink, HomeLinkText } from './home-link';
 import { PlainSectionNav, SectionNav } from './section-nav';
 
 /**
- * The header of every page: what this is, which backend and bucket it shows (rendered on the
- * server from the configuration, so it is right on first paint; a switcher when several buckets
- * are configured), and the time-zone and theme switches.
+ * The header of every dashboard page, rendered once by the route group's layout
+ * (app/(dashboard)/layout.tsx): what this is, which backend and bucket it shows (the configuration
+ * comes from the server, so it is right on first paint; a switcher when several buckets are
+ * configured), the sections, and the time-zone and theme switches. What depends on the address (the
+ * bucket on screen, the current section) is read from it in the browser, so the header survives
+ * navigation between pages.
  */
 export function AppHeader({
   mode,
   buckets,
-  bucket = '',
   signOut = false,
-  current = 'jobs',
 }: {
   mode: 'emulator' | 'ci';
   /** Every configured bucket, the default first. */
   buckets: readonly BucketInfo[];
-  /** The page's `?bucket=` ('' = the default). */
-  bucket?: string;
   /** Show "Sign out" (login is on). */
   signOut?: boolean;
-  /** The section this page belongs to, marked in the navigation. */
-  current?: Section;
 }) {
-  // Links keep the bucket on screen (an unknown one is left behind: the page names it).
-  const known = buckets.some((b) => b.bucket === bucket) ? bucket : '';
   return (
     <header className="border-b border-slate-200 bg-slate-50 dark:border-slate-800 dark:bg-slate-900">
       <div className="mx-auto flex max-w-[100rem] flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2">
-        <Link href={withBucket('/jobs', known)} className="text-sm font-semibold">
-          CI jobs
-        </Link>
-        <Suspense fallback={<PlainSectionNav current={current} bucket={known} />}>
-          <SectionNav current={current} />
+        <Suspense fallback={<HomeLinkText href="/jobs" />}>
+          <HomeLink buckets={buckets} />
         </Suspense>
-        <Suspense fallback={<BucketLabel bucket={buckets.find((b) => b.bucket === bucket) ?? buckets[0]!} />}>
+        <Suspense fallback={<PlainSectionNav />}>
+          <SectionNav />
+        </Suspense>
+        <Suspense fallback={<BucketLabel bucket={buckets[0]!} />}>
           <BucketSwitcher buckets={buckets} />
         </Suspense>
         {mode === 'emulator' ? (

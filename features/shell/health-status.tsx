@@ -14,9 +14,9 @@ export function HealthStatus() {
       ? 'unknown bucket'
       : 'dashboard server unreachable'
     : ok
-      ? `answers in ${data!.upstream.latencyMs} ms`
-      : data!.upstream.error
-        ? `${data!.upstream.error.code}: ${data!.upstream.error.message}`
+      ? `answers in ${data.upstream.latencyMs} ms`
+      : data.upstream.error
+        ? `${data.upstream.error.code}: ${data.upstream.error.message}`
         : 'not reachable';
   return (
     <span

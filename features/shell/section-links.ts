@@ -13,6 +13,11 @@ export const SECTIONS: readonly { id: Section; label: string; path: string }[] =
   { id: 'triage', label: 'Triage', path: '/triage' },
 ];
 
+/** The section a path belongs to (`/jobs/<id>` and `/jobs/lookup` are the jobs'). */
+export function sectionOf(pathname: string): Section | undefined {
+  return SECTIONS.find((s) => pathname === s.path || pathname.startsWith(`${s.path}/`))?.id;
+}
+
 const SCOPED_PATHS = new Set(SECTIONS.map((s) => s.path));
 
 export function sectionHref(target: Section, pathname: string, search: URLSearchParams): string {

@@ -4,10 +4,9 @@
 import Link from 'next/link';
 import { usePathname, useSearchParams } from 'next/navigation';
 
-import { sectionHref, SECTIONS, type Section } from '@/features/shell/section-links';
-import { withBucket } from '@/lib/bucket-param';
+import { sectionHref, sectionOf, SECTIONS, type Section } from '@/features/shell/section-links';
 
-function SectionLinks({ current, hrefOf }: { current: Section; hrefOf: (section: Section) => string }) {
+function SectionLinks({ current, hrefOf }: { current?: Section; hrefOf: (section: Section) => string }) {
   return (
     <nav aria-label="Sections" className="flex items-center gap-1 text-xs">
       {SECTIONS.map((s) => (
@@ -28,15 +27,18 @@ function SectionLinks({ current, hrefOf }: { current: Section; hrefOf: (section:
   );
 }
 
-/** Before the URL is known on the client (the Suspense fallback): plain links that keep the bucket. */
-export function PlainSectionNav({ current, bucket }: { current: Section; bucket: string }) {
-  return <SectionLinks current={current} hrefOf={(s) => withBucket(SECTIONS.find((x) => x.id === s)!.path, bucket)} />;
+/** Before the URL is known on the client (the Suspense fallback of a static render): plain links. */
+export function PlainSectionNav() {
+  return <SectionLinks hrefOf={(s) => SECTIONS.find((x) => x.id === s)!.path} />;
 }
 
-export function SectionNav({ current }: { current: Section }) {
+export function SectionNav() {
   const pathname = usePathname();
   const search = useSearchParams();
   return (
-    <SectionLinks current={current} hrefOf={(s) => sectionHref(s, pathname, new URLSearchParams(search.toString()))} />
+    <SectionLinks
+      current={sectionOf(pathname)}
+      hrefOf={(s) => sectionHref(s, pathname, new URLSearchParams(search.toString()))}
+    />
   );
 }

@@ -34,11 +34,12 @@ export function DeleteViewDialog({
         <Button onClick={close}>Cancel</Button>
         <Button
           variant="danger"
-          onClick={async () => {
+          onClick={() => {
             if (name === null) return;
-            const problem = await onDelete(name);
-            if (problem) setError(problem.message);
-            else onClose();
+            void onDelete(name).then((problem) => {
+              if (problem) setError(problem.message);
+              else onClose();
+            });
           }}
         >
           Delete

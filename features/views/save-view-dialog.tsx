@@ -40,15 +40,16 @@ function SaveViewForm({ storage, existing, initialName, onSave, onClose }: SaveV
     <form
       noValidate
       className="flex flex-col gap-2"
-      onSubmit={async (event) => {
+      onSubmit={(event) => {
         event.preventDefault();
         const problem = checkViewName(name);
         if (problem) return setError(problem.message);
         setBusy(true);
-        const result = await onSave(name);
-        setBusy(false);
-        if (result) setError(result.message);
-        else onClose();
+        void onSave(name).then((result) => {
+          setBusy(false);
+          if (result) setError(result.message);
+          else onClose();
+        });
       }}
     >
       <label htmlFor="save-view-name" className="text-xs font-medium text-slate-700 dark:text-slate-200">

@@ -1,81 +1,154 @@
 /**
- * The GET /jobs parameters, as the seed page defines them: one schema for the /api/jobs route
- * (which rejects anything else with a 400 naming the field) and for the UI's filters.
- * Browser-safe: no server-only imports.
+ * The rules of CI's GET /jobs query, declared once: the parameter names, the ID, token and time
+ * formats, and one schema that checks a query and says which field is wrong. Used by /api/jobs and
+ * /api/jobs/all (which refuse anything else with a 400 naming the field), by the server's prefetch of
+ * /jobs, and in the browser by the URL's check (lib/jobs-search-params validateView) and saved views.
+ *
+ * zod/mini, not zod: the same checks, but tree-shaken to the few functions used here, so the /jobs
+ * page ships a few KiB of schema rather than the whole library.
  */
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
-import { ciTimeToMs, formatCiTime, ID_PATTERN, LIST_JOBS_PARAMS, NEXT_TOKEN_PATTERN, toCiTime } from './param-rules';
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
 
-// Re-exported: callers import the parameter rules from here, the browser from ./param-rules.
-export { ciTimeToMs, formatCiTime, JOB_ID, LIST_JOBS_PARAMS, toCiTime, type ListJobsParamName } from './param-rules';
+/** The seed page's parameter names, in its order. Nothing else is forwarded to CI. */
+export const LIST_JOBS_PARAMS = [
+  'queueId',
+  'queueType',
+  'tag',
+  'workflowId',
+  'inventoryTriggerJobId',
+  'inputObject',
+  'orderByTime',
+  'nextToken',
+  'size',
+  'states',
+  'startCreationTime',
+  'endCreationTime',
+] as const;
+export type ListJobsParamName = (typeof LIST_JOBS_PARAMS)[number];
 
-const idField = (what: string) => z.string().regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`);
+export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+export const JOB_ID = ID_PATTERN;
+export const NEXT_TOKEN_PATTERN = /^[A-Za-z0-9_\-=.:+/~]{1,512}$/;
+/** The combined cursor of /api/jobs/all: `<payload>.<HMAC-SHA256>`, both base64url (server/ci/all-tags.ts). */
+export const ALL_TAGS_CURSOR_PATTERN = /^[A-Za-z0-9_-]{1,8000}\.[A-Za-z0-9_-]{43}$/;
+
+/**
+ * Accepts CI's own format (`2024-01-01T00:00:00+0800`) and ISO 8601 (`+08:00`, `Z`, milliseconds),
+ * and checks that the date exists. The value is normalised to CI's format before it is sent.
+ */
+const TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})(\.\d{1,3})?(Z|[+-]\d{2}:?\d{2})$/;
+
+export function toCiTime(value: string): string | null {
+  const m = TIME.exec(value);
+  if (!m) return null;
+  const [, y, mo, d, h, mi, s, , zone] = m as unknown as string[];
+  const offset = zone === 'Z' ? '+0000' : zone!.replace(':', '');
+  const offH = Number(offset.slice(1, 3));
+  const offM = Number(offset.slice(3, 5));
+  if (offH > 14 || offM > 59) return null;
+  const date = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s)));
+  if (
+    date.getUTCFullYear() !== Number(y) ||
+    date.getUTCMonth() !== Number(mo) - 1 ||
+    date.getUTCDate() !== Number(d) ||
+    date.getUTCHours() !== Number(h) ||
+    date.getUTCMinutes() !== Number(mi) ||
+    date.getUTCSeconds() !== Number(s)
+  ) {
+    return null;
+  }
+  return `${y}-${mo}-${d}T${h}:${mi}:${s}${offset}`;
+}
+
+/** Instant of a CI-format time, for comparing bounds. */
+export function ciTimeToMs(ciTime: string): number {
+  return Date.parse(ciTime.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
+/** Formats an instant in CI's format at a given offset in minutes (default +08:00, China time). */
+export function formatCiTime(ms: number, offsetMinutes = 480): string {
+  const shifted = new Date(ms + offsetMinutes * 60_000);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  const sign = offsetMinutes < 0 ? '-' : '+';
+  const abs = Math.abs(offsetMinutes);
+  return (
+    `${shifted.getUTCFullYear()}-${pad(shifted.getUTCMonth() + 1)}-${pad(shifted.getUTCDate())}` +
+    `T${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}:${pad(shifted.getUTCSeconds())}` +
+    `${sign}${pad(Math.floor(abs / 60))}${pad(abs % 60)}`
+  );
+}
+
+/** A text parameter read into a value, or refused with `message` (null from `read`). */
+const readAs = <T>(message: (value: string) => string, read: (value: string) => T | null) =>
+  z.pipe(
+    z.string(),
+    z.transform((value: string, ctx) => {
+      const out = read(value);
+      if (out !== null) return out;
+      ctx.issues.push({ code: 'custom', message: message(value), input: value });
+      return z.NEVER;
+    }),
+  );
+
+const idField = (what: string) =>
+  z.optional(z.string().check(z.regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`)));
 
 const timeField = (name: string) =>
-  z.string().transform((value, ctx) => {
-    const ci = toCiTime(value);
-    if (ci === null) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`,
-      });
-      return z.NEVER;
-    }
-    return ci;
-  });
+  z.optional(
+    readAs(() => `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`, toCiTime),
+  );
 
-const statesField = z.string().transform((value, ctx) => {
-  const items = value.split(',').map((s) => s.trim());
-  const bad = items.filter((s) => !(STATE_FILTER_VALUES as readonly string[]).includes(s));
-  if (items.length === 0 || bad.length > 0) {
-    ctx.addIssue({
-      code: 'custom',
-      message: `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}${bad.length ? `; "${bad[0]}" is not one` : ''}`,
-    });
-    return z.NEVER;
-  }
-  return [...new Set(items)] as StateFilter[];
-});
+const isStateFilter = (s: string): s is StateFilter => (STATE_FILTER_VALUES as readonly string[]).includes(s);
+const splitStates = (value: string) => value.split(',').map((s) => s.trim());
 
 export const listJobsSchema = z
-  .object({
+  .strictObject({
     tag: z.enum(TAG_CODES, { error: `tag is required and must be one of: ${TAG_CODES.join(', ')}` }),
-    queueId: idField('queueId').optional(),
-    queueType: z
-      .enum(QUEUE_TYPE_CODES, { error: `queueType must be one of: ${QUEUE_TYPE_CODES.join(', ')}` })
-      .optional(),
-    workflowId: idField('workflowId').optional(),
-    inventoryTriggerJobId: idField('inventoryTriggerJobId').optional(),
-    inputObject: z
-      .string()
-      .min(1, 'inputObject must not be empty')
-      .max(850, 'inputObject must be at most 850 characters (the longest COS object key)')
-      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters')
-      .optional(),
-    orderByTime: z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' }).optional(),
-    nextToken: z.string().regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page').optional(),
-    size: z
-      .string()
-      .regex(/^\d{1,3}$/, 'size must be an integer between 1 and 100')
-      .transform(Number)
-      .refine((n) => n >= 1 && n <= 100, 'size must be an integer between 1 and 100')
-      .optional(),
-    states: statesField.optional(),
-    startCreationTime: timeField('startCreationTime').optional(),
-    endCreationTime: timeField('endCreationTime').optional(),
+    queueId: idField('queueId'),
+    queueType: z.optional(
+      z.enum(QUEUE_TYPE_CODES, { error: `queueType must be one of: ${QUEUE_TYPE_CODES.join(', ')}` }),
+    ),
+    workflowId: idField('workflowId'),
+    inventoryTriggerJobId: idField('inventoryTriggerJobId'),
+    inputObject: z.optional(
+      z.string().check(
+        z.minLength(1, 'inputObject must not be empty'),
+        z.maxLength(850, 'inputObject must be at most 850 characters (the longest COS object key)'),
+        z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters'),
+      ),
+    ),
+    orderByTime: z.optional(z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' })),
+    nextToken: z.optional(
+      z.string().check(z.regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page')),
+    ),
+    size: z.optional(
+      readAs(
+        () => 'size must be an integer between 1 and 100',
+        (s) => (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 100 ? Number(s) : null),
+      ),
+    ),
+    states: z.optional(
+      readAs(
+        (value) =>
+          `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}; "${splitStates(value).find((s) => !isStateFilter(s))}" is not one`,
+        (value) => {
+          const items = splitStates(value);
+          return items.every(isStateFilter) ? [...new Set(items)] : null;
+        },
+      ),
+    ),
+    startCreationTime: timeField('startCreationTime'),
+    endCreationTime: timeField('endCreationTime'),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (p.startCreationTime && p.endCreationTime && ciTimeToMs(p.startCreationTime) > ciTimeToMs(p.endCreationTime)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['endCreationTime'],
-        message: 'endCreationTime must not be earlier than startCreationTime',
-      });
-    }
-  });
+  .check(
+    z.refine(
+      (p) =>
+        !(p.startCreationTime && p.endCreationTime) || ciTimeToMs(p.startCreationTime) <= ciTimeToMs(p.endCreationTime),
+      { path: ['endCreationTime'], error: 'endCreationTime must not be earlier than startCreationTime' },
+    ),
+  );
 
 export type ListJobsParams = z.output<typeof listJobsSchema>;
 
@@ -116,8 +189,13 @@ export function parseListJobsQuery(search: URLSearchParams): ParseResult<ListJob
   const parsed = listJobsSchema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data };
   const issue = parsed.error.issues[0]!;
-  const field = String(issue.path[0] ?? (issue.code === 'unrecognized_keys' ? issue.keys[0] : 'query'));
-  return { ok: false, error: { field, message: issue.message } };
+  return { ok: false, error: { field: String(issue.path[0] ?? 'query'), message: issue.message } };
+}
+
+/** The first bad field of these (distinct, known) parameters as parseListJobsQuery names it, or null. */
+export function listJobsError(pairs: readonly [string, string][]): ParamError | null {
+  const parsed = parseListJobsQuery(new URLSearchParams(pairs as [string, string][]));
+  return parsed.ok ? null : parsed.error;
 }
 
 function truncate(s: string, n = 40): string {
@@ -127,7 +205,7 @@ function truncate(s: string, n = 40): string {
 /**
  * A bound one second further out, in the same zone. The dashboard's creation-time bounds are
  * inclusive (a job created at 10:00:00 is in "from 10:00:00" and in "until 10:00:00", and the
- * overview's buckets end a second before the next begins); CI's are strict (大于/小于, reference
+ * overview's time slots end a second before the next begins); CI's are strict (大于/小于, reference
  * §2.1), so each is widened by the one second times have, and no job on a boundary second is
  * dropped or counted in two adjacent windows.
  */

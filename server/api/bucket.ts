@@ -6,7 +6,7 @@
  */
 import 'server-only';
 
-import { getBackend, type BucketBackend } from '@/server/ci/backend';
+import { findBucket, getBackend, type BucketBackend } from '@/server/ci/backend';
 
 import { denyWithoutSession } from './guard';
 import { badRequest, fromError } from './responses';
@@ -31,7 +31,7 @@ export async function takeBucket(search: URLSearchParams): Promise<BucketChoice>
         `bucket is empty; leave it out for the default (${buckets[0]!.bucket}) or name one of ${names}`,
       ),
     };
-  const found = buckets.find((b) => b.bucket === name);
+  const found = await findBucket(name);
   if (!found)
     return {
       ok: false,

@@ -6,7 +6,7 @@ import 'server-only';
 
 import { NextResponse } from 'next/server';
 
-import { LIST_JOBS_PARAMS } from '@/lib/ci/params';
+import { LIST_JOBS_PARAMS, type ParseResult } from '@/lib/ci/params';
 import type { ApiErrorBody } from '@/lib/ci/types';
 import { CiError } from '@/server/ci/errors';
 import { ConfigError } from '@/server/config/env';
@@ -48,6 +48,11 @@ export function badRequest(field: string, message: string) {
 }
 
 /** Maps anything thrown below a route to its JSON answer; never leaks a stack or a secret. */
+/** A checked result as the route answers it: the value, or a 400 naming the bad field. */
+export function answer<T>(result: ParseResult<T>): Response {
+  return result.ok ? ok(result.value) : badRequest(result.error.field, result.error.message);
+}
+
 export function fromError(error: unknown): NextResponse<ApiErrorBody> {
   if (error instanceof CiError) {
     const common = { requestId: error.requestId, upstreamStatus: error.status };

@@ -4,8 +4,7 @@
  */
 import 'server-only';
 
-import { ALL_TAGS_CURSOR_PATTERN } from '@/lib/ci/param-rules';
-import { parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
+import { ALL_TAGS_CURSOR_PATTERN, parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
 
 import type { AllTagsParams } from './all-tags';
 

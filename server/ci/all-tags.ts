@@ -17,8 +17,7 @@ import 'server-only';
 
 import { createHash, createHmac, timingSafeEqual } from 'node:crypto';
 
-import { NEXT_TOKEN_PATTERN } from '@/lib/ci/param-rules';
-import type { ListJobsParams } from '@/lib/ci/params';
+import { NEXT_TOKEN_PATTERN, type ListJobsParams } from '@/lib/ci/params';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
 import { serverConfig } from '@/server/config';

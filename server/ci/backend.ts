@@ -11,6 +11,7 @@
  */
 import 'server-only';
 
+import type { BucketInfo } from '@/lib/bucket-param';
 import { serverConfig } from '@/server/config';
 
 import { CiClient } from './client';
@@ -23,12 +24,6 @@ export interface BucketBackend {
   config: CiConfig;
 }
 
-/** What the pages and the health route may show about a bucket: never a key. */
-export interface BucketInfo {
-  bucket: string;
-  region: string;
-}
-
 interface Backend {
   mode: 'ci' | 'emulator';
   /** Every configured bucket, the default first. */
@@ -38,17 +33,6 @@ interface Backend {
   config: CiConfig;
   /** Set in emulator mode: the emulator's base URL, for the health route and the logs. */
   emulatorUrl: string | null;
-}
-
-/** A bucket that is not configured; routes answer 400 naming the field `bucket` and the choices. */
-export class UnknownBucketError extends Error {
-  override readonly name = 'UnknownBucketError';
-  constructor(
-    readonly bucket: string,
-    readonly configured: readonly string[],
-  ) {
-    super(`Unknown bucket "${bucket.slice(0, 64)}"; this dashboard shows ${configured.join(', ')}`);
-  }
 }
 
 const KEY = Symbol.for('ci-jobs-dashboard.backend');
@@ -63,17 +47,19 @@ export function getBackend(): Promise<Backend> {
   return holder[KEY];
 }
 
-/** One bucket's backend; no name (or '') means the default. Throws UnknownBucketError. */
-export async function getBucket(bucket?: string | null): Promise<BucketBackend> {
+/**
+ * The bucket a page or route names ('' = the default, the first configured), or undefined when it
+ * is not one of them: the one lookup of `?bucket=` (server/api/bucket for /api, the pages for theirs).
+ */
+export async function findBucket(name: string): Promise<BucketBackend | undefined> {
   const { buckets } = await getBackend();
-  if (!bucket) return buckets[0]!;
-  const found = buckets.find((b) => b.bucket === bucket);
-  if (!found)
-    throw new UnknownBucketError(
-      bucket,
-      buckets.map((b) => b.bucket),
-    );
-  return found;
+  return name === '' ? buckets[0] : buckets.find((b) => b.bucket === name);
+}
+
+/** Every configured bucket as a page may show it (name and region, never a key), the default first. */
+export async function bucketInfos(): Promise<BucketInfo[]> {
+  const { buckets } = await getBackend();
+  return buckets.map(({ bucket, region }) => ({ bucket, region }));
 }
 
 async function createBackend(): Promise<Backend> {

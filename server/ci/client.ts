@@ -60,10 +60,10 @@ export class CiClient {
   ) {
     // With `via`, requests go there carrying the endpoint's Host (one emulator or proxy, many buckets).
     this.fetchImpl = options.fetch ?? (config.via ? routedFetch(config.via) : fetch);
-    this.now = options.now ?? Date.now;
+    this.now = options.now ?? (() => Date.now());
     this.ttl = options.signatureTtlSeconds ?? 900;
     this.retryBaseMs = options.retryBaseMs ?? 200;
-    this.reads = new CoalescingCache(config.cacheTtlMs);
+    this.reads = new CoalescingCache(config.cacheTtlMs, undefined, this.now);
   }
 
   /** Shares identical reads in flight and keeps their parsed answers for cacheTtlMs. */
@@ -226,7 +226,13 @@ export class CiClient {
         };
         if (typeof json.code === 'string') {
           const requestId = typeof json.request_id === 'string' ? json.request_id : headerRequestId;
-          return new CiError('ci', json.code, redact(String(json.message ?? '')), response.status, requestId);
+          return new CiError(
+            'ci',
+            json.code,
+            redact(typeof json.message === 'string' ? json.message : ''),
+            response.status,
+            requestId,
+          );
         }
       } catch {
         // fall through to the generic description

@@ -17,7 +17,8 @@ export class CoalescingCache<T> {
   constructor(
     private readonly ttlMs: number,
     private readonly maxEntries = 500,
-    private readonly now: () => number = Date.now,
+    // Read at each use (not Date.now captured once), so a test's clock applies.
+    private readonly now: () => number = () => Date.now(),
   ) {}
 
   get(key: string, load: () => Promise<T>): Promise<T> {

@@ -13,6 +13,8 @@ import 'server-only';
 import { Agent as HttpAgent, request as httpRequest, type IncomingMessage } from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 
+import { abortReason } from '@/lib/abort';
+
 export function routedFetch(origin: string): typeof fetch {
   const target = new URL(origin);
   const secure = target.protocol === 'https:';
@@ -28,11 +30,11 @@ export function routedFetch(origin: string): typeof fetch {
     };
     const signal = init.signal ?? undefined;
     return new Promise<Response>((resolveOuter, rejectOuter) => {
-      if (signal?.aborted) return rejectOuter(signal.reason);
+      if (signal?.aborted) return rejectOuter(abortReason(signal));
       const settle = () => signal?.removeEventListener('abort', onAbort);
-      const reject = (e: unknown) => (settle(), rejectOuter(e));
+      const reject = (e: Error) => (settle(), rejectOuter(e));
       // Once the headers are in, failures go to the body stream instead of the promise.
-      let failBody: ((reason: unknown) => void) | null = null;
+      let failBody: ((reason: Error) => void) | null = null;
       const req = send(
         {
           protocol: target.protocol,
@@ -87,17 +89,18 @@ export function routedFetch(origin: string): typeof fetch {
       );
       function onAbort() {
         req.destroy();
-        if (failBody) failBody(signal?.reason);
-        else reject(signal?.reason);
+        const reason = signal ? abortReason(signal) : new Error('aborted');
+        if (failBody) failBody(reason);
+        else reject(reason);
       }
       signal?.addEventListener('abort', onAbort, { once: true });
       req.on('error', (error) => {
-        const reason = signal?.aborted ? signal.reason : new TypeError('fetch failed', { cause: error });
+        const reason = signal?.aborted ? abortReason(signal) : new TypeError('fetch failed', { cause: error });
         if (failBody) failBody(reason);
         else reject(reason);
       });
       req.end();
     });
   };
-  return routed as typeof fetch;
+  return routed;
 }

@@ -45,7 +45,7 @@ export function ciEncode(value: string): string {
 
 function pairsOf(input: Iterable<SignPair> | Record<string, string> | undefined): SignPair[] {
   if (!input) return [];
-  if (Symbol.iterator in input) return [...(input as Iterable<SignPair>)];
+  if (Symbol.iterator in input) return [...input];
   return Object.entries(input);
 }
 

@@ -5,6 +5,9 @@
 
 import { expect, test } from '@playwright/test';
 
+import type { Health } from '@/features/shell/health-api';
+
+import { bodyOf, errorOf } from './helpers';
 import { passwordHash, startAppProcess, startEmulatorProcess, type Started } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -31,7 +34,7 @@ test.describe('with login configured', () => {
     for (const path of ['/api/jobs?tag=Transcode', '/api/jobs/j1', '/api/queues', '/api/health']) {
       const res = await request.get(`${app.url}${path}`);
       expect(res.status(), path).toBe(401);
-      expect((await res.json()).error.code).toBe('Unauthorized');
+      expect((await errorOf(res)).code).toBe('Unauthorized');
     }
   });
 
@@ -70,7 +73,7 @@ test.describe('with login configured', () => {
     const limited = answers.filter((a) => a.status() === 429);
     expect(limited.length).toBeGreaterThan(0);
     expect(Number(limited[0]!.headers()['retry-after'])).toBeGreaterThanOrEqual(1);
-    expect((await limited[0]!.json()).error.code).toBe('TooManyRequests');
+    expect((await errorOf(limited[0]!)).code).toBe('TooManyRequests');
   });
 
   test('login attempts are rate-limited per client', async ({ request }) => {
@@ -114,8 +117,8 @@ test.describe('on the default server', () => {
   });
 
   test('/api is read-only: anything but GET is 405', async ({ request }) => {
-    for (const send of [request.post, request.put, request.delete, request.patch]) {
-      const res = await send.call(request, '/api/jobs?tag=Transcode', { data: {} });
+    for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+      const res = await request.fetch('/api/jobs?tag=Transcode', { method, data: {} });
       expect(res.status()).toBe(405);
       expect(res.headers()['allow']).toBe('GET, HEAD');
     }
@@ -154,7 +157,7 @@ test.describe('safe default with real CI credentials', () => {
       DASHBOARD_AUTH: 'none',
     });
     try {
-      const health = await (await request.get(`${app.url}/api/health`)).json();
+      const health = await bodyOf<Health>(await request.get(`${app.url}/api/health`));
       expect(health).toMatchObject({ mode: 'ci', upstream: { reachable: true } });
     } finally {
       await app.stop();

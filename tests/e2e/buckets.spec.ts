@@ -1,8 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
 
+import type { Health } from '@/features/shell/health-api';
 import type { JobPage } from '@/lib/ci/types';
 
-import { emulatorUrl, rowIds, settledRows } from './helpers';
+import { bodyOf, emulatorUrl, errorOf, rowIds, settledRows } from './helpers';
 import { startAppProcess } from './support/servers';
 
 /** The embedded emulator's demo buckets (server/ci/backend.ts DEMO_BUCKETS), the default first. */
@@ -28,7 +29,7 @@ async function hydrated(page: Page) {
 test('the header lists the demo buckets; switching keeps the page and filters and shows that bucket’s jobs', async ({
   page,
 }) => {
-  const health = await (await page.request.get('/api/health')).json();
+  const health = await bodyOf<Health>(await page.request.get('/api/health'));
   expect(health.buckets).toEqual([A, B]);
   expect(JSON.stringify(health)).not.toMatch(/SecretKey|secretKey/);
 
@@ -98,7 +99,7 @@ test('an unknown bucket in the URL is named, with the buckets there are, and not
 }) => {
   const api = await page.request.get('/api/jobs?tag=Transcode&bucket=nope-1250000000');
   expect(api.status()).toBe(400);
-  expect((await api.json()).error).toMatchObject({ field: 'bucket', message: expect.stringContaining(B.bucket) });
+  expect(await errorOf(api)).toMatchObject({ field: 'bucket', message: expect.stringContaining(B.bucket) });
 
   await page.goto('/jobs?bucket=nope-1250000000&tag=Transcode');
   const issues = page.getByTestId('view-issues');
@@ -162,7 +163,7 @@ test('with one bucket configured the header names it as plain text, with no swit
     await page.goto(`${app.url}/jobs`);
     await expect(page.getByTestId('bucket-current')).toHaveText('solo-1250000009 · ap-beijing');
     await expect(page.getByTestId('bucket-switcher')).toHaveCount(0);
-    const health = await (await page.request.get(`${app.url}/api/health`)).json();
+    const health = await bodyOf<Health>(await page.request.get(`${app.url}/api/health`));
     expect(health.buckets).toEqual([{ bucket: 'solo-1250000009', region: 'ap-beijing' }]);
   } finally {
     await app.stop();

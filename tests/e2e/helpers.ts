@@ -1,6 +1,6 @@
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
 
-import type { Job, JobPage } from '@/lib/ci/types';
+import type { ApiErrorBody, Job, JobPage } from '@/lib/ci/types';
 
 /** Jobs straight from our API (the same one the page uses), to pick test subjects by content. */
 export async function listJobs(request: APIRequestContext, query: string): Promise<JobPage> {
@@ -37,3 +37,13 @@ export async function rowIds(page: Page): Promise<string[]> {
 }
 
 export const emulatorUrl = () => `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT}`;
+
+/** An answer's JSON as the test expects it (Playwright's json() is untyped; expect() then checks it). */
+export async function bodyOf<T>(res: { json(): Promise<unknown> }): Promise<T> {
+  return (await res.json()) as T;
+}
+
+/** The `error` of an /api error answer. */
+export async function errorOf(res: { json(): Promise<unknown> }): Promise<ApiErrorBody['error']> {
+  return (await bodyOf<ApiErrorBody>(res)).error;
+}

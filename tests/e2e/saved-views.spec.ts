@@ -9,7 +9,7 @@ import path from 'node:path';
 
 import { expect, test, type Page } from '@playwright/test';
 
-import { listJobs, rowIds, settledRows } from './helpers';
+import { bodyOf, errorOf, listJobs, rowIds, settledRows } from './helpers';
 import { passwordHash, startAppProcess, type Started } from './support/servers';
 
 /** Opens the Views menu (retried until the page has hydrated and the button answers). */
@@ -153,7 +153,7 @@ test.describe('login off: views are kept in this browser', () => {
       headers: { origin: baseURL! },
     });
     expect(put.status()).toBe(409);
-    expect((await put.json()).error.code).toBe('ViewsInBrowser');
+    expect((await errorOf(put)).code).toBe('ViewsInBrowser');
   });
 });
 
@@ -209,7 +209,7 @@ test.describe('login on: views are kept per user on the server', () => {
 
       const file = path.join(dataDir, 'views', 'user-alice.json');
       expect(existsSync(file)).toBe(true);
-      expect(JSON.parse(readFileSync(file, 'utf8')).views).toEqual([
+      expect((JSON.parse(readFileSync(file, 'utf8')) as { views: unknown[] }).views).toEqual([
         { name: 'Alice: oldest failures', query: 'tag=Transcode&states=Failed&order=asc' },
       ]);
 
@@ -273,7 +273,7 @@ test.describe('login on: views are kept per user on the server', () => {
     for (const headers of [{ origin: 'http://evil.localhost:1234' }, {}] as Record<string, string>[]) {
       const res = await put({ name: 'Forged', query: 'states=Failed' }, headers);
       expect(res.status(), JSON.stringify(headers)).toBe(403);
-      expect((await res.json()).error).toMatchObject({ code: 'CrossOrigin', field: 'origin' });
+      expect(await errorOf(res)).toMatchObject({ code: 'CrossOrigin', field: 'origin' });
     }
     const forgedDelete = await page.request.delete(`${app.url}/api/views?name=x`, {
       headers: { origin: 'http://evil.localhost:1234' },
@@ -291,7 +291,7 @@ test.describe('login on: views are kept per user on the server', () => {
     for (const [data, field, message] of cases) {
       const res = await put(data);
       expect(res.status(), JSON.stringify(data).slice(0, 80)).toBe(400);
-      const { error } = await res.json();
+      const error = await errorOf(res);
       expect(error.field).toBe(field);
       expect(error.message).toMatch(message);
     }
@@ -300,15 +300,18 @@ test.describe('login on: views are kept per user on the server', () => {
       headers: { ...origin, 'content-type': 'application/x-www-form-urlencoded' },
     });
     expect(notJson.status()).toBe(400);
-    expect((await notJson.json()).error.field).toBe('body');
+    expect((await errorOf(notJson)).field).toBe('body');
 
     const saved = await put({ name: ' Via API ', query: '?states=Failed&order=desc' });
     expect(saved.status(), await saved.text()).toBe(200);
-    expect((await saved.json()).views).toContainEqual({ name: 'Via API', query: 'tag=Transcode&states=Failed' });
+    expect((await bodyOf<{ views: unknown[] }>(saved)).views).toContainEqual({
+      name: 'Via API',
+      query: 'tag=Transcode&states=Failed',
+    });
     const gone = await page.request.delete(`${app.url}/api/views?name=via%20api`, { headers: origin });
     expect(gone.status()).toBe(200);
     const missing = await page.request.delete(`${app.url}/api/views?name=via%20api`, { headers: origin });
     expect(missing.status()).toBe(404);
-    expect((await missing.json()).error.field).toBe('name');
+    expect((await errorOf(missing)).field).toBe('name');
   });
 });

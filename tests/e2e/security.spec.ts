@@ -8,6 +8,7 @@ import path from 'node:path';
 
 import { expect, request as playwrightRequest, test, type APIRequestContext } from '@playwright/test';
 
+import { bodyOf, errorOf } from './helpers';
 import { freePort, passwordHash, startAppProcess, type Started } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -203,21 +204,21 @@ test.describe('on the default server (items 4, 10)', () => {
     ] as const) {
       const res = await request.get(`/api/jobs?${query}`);
       expect(res.status(), query).toBe(400);
-      expect((await res.json()).error.field, query).toBe(field);
+      expect((await errorOf(res)).field, query).toBe(field);
     }
     const views = await request.delete('/api/views?name=%ED%A0%80');
     expect(views.status()).toBe(400);
   });
 
   test('an unsigned or altered all-tags cursor is a 400 naming cursor', async ({ request }) => {
-    const first = await (await request.get('/api/jobs/all?size=2')).json();
-    const [payload, mac] = (first.cursor as string).split('.');
+    const first = await bodyOf<{ cursor: string }>(await request.get('/api/jobs/all?size=2'));
+    const [payload, mac] = first.cursor.split('.');
     const altered = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as { p: Record<string, unknown> };
     altered.p.Transcode = { t: 'x'.repeat(3000), o: 0 };
     for (const cursor of [payload!, `${Buffer.from(JSON.stringify(altered)).toString('base64url')}.${mac}`]) {
       const res = await request.get(`/api/jobs/all?size=2&cursor=${cursor}`);
       expect(res.status()).toBe(400);
-      expect((await res.json()).error.field).toBe('cursor');
+      expect((await errorOf(res)).field).toBe('cursor');
     }
   });
 

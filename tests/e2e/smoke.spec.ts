@@ -1,5 +1,10 @@
 import { expect, test } from '@playwright/test';
 
+import type { Health } from '@/features/shell/health-api';
+import type { ApiErrorBody } from '@/lib/ci/types';
+
+import { bodyOf } from './helpers';
+
 test('/jobs shows emulator rows in real Chromium', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveURL(/\/jobs$/);
@@ -16,7 +21,7 @@ test('/jobs shows emulator rows in real Chromium', async ({ page }) => {
 test('/api/health reports the emulator and that it answers', async ({ request }) => {
   const res = await request.get('/api/health');
   expect(res.ok()).toBe(true);
-  const body = await res.json();
+  const body = await bodyOf<Health>(res);
   expect(body.mode).toBe('emulator');
   expect(body.upstream.reachable).toBe(true);
 });
@@ -24,7 +29,7 @@ test('/api/health reports the emulator and that it answers', async ({ request })
 test('/api/jobs rejects a bad parameter with 400 naming it', async ({ request }) => {
   const res = await request.get('/api/jobs?tag=Transcode&size=500');
   expect(res.status()).toBe(400);
-  const body = await res.json();
+  const body = await bodyOf<ApiErrorBody>(res);
   expect(body.error).toMatchObject({ code: 'InvalidArgument', field: 'size' });
   expect(body.error.message).toContain('between 1 and 100');
 });

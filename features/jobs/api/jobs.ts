@@ -3,7 +3,7 @@ import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query'
 
 import type { AllTagsPage, JobPage } from '@/lib/ci/types';
 import { fetchJson } from '@/lib/fetch-json';
-import { isAllTagsQuery } from '@/lib/jobs-search-params';
+import { allTagsAsJobPage, isAllTagsQuery } from '@/lib/jobs-search-params';
 
 /**
  * `query` is a validated page query (lib/jobs-search-params `validateView` + `pageQuery`); it carries
@@ -13,8 +13,7 @@ import { isAllTagsQuery } from '@/lib/jobs-search-params';
  */
 export async function fetchJobs(query: string, signal?: AbortSignal): Promise<JobPage> {
   if (!isAllTagsQuery(query)) return fetchJson<JobPage>(`/api/jobs?${query}`, signal);
-  const page = await fetchJson<AllTagsPage>(`/api/jobs/all?${query}`, signal);
-  return { jobs: page.jobs, nextToken: page.cursor };
+  return allTagsAsJobPage(await fetchJson<AllTagsPage>(`/api/jobs/all?${query}`, signal));
 }
 
 export function jobsQueryOptions(query: string) {

@@ -3,21 +3,21 @@
 /** What the overview's charts share: the props they are drawn from, the card, tooltip and axes. */
 import type { ReactNode } from 'react';
 
-import type { BucketUnit, TagDurations, TimeBucket } from '@/features/overview/aggregate';
+import type { SlotUnit, TagDurations, TimeSlot } from '@/features/overview/aggregate';
 import type { TimeZoneChoice } from '@/lib/format';
 
 import type { ChartPalette } from '../chart-theme';
 
 export interface OverviewChartsProps {
-  buckets: TimeBucket[];
-  unit: BucketUnit;
+  buckets: TimeSlot[];
+  unit: SlotUnit;
   zone: TimeZoneChoice;
   /** The states drawn in the time chart, in order. */
   states: string[];
   durations: TagDurations[];
   failures: { code: string; count: number }[];
   hrefs: {
-    bucket: (bucket: TimeBucket, state?: string) => string;
+    bucket: (bucket: TimeSlot, state?: string) => string;
     tag: (tag: string) => string;
     code: (code: string) => string;
   };

@@ -12,18 +12,17 @@ import {
   Tooltip,
   XAxis,
   YAxis,
-  type RectangleProps,
   type TooltipContentProps,
 } from 'recharts';
 
-import type { BucketUnit, TimeBucket } from '@/features/overview/aggregate';
+import type { SlotUnit, TimeSlot } from '@/features/overview/aggregate';
 import { formatInstant, type TimeZoneChoice } from '@/lib/format';
 
 import { UNKNOWN_STATE_COLOUR } from '../chart-theme';
 import { axisProps, ChartCard, count, linkClass, tableClass, TooltipBox, type ChartProps } from './chart-kit';
 
 /** Bucket label on the axis: the hour (`14:00`) or the day (`11-25`) in the chosen zone. */
-function tickLabel(ms: number, unit: BucketUnit, zone: TimeZoneChoice): string {
+function tickLabel(ms: number, unit: SlotUnit, zone: TimeZoneChoice): string {
   const text = formatInstant(ms, zone); // `2026-11-25 14:00:00 +08:00`
   return unit === 'hour' ? text.slice(11, 16) : text.slice(5, 10);
 }
@@ -94,7 +93,7 @@ export function JobsOverTime({ buckets, unit, zone, states, hrefs, palette }: Ch
         <Tooltip
           cursor={{ fill: palette.cursor }}
           content={(p: TooltipContentProps) => {
-            const bucket = (p.payload?.[0]?.payload as { bucket?: TimeBucket } | undefined)?.bucket;
+            const bucket = (p.payload?.[0]?.payload as { bucket?: TimeSlot } | undefined)?.bucket;
             if (!p.active || !bucket) return null;
             return (
               <TooltipBox>
@@ -137,7 +136,7 @@ export function JobsOverTime({ buckets, unit, zone, states, hrefs, palette }: Ch
                   className="cursor-pointer"
                   onClick={() => router.push(hrefs.bucket(bucket, state))}
                 >
-                  <Rectangle {...(props as RectangleProps)} />
+                  <Rectangle {...props} />
                 </g>
               );
             }}

@@ -45,7 +45,7 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
   const t = track(child);
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`emulator did not start:\n${t.log()}`)), 30_000);
-    child.stdout!.on('data', () => {
+    child.stdout.on('data', () => {
       const m = /listening on (http:\/\/\S+)/.exec(t.log());
       if (m?.[1]) {
         clearTimeout(timer);

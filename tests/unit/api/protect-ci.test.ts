@@ -2,17 +2,22 @@
  * Many operators watching one view cost about one CI call per refresh window: identical requests
  * in flight share one upstream call and the answer is kept for the TTL.
  */
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 
 import { startRouteHarness } from '../../support/route-harness';
 
 const h = await startRouteHarness({ CI_CACHE_TTL_MS: '1000' });
 afterAll(() => h.emulator.close());
+// The TTL is read from the clock: the test moves the clock instead of sleeping through the TTL.
+afterEach(() => vi.useRealTimers());
 
 const upstreamCalls = () => h.emulator.requests().filter((r) => r.path === '/jobs').length;
 
 describe('protecting CI from the dashboard', () => {
   it('sends 100 concurrent identical requests to CI once, and again only after the TTL', async () => {
+    // The clock stands still unless the test moves it: a slow machine cannot outlive the TTL.
+    const start = Date.now();
+    vi.useFakeTimers({ toFake: ['Date'], now: start });
     h.emulator.setFaults({ latencyMs: 100 }); // keep the first call in flight while the others arrive
     h.emulator.clearRequests();
     const answers = await Promise.all(
@@ -27,7 +32,10 @@ describe('protecting CI from the dashboard', () => {
     await h.listJobs('tag=Transcode&states=Running&size=20');
     expect(upstreamCalls()).toBe(2); // another view is another call
 
-    await new Promise((r) => setTimeout(r, 1100));
+    vi.setSystemTime(start + 999);
+    await h.listJobs('tag=Transcode&states=Running&size=50');
+    expect(upstreamCalls()).toBe(2); // 999 ms later: still within the TTL
+    vi.setSystemTime(start + 1001);
     await h.listJobs('tag=Transcode&states=Running&size=50');
     expect(upstreamCalls()).toBe(3);
   });

@@ -129,7 +129,7 @@ describe('sessions', () => {
     // Only that session: the same user's other one goes on.
     expect(await verifySession(second.token)).toBe('alice');
     // Another process on the same data directory, or this one restarted, reads the same list.
-    const id = JSON.parse(Buffer.from(first.token.split('.')[1]!, 'base64url').toString()).jti as string;
+    const { jti: id } = JSON.parse(Buffer.from(first.token.split('.')[1]!, 'base64url').toString()) as { jti: string };
     expect(await new FileRevocations(dataDir).isRevoked(id)).toBe(true);
     delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
     expect(await verifySession(first.token)).toBeNull();

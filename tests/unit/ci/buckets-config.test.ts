@@ -106,20 +106,18 @@ describe('readCiConfigs with CI_BUCKETS', () => {
   });
 
   it('names the variable that is wrong', () => {
-    expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou,bad' })).toMatchObject({
-      variable: 'CI_BUCKETS',
-      message: expect.stringContaining('entry 2 "bad"'),
-    });
+    const badEntry = failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou,bad' });
+    expect(badEntry?.variable).toBe('CI_BUCKETS');
+    expect(badEntry?.message).toContain('entry 2 "bad"');
     expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_BUCKET: 'a-1250000000' })?.variable).toBe(
       'CI_BUCKET',
     );
     expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou', CI_REGION: 'ap-guangzhou' })?.variable).toBe(
       'CI_REGION',
     );
-    expect(failure({ CI_BUCKETS: 'a-1250000000@ap-guangzhou' })).toMatchObject({
-      variable: 'CI_SECRET_ID',
-      message: expect.stringContaining('a-1250000000'),
-    });
+    const noKey = failure({ CI_BUCKETS: 'a-1250000000@ap-guangzhou' });
+    expect(noKey?.variable).toBe('CI_SECRET_ID');
+    expect(noKey?.message).toContain('a-1250000000');
     expect(failure({ ...keys, CI_BUCKETS: 'a-1250000000@ap-guangzhou=PROD' })).toMatchObject({
       variable: 'CI_SECRET_ID_PROD',
     });

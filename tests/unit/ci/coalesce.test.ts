@@ -7,7 +7,7 @@ describe('CoalescingCache', () => {
     let now = 0;
     const cache = new CoalescingCache<number>(100, 2, () => now);
     let loads = 0;
-    const load = async () => ++loads;
+    const load = () => Promise.resolve(++loads);
     expect(await cache.get('a', load)).toBe(1);
     expect(await cache.get('a', load)).toBe(1);
     now = 101;

@@ -20,7 +20,7 @@ const putFaults = async (body: unknown) => {
     body: JSON.stringify(body),
     headers: { 'content-type': 'application/json' },
   });
-  return { status: res.status, json: (await res.json()) as Loose };
+  return { status: res.status, json: await res.json() };
 };
 const list = (params: Record<string, string> = { tag: 'Transcode', size: '20' }) => h.get('/jobs', params);
 /** Raw fetch of a signed list request, for faults that break the HTTP exchange itself. */
@@ -194,7 +194,7 @@ describe('request log and stats', () => {
   it('counts requests and injected faults', async () => {
     await putFaults({ errorRate: 1, limit: 1 });
     await list();
-    const stats = (await (await control('stats')).json()) as Loose;
+    const stats = await (await control('stats')).json();
     expect(stats.requests.total).toBeGreaterThan(0);
     expect(stats.requests.byStatus['503']).toBeGreaterThanOrEqual(1);
     expect(stats.faults.injected.errors).toBeGreaterThanOrEqual(1);

@@ -49,7 +49,7 @@ describe('retention through GET /jobs', () => {
     const h = await ready;
     const reply = await h.get('/jobs', { tag: 'Transcode', orderByTime: 'Asc', size: '5' });
     const oldest = jobsOf(reply)[0]!;
-    expect(Date.parse(oldest.CreationTime.replace(/(\d{2})(\d{2})$/, '$1:$2'))).toBeGreaterThanOrEqual(
+    expect(Date.parse(String(oldest.CreationTime).replace(/(\d{2})(\d{2})$/, '$1:$2'))).toBeGreaterThanOrEqual(
       BASE - 86_400_000,
     );
     const aged = h.emu.dataset.byTag.get('Transcode')!.at(0)!;

@@ -141,13 +141,9 @@ describe('the emulator and requests sent by the SDK itself', () => {
             size: '5',
             startCreationTime: '2020-01-01T00:00:00+0800',
           },
-        } as never,
+        },
         (err: unknown, data: { statusCode?: number; Response?: unknown }) =>
-          resolve(
-            err
-              ? { error: err as { statusCode?: number; code?: string } }
-              : { statusCode: data.statusCode, body: data.Response },
-          ),
+          resolve(err ? { error: err } : { statusCode: data.statusCode, body: data.Response }),
       );
     });
   };

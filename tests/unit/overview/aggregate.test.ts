@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 
 import {
-  bucketByCreation,
-  bucketUnitFor,
   countByState,
   durationsByTag,
   groupFailures,
   percentile,
   runSeconds,
+  slotsByCreation,
+  slotUnitFor,
   statesOf,
 } from '@/features/overview/aggregate';
 import type { JobListItem } from '@/lib/ci/types';
@@ -52,7 +52,7 @@ describe('countByState', () => {
   });
 });
 
-describe('bucketByCreation', () => {
+describe('slotsByCreation', () => {
   const from = Date.parse('2026-11-25T10:30:00Z');
   const to = Date.parse('2026-11-25T13:10:00Z');
 
@@ -64,7 +64,7 @@ describe('bucketByCreation', () => {
       job({ creationTime: '2026-11-25T14:00:00Z' }), // after the window: not counted
       job({ creationTime: null }),
     ];
-    const buckets = bucketByCreation(jobs, { from, to, unit: 'hour', offsetMinutes: utc });
+    const buckets = slotsByCreation(jobs, { from, to, unit: 'hour', offsetMinutes: utc });
     expect(buckets.map((b) => new Date(b.start).toISOString())).toEqual([
       '2026-11-25T10:00:00.000Z',
       '2026-11-25T11:00:00.000Z',
@@ -80,7 +80,7 @@ describe('bucketByCreation', () => {
 
   it('starts days at midnight of the chosen zone', () => {
     const plus8 = () => 480;
-    const buckets = bucketByCreation(
+    const buckets = slotsByCreation(
       [job({ creationTime: '2026-11-24T15:59:59Z' }), job({ creationTime: '2026-11-24T16:00:00Z' })],
       {
         from: Date.parse('2026-11-24T00:00:00Z'),
@@ -99,8 +99,8 @@ describe('bucketByCreation', () => {
   });
 
   it('uses hours up to a week and days beyond', () => {
-    expect(bucketUnitFor(7 * 24 * H)).toBe('hour');
-    expect(bucketUnitFor(7 * 24 * H + 1)).toBe('day');
+    expect(slotUnitFor(7 * 24 * H)).toBe('hour');
+    expect(slotUnitFor(7 * 24 * H + 1)).toBe('day');
   });
 });
 

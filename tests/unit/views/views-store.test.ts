@@ -7,6 +7,7 @@ import { promisify } from 'node:util';
 
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
+import type { ApiErrorBody } from '@/lib/ci/types';
 import { MAX_VIEWS_PER_USER } from '@/lib/saved-views';
 import { denyCrossOrigin } from '@/server/api/same-origin';
 import { readServerConfig } from '@/server/config';
@@ -131,7 +132,7 @@ describe('denyCrossOrigin', () => {
     ] as Record<string, string>[]) {
       const res = denyCrossOrigin(req(headers));
       expect(res?.status, JSON.stringify(headers)).toBe(403);
-      expect((await res!.json()).error).toMatchObject({ code: 'CrossOrigin', field: 'origin' });
+      expect(((await res!.json()) as ApiErrorBody).error).toMatchObject({ code: 'CrossOrigin', field: 'origin' });
     }
   });
 });

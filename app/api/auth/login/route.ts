@@ -7,6 +7,9 @@ import { denyCrossOrigin } from '@/server/api/same-origin';
 import { verifyPassword } from '@/server/auth/password';
 import { authConfig, cookieOptions, createSession, SESSION_COOKIE } from '@/server/auth/session';
 
+/** A text field of the form ('' when absent, or when a file was sent in its place). */
+const formText = (value: FormDataEntryValue | null) => (typeof value === 'string' ? value : '');
+
 export const dynamic = 'force-dynamic';
 
 // A fixed hash to compare against for unknown users, so timing does not reveal which names exist.
@@ -28,8 +31,8 @@ export async function POST(request: Request) {
   try {
     if (isForm) {
       const form = await request.formData();
-      user = String(form.get('user') ?? '');
-      password = String(form.get('password') ?? '');
+      user = formText(form.get('user'));
+      password = formText(form.get('password'));
       next = sameOriginPath(form.get('next'));
     } else {
       const body = (await request.json()) as { user?: unknown; password?: unknown; next?: unknown };

@@ -3,11 +3,8 @@ import { Suspense } from 'react';
 
 import { Skeleton } from '@/components/ui/skeleton';
 import { defaultScopeHref } from '@/features/overview/links';
-import { AppHeader } from '@/features/shell/app-header';
 import { TriagePage } from '@/features/triage/triage-page';
-import { firstValue } from '@/lib/search-value';
-import { loginRequired } from '@/server/auth/session';
-import { getBackend } from '@/server/ci/backend';
+import { bucketInfos } from '@/server/ci/backend';
 
 export const dynamic = 'force-dynamic';
 
@@ -20,22 +17,12 @@ export default async function Triage({
   // No filter in the link: the defaults (every tag, last 24 h) go into the address first.
   const withDefaults = defaultScopeHref('/triage', await searchParams);
   if (withDefaults) redirect(withDefaults);
-  const { mode, buckets } = await getBackend();
-  const bucket = firstValue((await searchParams).bucket);
+  const buckets = await bucketInfos();
   return (
-    <>
-      <AppHeader
-        mode={mode}
-        buckets={buckets.map(({ bucket, region }) => ({ bucket, region }))}
-        bucket={bucket}
-        signOut={loginRequired()}
-        current="triage"
-      />
-      <main className="mx-auto max-w-[100rem] px-4 py-3">
-        <Suspense fallback={<Skeleton className="h-40 w-full" />}>
-          <TriagePage bucketNames={buckets.map((b) => b.bucket)} />
-        </Suspense>
-      </main>
-    </>
+    <main className="mx-auto max-w-[100rem] px-4 py-3">
+      <Suspense fallback={<Skeleton className="h-40 w-full" />}>
+        <TriagePage bucketNames={buckets.map((b) => b.bucket)} />
+      </Suspense>
+    </main>
   );
 }

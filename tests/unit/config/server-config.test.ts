@@ -3,6 +3,8 @@
  * server reads this at start, so a typo stops it there instead of silently changing behaviour
  * (DASHBOARD_RATE_LIMIT=abc used to turn rate limiting off).
  */
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { ConfigError, readServerConfig } from '@/server/config';
@@ -32,6 +34,35 @@ describe('server configuration', () => {
     expect(config.emulator?.buckets.map((b) => b.bucket)).toEqual(['demo-1250000000', 'media-1250000001']);
     expect(config.dashboard.rateLimitPerSecond).toBe(20);
     expect(config.auth.users).toBeNull();
+    expect(config.index).toMatchObject({
+      enabled: true,
+      databaseUrl: null,
+      backfillDays: 30,
+      pollMs: 5000,
+      ciQps: 5,
+      retentionDays: 400,
+      callbackToken: null,
+    });
+    expect(config.index.pgliteDir).toBe(path.join(config.dashboard.dataDir, 'pglite'));
+  });
+
+  it('reads the job index settings', () => {
+    const config = readServerConfig({
+      INDEX: 'off',
+      DATABASE_URL: 'postgres://dash@/jobs?host=/var/run/postgresql',
+      INDEX_BACKFILL_DAYS: '7',
+      INDEX_CALLBACK_TOKEN: 'a'.repeat(32),
+    });
+    expect(config.index).toMatchObject({
+      enabled: false,
+      databaseUrl: 'postgres://dash@/jobs?host=/var/run/postgresql',
+      backfillDays: 7,
+      callbackToken: 'a'.repeat(32),
+    });
+  });
+
+  it('never echoes DATABASE_URL, which may hold a password', () => {
+    expect(() => readServerConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(/^DATABASE_URL: (?!.*hunter2)/);
   });
 
   it.each([
@@ -49,6 +80,14 @@ describe('server configuration', () => {
     ['EMULATOR_BUCKETS', 'not a bucket'],
     ['CI_TIMEOUT_MS', 'soon'],
     ['CI_CACHE_TTL_MS', '-1'],
+    ['INDEX', 'maybe'],
+    ['DATABASE_URL', 'mysql://root@localhost/jobs'],
+    ['INDEX_BACKFILL_DAYS', '0'],
+    ['INDEX_POLL_MS', 'fast'],
+    ['INDEX_POLL_MS', '10'],
+    ['INDEX_CI_QPS', '0'],
+    ['INDEX_RETENTION_DAYS', '7'],
+    ['INDEX_CALLBACK_TOKEN', 'short'],
   ])('stops on %s=%s, naming it', (variable, value) => {
     expect(failingVariable({ [variable]: value })).toBe(variable);
   });

@@ -1,0 +1,99 @@
+/**
+ * The index's store: PGlite under the data directory by default, or PostgreSQL at DATABASE_URL —
+ * one schema (schema.ts), one set of migrations (migrations.ts), one query builder (Kysely), so
+ * every query in server/index runs unchanged on both. Migrations run when the store opens.
+ */
+import 'server-only';
+
+import { mkdirSync } from 'node:fs';
+
+import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+
+import { migrations } from './migrations';
+import { PGlitePool } from './pglite-pool';
+import type { IndexDatabase } from './schema';
+
+export interface JobStore {
+  db: Kysely<IndexDatabase>;
+  kind: 'pglite' | 'postgres';
+  /**
+   * Takes the sync's lock for this process (a session advisory lock, so one process syncs when
+   * several share a DATABASE_URL). PGlite belongs to this process alone: always true.
+   */
+  trySyncLock(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+export interface StoreOptions {
+  /** postgres://… ; null: the embedded store. */
+  databaseUrl: string | null;
+  /** The embedded store's directory; null keeps it in memory (tests). */
+  pgliteDir: string | null;
+}
+
+/** int8 and numeric as numbers: times in ms and counts all fit in 2^53. */
+const NUMERIC_OIDS = [20, 1700];
+const SYNC_LOCK_KEY = 0x1d_c1_0b5; // any constant shared by every process of this dashboard
+
+export async function openStore(options: StoreOptions): Promise<JobStore> {
+  const store = options.databaseUrl ? await openPostgres(options.databaseUrl) : await openPGlite(options.pgliteDir);
+  try {
+    const { error, results } = await new Migrator({ db: store.db, provider: migrations }).migrateToLatest();
+    if (error) {
+      const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'a migration';
+      throw new Error(`The job index could not migrate its store (${failed}): ${(error as Error).message ?? error}`);
+    }
+  } catch (error) {
+    await store.close().catch(() => undefined);
+    throw error;
+  }
+  return store;
+}
+
+async function openPGlite(dir: string | null): Promise<JobStore> {
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  if (dir) mkdirSync(dir, { recursive: true });
+  const parsers = Object.fromEntries(NUMERIC_OIDS.map((oid) => [oid, (v: string) => Number(v)]));
+  const pglite = await PGlite.create(dir ?? undefined, { extensions: { pg_trgm }, parsers });
+  const db = new Kysely<IndexDatabase>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+  return { db, kind: 'pglite', trySyncLock: async () => true, close: () => db.destroy() };
+}
+
+async function openPostgres(url: string): Promise<JobStore> {
+  const pg = (await import('pg')).default;
+  const types = {
+    getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+      NUMERIC_OIDS.includes(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as never,
+  };
+  const pool = new pg.Pool({ connectionString: url, max: 4, types });
+  // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
+  pool.on('error', (error) => console.error('[index] PostgreSQL connection error:', error.message));
+  const db = new Kysely<IndexDatabase>({ dialect: new PostgresDialect({ pool }) });
+  let lockClient: import('pg').PoolClient | null = null;
+  return {
+    db,
+    kind: 'postgres',
+    async trySyncLock() {
+      if (lockClient) return true;
+      const client = await pool.connect();
+      const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SYNC_LOCK_KEY]);
+      if (rows[0]?.ok) {
+        lockClient = client; // held for the life of the process: the lock is this session's
+        return true;
+      }
+      client.release();
+      return false;
+    },
+    async close() {
+      lockClient?.release();
+      lockClient = null;
+      await db.destroy();
+    },
+  };
+}
+
+/** A quick check that the store answers (health, tests). */
+export async function ping(db: Kysely<IndexDatabase>): Promise<void> {
+  await sql`select 1`.execute(db);
+}

@@ -4,6 +4,8 @@ const nextConfig = {
   reactStrictMode: true,
   // `npm test` type-checks first (tsc --noEmit); doing it again inside every build only costs time.
   typescript: { ignoreBuildErrors: true },
+  // PGlite loads its WebAssembly Postgres and extension bundles from its own package directory.
+  serverExternalPackages: ['@electric-sql/pglite'],
 };
 
 export default nextConfig;

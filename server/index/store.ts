@@ -5,7 +5,8 @@
  */
 import 'server-only';
 
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 
 import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
 
@@ -53,11 +54,58 @@ export async function openStore(options: StoreOptions): Promise<JobStore> {
 async function openPGlite(dir: string | null): Promise<JobStore> {
   const { PGlite } = await import('@electric-sql/pglite');
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
-  if (dir) mkdirSync(dir, { recursive: true });
-  const parsers = Object.fromEntries(NUMERIC_OIDS.map((oid) => [oid, (v: string) => Number(v)]));
-  const pglite = await PGlite.create(dir ?? undefined, { extensions: { pg_trgm }, parsers });
-  const db = new Kysely<IndexDatabase>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
-  return { db, kind: 'pglite', trySyncLock: async () => true, close: () => db.destroy() };
+  const unlock = dir ? lockDir(dir) : () => undefined;
+  try {
+    const parsers = Object.fromEntries(NUMERIC_OIDS.map((oid) => [oid, (v: string) => Number(v)]));
+    const pglite = await PGlite.create(dir ?? undefined, { extensions: { pg_trgm }, parsers });
+    const db = new Kysely<IndexDatabase>({ dialect: new PostgresDialect({ pool: new PGlitePool(pglite) }) });
+    return {
+      db,
+      kind: 'pglite',
+      trySyncLock: async () => true,
+      close: async () => {
+        await db.destroy();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+/**
+ * PGlite's files belong to one process: a second server on the same DASHBOARD_DATA_DIR would
+ * corrupt them. A lock file with the owner's pid (taken over when that process is gone) says so.
+ */
+function lockDir(dir: string): () => void {
+  mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, '..', `${path.basename(dir)}.lock`);
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: 'wx' });
+      return () => rmSync(file, { force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const owner = Number(readFileSync(file, 'utf8').trim());
+      if (owner && owner !== process.pid && alive(owner)) {
+        throw new Error(
+          `the embedded store at ${dir} is in use by process ${owner}; give each server its own DASHBOARD_DATA_DIR, or share a PostgreSQL server with DATABASE_URL`,
+        );
+      }
+      rmSync(file, { force: true }); // left by a process that is gone
+    }
+  }
+  throw new Error(`could not lock the embedded store at ${dir}`);
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 async function openPostgres(url: string): Promise<JobStore> {

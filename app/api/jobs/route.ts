@@ -1,14 +1,13 @@
-import { parseListJobsQuery } from '@/lib/ci/params';
 import { bucketRoute } from '@/server/api/bucket';
-import { badRequest, ok } from '@/server/api/responses';
+import { jobsRoute } from '@/server/index/routes';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/jobs?tag=…[&bucket=…]: one page of CI's GET /jobs, validated strictly before anything is sent. */
+/**
+ * GET /api/jobs?tag=…[&bucket=…]: one page of CI's GET /jobs, validated strictly before anything is
+ * sent; with code, q, minDurationSec, maxDurationSec, tag=all or source=index, a page of the job
+ * index with its total and cursor. Every answer names its `source`.
+ */
 export function GET(request: Request) {
-  return bucketRoute(request, async (backend, rest) => {
-    const parsed = parseListJobsQuery(rest);
-    if (!parsed.ok) return badRequest(parsed.error.field, parsed.error.message);
-    return ok(await backend.client.listJobs(parsed.value));
-  });
+  return bucketRoute(request, jobsRoute);
 }

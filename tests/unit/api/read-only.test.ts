@@ -1,7 +1,7 @@
 /**
- * Read-only by construction: the /api routes export GET handlers only (sign-in and sign-out are
- * the sole POSTs, saved views the sole PUT/DELETE — none of them touches CI state), and the CI
- * client has no method that writes.
+ * Read-only by construction: the /api routes export GET handlers only (sign-in, sign-out and CI's
+ * callback into the job index are the sole POSTs, saved views the sole PUT/DELETE — none of them
+ * touches CI state), and the CI client has no method that writes.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -20,7 +20,7 @@ function routeFiles(dir: string): string[] {
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'];
 
 describe('read-only by construction', () => {
-  it('exports only GET from every /api route but sign-in, sign-out and saved views', async () => {
+  it('exports only GET from every /api route but sign-in, sign-out, saved views and the CI callback', async () => {
     const files = routeFiles('app/api');
     expect(files.length).toBeGreaterThanOrEqual(6);
     for (const file of files) {
@@ -28,6 +28,7 @@ describe('read-only by construction', () => {
       const writes = WRITE_METHODS.filter((m) => m in mod);
       if (file.includes('/auth/')) expect(writes, file).toEqual(['POST']);
       else if (file.replace(/\\/g, '/') === 'app/api/views/route.ts') expect(writes, file).toEqual(['PUT', 'DELETE']);
+      else if (file.replace(/\\/g, '/') === 'app/api/ci/callback/route.ts') expect(writes, file).toEqual(['POST']);
       else {
         expect(writes, file).toEqual([]);
         expect(typeof mod.GET, file).toBe('function');

@@ -84,7 +84,12 @@ export async function listIndexed(
   db: Kysely<IndexDatabase>,
   bucket: string,
   f: IndexFilters,
-  { size, order, after }: { size: number; order: 'Asc' | 'Desc'; after: Keyset | null },
+  {
+    size,
+    order,
+    after,
+    withTotal = true,
+  }: { size: number; order: 'Asc' | 'Desc'; after: Keyset | null; withTotal?: boolean },
 ): Promise<IndexPage> {
   const dir = order === 'Asc' ? 'asc' : 'desc';
   const rows = await db
@@ -112,7 +117,7 @@ export async function listIndexed(
   return {
     jobs: page.map((r) => r.item),
     cursor: more && last ? `${last.created_ms}.${last.job_id}` : null,
-    total: await countIndexed(db, bucket, f),
+    total: withTotal ? await countIndexed(db, bucket, f) : -1,
   };
 }
 

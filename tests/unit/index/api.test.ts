@@ -9,7 +9,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
+import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+import { CSV_BOM, CSV_COLUMNS, jobsToCsv } from '@/lib/export/jobs-csv';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'index-api-'));
 const TOKEN = 'callback-token-0123456789abcdef';
@@ -31,6 +34,7 @@ const jobs = await import('@/app/api/jobs/route');
 const job = await import('@/app/api/jobs/[jobId]/route');
 const overviewRoute = await import('@/app/api/overview/route');
 const callback = await import('@/app/api/ci/callback/route');
+const exportRoute = await import('@/app/api/jobs/export/route');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, asserted field by field
 type Body = Record<string, any>;
@@ -189,5 +193,42 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
     expect(json.status).toBe(200);
     const listed = await get(jobs, '/api/jobs?tag=all&q=cb/input');
     expect(listed.body.jobs.map((j: Body) => j.jobId)).toEqual([id]);
+  });
+
+  it('streams every matching job as CSV and JSON, the files the browser writes', async () => {
+    const total = (await get(jobs, '/api/jobs?tag=all&size=1')).body.total as number;
+    const csvRes = await exportRoute.GET(new Request('http://localhost/api/jobs/export?format=csv&tag=all'));
+    expect(csvRes.status).toBe(200);
+    expect(csvRes.headers.get('content-disposition')).toMatch(/filename="ci-jobs_all-tags_.*\.csv"/);
+    // Decoded by hand: Response.text() drops a byte-order mark.
+    const csv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csvRes.arrayBuffer());
+    expect(csv.startsWith(CSV_BOM)).toBe(true);
+    const rows = Papa.parse<string[]>(csv.slice(1), { skipEmptyLines: true }).data;
+    expect(rows[0]).toEqual(CSV_COLUMNS.map((c) => c.header));
+    expect(rows.length - 1).toBeGreaterThanOrEqual(total); // the sync may add jobs in between
+    expect(new Set(rows.slice(1).map((r) => r[0])).size).toBe(rows.length - 1);
+
+    const failed = await get(jobs, '/api/jobs?tag=Snapshot&states=Failed&size=100&orderByTime=Asc&source=index');
+    const some = await exportRoute.GET(
+      new Request('http://localhost/api/jobs/export?format=csv&tag=Snapshot&states=Failed&orderByTime=Asc'),
+    );
+    expect(failed.body.cursor).toBeNull();
+    expect(failed.body.jobs.length).toBeGreaterThan(0);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await some.arrayBuffer())).toBe(
+      jobsToCsv(failed.body.jobs),
+    );
+
+    const jsonRes = await exportRoute.GET(
+      new Request('http://localhost/api/jobs/export?format=json&tag=Transcode&source=index'),
+    );
+    const doc = (await jsonRes.json()) as Body;
+    expect(doc).toMatchObject({ scope: 'matching', complete: true, filters: { tag: 'Transcode' } });
+    expect(doc.count).toBe(doc.jobs.length);
+    expect(doc.jobs.every((j: Body) => j.tag === 'Transcode')).toBe(true);
+    const empty = await exportRoute.GET(
+      new Request('http://localhost/api/jobs/export?format=json&tag=all&q=nothing-like-this'),
+    );
+    expect(await empty.json()).toMatchObject({ count: 0, jobs: [] });
+    expect((await exportRoute.GET(new Request('http://localhost/api/jobs/export?format=xml'))).status).toBe(400);
   });
 });

@@ -253,8 +253,8 @@ export class BucketSync {
     const withPause = now - this.pausedAt >= PAUSE_EVERY_MS;
     const states: StateFilter[] = withPause ? ['Submitted', 'Running', 'Pause'] : ['Submitted', 'Running'];
     for (const p of positions) {
-      // Newer jobs are re-listed by the follow's overlap; the backfill's own span waits for it.
-      const upTo = Math.min(p.follow_ms, p.backfill_until_ms) - FOLLOW_OVERLAP_MS;
+      // Newer jobs are re-listed by the follow's overlap.
+      const upTo = p.follow_ms - FOLLOW_OVERLAP_MS;
       const held = await this.store.db
         .selectFrom('jobs')
         .select(['job_id', 'created_ms'])

@@ -58,6 +58,7 @@ export function startJobIndex(): void {
         (syncing ? `syncing ${buckets.length} bucket(s)` : 'another process holds the sync lock: reading only'),
     );
     if (syncing) for (const s of syncs.values()) s.start();
+    else waitForLock(index);
     return index;
   })().catch((error: unknown) => {
     h.error = error instanceof Error ? error.message : String(error);
@@ -65,6 +66,23 @@ export function startJobIndex(): void {
     throw error;
   });
   h.promise.catch(() => undefined);
+}
+
+/** Another process syncs a shared store: take over when it stops (its session lock goes with it). */
+function waitForLock(index: JobIndex) {
+  const timer = setInterval(() => {
+    void index.store
+      .trySyncLock()
+      .then((ok) => {
+        if (!ok || index.syncing) return;
+        index.syncing = true;
+        clearInterval(timer);
+        console.log('[index] the sync lock is free: this process syncs now');
+        for (const s of index.syncs.values()) s.start();
+      })
+      .catch(() => undefined);
+  }, 30_000);
+  timer.unref();
 }
 
 /** The running index, or null while it starts, when it is off or when it failed. */
@@ -109,21 +127,27 @@ export async function indexHealth(
         .where('bucket', '=', bucket)
         .executeTakeFirst()
     : null;
-  const sync = index.syncs.get(bucket);
-  const status = sync?.status();
+  // The sync of this process, or — when another process holds the lock — what it wrote down.
+  const status = index.syncing ? index.syncs.get(bucket)?.status() : undefined;
   let freshAt = status?.freshAt ?? null;
+  let state: IndexState | undefined = status?.state;
   if (!index.syncing) {
     const row = await db
       .selectFrom('sync_tag')
-      .select((eb) => eb.fn.max('followed_at_ms').as('at'))
+      .select((eb) => [
+        eb.fn.max('followed_at_ms').as('at'),
+        eb.fn.count<number>('tag').filterWhere('backfill_done', '=', false).as('pending'),
+      ])
       .where('bucket', '=', bucket)
       .executeTakeFirst();
     freshAt = row?.at ? Number(row.at) : null;
+    if (freshAt === null) state = 'starting';
+    else if (Number(row?.pending ?? 0) > 0) state = 'backfilling';
   }
   const lag = freshAt === null ? null : Math.max(0, Math.round((now - freshAt) / 1000));
   const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());
   return {
-    state: status?.state ?? (lag !== null && lag * 1000 <= 2 * settings.pollMs + 1000 ? 'live' : 'behind'),
+    state: state ?? (lag !== null && lag * 1000 <= 2 * settings.pollMs + 1000 ? 'live' : 'behind'),
     jobs: counted ? Number(counted.n ?? 0) : null,
     lagSeconds: lag,
     oldest: iso(range?.oldest),

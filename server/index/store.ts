@@ -78,13 +78,23 @@ async function openPGlite(dir: string | null): Promise<JobStore> {
  * PGlite's files belong to one process: a second server on the same DASHBOARD_DATA_DIR would
  * corrupt them. A lock file with the owner's pid (taken over when that process is gone) says so.
  */
+const OPEN_DIRS = Symbol.for('ci-jobs-dashboard.pglite-dirs');
+
 function lockDir(dir: string): () => void {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, '..', `${path.basename(dir)}.lock`);
+  // Opened in this process already (the pid in the file cannot tell: a container restarts as pid 1).
+  const g = globalThis as { [OPEN_DIRS]?: Set<string> };
+  const open = (g[OPEN_DIRS] ??= new Set());
+  if (open.has(file)) throw new Error(`the embedded store at ${dir} is already open in this process`);
   for (let attempt = 0; attempt < 2; attempt++) {
     try {
       writeFileSync(file, String(process.pid), { flag: 'wx' });
-      return () => rmSync(file, { force: true });
+      open.add(file);
+      return () => {
+        open.delete(file);
+        rmSync(file, { force: true });
+      };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const owner = Number(readFileSync(file, 'utf8').trim());

@@ -38,8 +38,7 @@ import { pruneBefore, writeJobs } from './write';
 const DAY_MS = 86_400_000;
 /** Re-listed at each follow: jobs whose creation time is older than their appearance in the list. */
 export const FOLLOW_OVERLAP_MS = 10_000;
-/** A tag with nothing created for this long is followed every QUIET_EVERY_MS only. */
-const BUSY_WITHIN_MS = 3_600_000;
+/** The longest pause between follows of a tag that has nothing new. */
 const QUIET_EVERY_MS = 60_000;
 /** Paused jobs rarely move: asked about this often. */
 const PAUSE_EVERY_MS = 300_000;
@@ -100,6 +99,8 @@ export class BucketSync {
   private running: Promise<void> | null = null;
   private progress = 0;
   private backfilling = true;
+  /** Per tag, how long the follow waits after an empty listing (followDue). */
+  private readonly followEvery = new Map<string, number>();
   /** IDs a WorkflowFinish callback named: read by ID at the next cycle. */
   private readonly requested = new Set<string>();
 
@@ -138,10 +139,24 @@ export class BucketSync {
     for (const id of ids) if (this.requested.size < 1000) this.requested.add(id);
   }
 
+  /**
+   * Reads where a previous run left off, so a restarted server reports (and answers from) what it
+   * already holds — `behind` rather than `starting` while CI cannot be reached.
+   */
+  async resume(): Promise<void> {
+    const rows = await this.store.db.selectFrom('sync_tag').selectAll().where('bucket', '=', this.bucket).execute();
+    if (rows.length === 0) return;
+    const at = Math.max(...rows.map((r) => r.followed_at_ms));
+    if (at > 0) this.freshAt ??= at;
+    this.updateProgress(rows.length < this.tags.length ? [] : rows);
+    if (rows.length < this.tags.length) this.backfilling = true;
+  }
+
   /** Runs cycles until stop(): each starts INDEX_POLL_MS after the previous one started. */
   start() {
     if (this.running) return;
     this.running = (async () => {
+      await this.resume().catch(() => undefined);
       while (!this.stopped) {
         const started = this.now();
         try {
@@ -219,14 +234,17 @@ export class BucketSync {
       .sort((a, b) => order.get(a.tag as Tag)! - order.get(b.tag as Tag)!);
   }
 
+  /**
+   * A tag whose last follow found something new is followed every cycle; each empty follow doubles
+   * its pause (2, 4, 8 … cycles, at most QUIET_EVERY_MS), so quiet tags cost a call a minute.
+   */
   private followDue(p: SyncTagTable, now: number): boolean {
-    const busy = p.follow_ms > now - BUSY_WITHIN_MS;
-    const every = busy ? 0 : Math.min(QUIET_EVERY_MS, 12 * this.settings.pollMs);
-    return now - p.followed_at_ms >= every;
+    return now - p.followed_at_ms >= (this.followEvery.get(p.tag) ?? 0);
   }
 
   private async follow(p: SyncTagTable, now: number) {
     const since = Math.max(p.follow_ms, p.backfill_until_ms) - FOLLOW_OVERLAP_MS;
+    const before = p.follow_ms;
     await this.walk(
       { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) },
       async (jobs, trx) => {
@@ -240,6 +258,11 @@ export class BucketSync {
           .execute();
       },
     );
+    const every = this.followEvery.get(p.tag) ?? 0;
+    this.followEvery.set(
+      p.tag,
+      p.follow_ms > before ? 0 : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
+    );
     p.followed_at_ms = now;
     await this.store.db
       .updateTable('sync_tag')
@@ -252,20 +275,29 @@ export class BucketSync {
   private async refresh(positions: SyncTagTable[], now: number) {
     const withPause = now - this.pausedAt >= PAUSE_EVERY_MS;
     const states: StateFilter[] = withPause ? ['Submitted', 'Running', 'Pause'] : ['Submitted', 'Running'];
+    const heldByTag = new Map<SyncTagTable, { job_id: string; created_ms: number }[]>();
     for (const p of positions) {
-      // Newer jobs are re-listed by the follow's overlap.
-      const upTo = p.follow_ms - FOLLOW_OVERLAP_MS;
       const held = await this.store.db
         .selectFrom('jobs')
         .select(['job_id', 'created_ms'])
         .where('bucket', '=', this.bucket)
         .where('tag', '=', p.tag)
         .where('state', 'in', states)
-        .where('created_ms', '<', upTo)
+        .where('created_ms', '<=', p.follow_ms)
         .orderBy('created_ms')
         .limit(2000)
         .execute();
-      if (held.length === 0) continue;
+      if (held.length > 0) heldByTag.set(p, held);
+    }
+    // Few unfinished jobs over many tags: asking for them by ID (10 a call, across tags) takes
+    // fewer calls than listing each tag's unfinished jobs.
+    const all = [...heldByTag.values()].flat();
+    if (Math.ceil(all.length / 10) <= heldByTag.size) {
+      await this.lookUp(all.map((h) => h.job_id));
+      if (withPause) this.pausedAt = now;
+      return;
+    }
+    for (const [p, held] of heldByTag) {
       const seen = new Set<string>();
       const first = held[0]!.created_ms;
       const last = held[held.length - 1]!.created_ms;

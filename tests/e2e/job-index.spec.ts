@@ -30,13 +30,20 @@ const ENV = {
 type Json = Record<string, any>;
 
 async function indexState(request: APIRequestContext, url: string): Promise<Json> {
-  return ((await (await request.get(`${url}/api/health`)).json()) as Json).index;
+  try {
+    return ((await (await request.get(`${url}/api/health`)).json()) as Json).index;
+  } catch (error) {
+    return { state: `unreachable: ${(error as Error).message.split('\n')[0]}` };
+  }
 }
 
 let dataDir: string;
 let app: Started | null = null;
 test.beforeAll(() => {
   dataDir = mkdtempSync(path.join(tmpdir(), 'index-e2e-'));
+});
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && app) await testInfo.attach('server log', { body: app.log() });
 });
 test.afterAll(async () => {
   await app?.stop();

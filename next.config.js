@@ -27,6 +27,8 @@ const nextConfig = {
       },
     ];
   },
+  // PGlite loads its WebAssembly Postgres and extension bundles from its own package directory.
+  serverExternalPackages: ['@electric-sql/pglite'],
 };
 
 export default nextConfig;

@@ -12,12 +12,23 @@ import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
 
-const PUBLIC_PATHS = new Set(['/login', '/api/auth/login', '/api/auth/logout', '/icon.svg', '/favicon.ico']);
+/** CI's callback carries its own token (server/index/callback-route.ts): CI has no session. */
+const PUBLIC_PATHS = new Set([
+  '/login',
+  '/api/auth/login',
+  '/api/auth/logout',
+  '/api/ci/callback',
+  '/icon.svg',
+  '/favicon.ico',
+]);
 const API_HEADERS = apiSecurityHeaders();
-/** The only /api paths that take more than GET: sign-in/out and the user's saved views (PUT/DELETE). */
-const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout', '/api/views']);
-/** Paths with a limiter of their own (the login route's), not counted against the /api one. */
-const OWN_LIMITER = new Set(['/api/auth/login', '/api/auth/logout']);
+/**
+ * The only /api paths that take more than GET: sign-in/out, the user's saved views (PUT/DELETE)
+ * and CI's callback into the job index (POST, with its token).
+ */
+const WRITE_ALLOWED = new Set(['/api/auth/login', '/api/auth/logout', '/api/views', '/api/ci/callback']);
+/** Paths with a limiter of their own (the login route's, the callback's), not counted against the /api one. */
+const OWN_LIMITER = new Set(['/api/auth/login', '/api/auth/logout', '/api/ci/callback']);
 
 export async function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;

@@ -14,10 +14,10 @@ import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, 
 import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
-import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/features/export/export-meta';
-import { jobsToCsv } from '@/features/export/jobs-csv';
-import { jobsToJson } from '@/features/export/jobs-json';
 import type { JobListItem } from '@/lib/ci/types';
+import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
+import { jobsToCsv } from '@/lib/export/jobs-csv';
+import { jobsToJson } from '@/lib/export/jobs-json';
 
 import { CollectionProgress } from '../collection/collection-progress';
 import type { JobsTableInstance } from '../jobs/jobs-table';

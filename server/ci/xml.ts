@@ -250,6 +250,19 @@ function outputOf(operation: string): JobListItem['output'] {
   return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
 }
 
+/**
+ * The jobs of a document already read into a tree (`{ Response: { JobsDetail: … } }` or the
+ * callback's `{ JobsDetail: … }`): CI's JSON callbacks carry the same elements as its XML.
+ */
+export function jobsOfTree(root: Record<string, XmlTree>): Job[] {
+  const doc = new XmlReader(root);
+  const response = doc.has('Response') ? (doc.child('Response') ?? new XmlReader({})) : doc;
+  return response
+    .children('JobsDetail')
+    .map(readJob)
+    .filter((j): j is Job => j !== null);
+}
+
 export function parseJobLookup(xml: string): JobLookup {
   const response = responseOf(xml);
   return {

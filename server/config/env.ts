@@ -47,3 +47,11 @@ export function flag(env: Env, name: string, fallback: boolean): boolean {
   if (['false', '0', 'no', 'off'].includes(raw)) return false;
   throw new ConfigError(name, `must be true or false, got "${raw.slice(0, 40)}"`);
 }
+
+/** One of the given words; blank means the fallback. */
+export function oneOf<T extends string>(env: Env, name: string, values: readonly T[], fallback: T): T {
+  const raw = text(env, name);
+  if (raw === undefined) return fallback;
+  if ((values as readonly string[]).includes(raw)) return raw as T;
+  throw new ConfigError(name, `must be one of ${values.join(', ')}, got "${raw.slice(0, 40)}"`);
+}

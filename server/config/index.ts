@@ -11,6 +11,7 @@ import { readCiConfigs, readCiTiming, type CiConfig, type CiTiming } from '@/ser
 import { readDashboardSettings, type DashboardSettings } from './dashboard';
 import { readEmulatorSettings, type EmulatorSettings } from './emulator';
 import type { Env } from './env';
+import { readJobIndexSettings, type JobIndexSettings } from './job-index';
 
 export { ConfigError } from './env';
 
@@ -23,17 +24,21 @@ export interface ServerConfig {
   ciTiming: CiTiming;
   auth: AuthConfig;
   dashboard: DashboardSettings;
+  /** The job index (server/index): its store, its sync's pace and its callback token. */
+  index: JobIndexSettings;
 }
 
 export function readServerConfig(env: Env = process.env): ServerConfig {
   const ci = readCiConfigs(env);
+  const dashboard = readDashboardSettings(env);
   return {
     ci,
     emulator: ci ? null : readEmulatorSettings(env),
     ciTiming: readCiTiming(env),
     // Real credentials, however they are configured (CI_SECRET_ID or a CI_BUCKETS profile), need a login.
     auth: readAuthConfig(env, { realCi: ci !== null }),
-    dashboard: readDashboardSettings(env),
+    dashboard,
+    index: readJobIndexSettings(env, dashboard.dataDir),
   };
 }
 

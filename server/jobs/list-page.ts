@@ -6,7 +6,7 @@
  */
 import 'server-only';
 
-import { parseListJobsQuery, type ParseResult } from '@/lib/ci/params';
+import { parseListJobsQuery, type ListJobsParams, type ParseResult } from '@/lib/ci/params';
 import type { AllTagsPage, JobPage } from '@/lib/ci/types';
 import { allTagsAsJobPage, isAllTagsQuery } from '@/lib/jobs-search-params';
 import { takeBucket } from '@/server/api/bucket';
@@ -15,11 +15,25 @@ import { CursorError, listAllTags } from '@/server/ci/all-tags';
 import { parseAllTagsQuery } from '@/server/ci/all-tags-params';
 import type { BucketBackend } from '@/server/ci/backend';
 
-/** GET /api/jobs: one tag's page of CI's GET /jobs. */
+const CI_ANSWERS = new WeakMap<JobPage, CiJobPage>();
+type CiJobPage = JobPage & { source: 'ci' };
+
+/**
+ * One tag's page of CI's GET /jobs, named as CI's (`source: 'ci'`; the index's pages say `index`):
+ * the same object for the same cached page, so its JSON is made once however many ask.
+ */
+export async function ciJobsPage(backend: BucketBackend, params: ListJobsParams): Promise<CiJobPage> {
+  const page = await backend.client.listJobs(params);
+  let tagged = CI_ANSWERS.get(page);
+  if (!tagged) CI_ANSWERS.set(page, (tagged = { ...page, source: 'ci' }));
+  return tagged;
+}
+
+/** GET /api/jobs with CI's own parameters only: one tag's page of CI's GET /jobs (the /jobs prefetch). */
 export async function listJobsPage(backend: BucketBackend, query: URLSearchParams): Promise<ParseResult<JobPage>> {
   const parsed = parseListJobsQuery(query);
   if (!parsed.ok) return parsed;
-  return { ok: true, value: await backend.client.listJobs(parsed.value) };
+  return { ok: true, value: await ciJobsPage(backend, parsed.value) };
 }
 
 /** GET /api/jobs/all: every tag's jobs merged by creation time, paged by the combined cursor. */

@@ -2,13 +2,15 @@ import { bucketRoute } from '@/server/api/bucket';
 import { ok } from '@/server/api/responses';
 import { getBackend } from '@/server/ci/backend';
 import { CiError } from '@/server/ci/errors';
+import { indexHealth } from '@/server/index/runtime';
 
 export const dynamic = 'force-dynamic';
 
 /**
  * GET /api/health[?bucket=…]: which backend this server uses, its buckets (name and region, never a
  * key), and whether the chosen bucket (default the first) answers. Reachability is a real signed
- * call (the queue list), so a wrong key shows here as the 403 it is.
+ * call (the queue list), so a wrong key shows here as the 403 it is. `index` is the job index's
+ * state for the chosen bucket (off, starting, backfilling, live, behind), each bucket's beside it.
  */
 export function GET(request: Request) {
   return bucketRoute(
@@ -35,8 +37,11 @@ export function GET(request: Request) {
         endpoint: config.mode === 'emulator' ? (emulatorUrl ?? config.endpoint) : undefined,
         bucket: config.bucket,
         region: config.region,
-        buckets: buckets.map((b) => ({ bucket: b.bucket, region: b.region })),
+        buckets: await Promise.all(
+          buckets.map(async (b) => ({ bucket: b.bucket, region: b.region, index: await indexHealth(b.bucket) })),
+        ),
         upstream,
+        index: await indexHealth(config.bucket),
       });
     },
     { onlyBucket: true },

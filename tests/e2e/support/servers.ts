@@ -60,7 +60,8 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
 export async function startAppProcess(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
-    env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1' },
+    // The job index off unless a spec turns it on: its sync would take the emulator faults a spec sets up.
+    env: { ...process.env, INDEX: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const t = track(child);

@@ -2,7 +2,8 @@
  * Read-only by construction, checked by what a client gets back: every method but GET/HEAD sent to
  * every /api route is answered 405 — by the real proxy (the first line), and by the route itself as
  * Next dispatches it (the route table: a method the module does not handle is Next's 405). Sign-in
- * and sign-out take POST, saved views PUT and DELETE (none of them touches CI); those pass the proxy
+ * and sign-out take POST, saved views PUT and DELETE, CI's callback into the job index POST (none of
+ * them touches CI); those pass the proxy
  * to their own handler, and every other method is still 405 there. The CI client has no method
  * that writes.
  */
@@ -36,6 +37,8 @@ const WRITES: Record<string, string[]> = {
   '/api/auth/login': ['POST'],
   '/api/auth/logout': ['POST'],
   '/api/views': ['PUT', 'DELETE'],
+  // CI's TaskFinish/WorkflowFinish callbacks into the job index (token-checked; writes only the index).
+  '/api/ci/callback': ['POST'],
 };
 const WRITE_METHODS = ['POST', 'PUT', 'PATCH', 'DELETE'] as const;
 

@@ -3,6 +3,8 @@
  * server reads this at start, so a typo stops it there instead of silently changing behaviour
  * (DASHBOARD_RATE_LIMIT=abc used to turn rate limiting off).
  */
+import path from 'node:path';
+
 import { describe, expect, it } from 'vitest';
 
 import { ConfigError, readServerConfig } from '@/server/config';
@@ -35,6 +37,35 @@ describe('server configuration', () => {
     expect(config.ciTiming.maxResponseBytes).toBe(8 * 1024 * 1024);
     // No proxy is trusted unless one is named: X-Forwarded-For is the client's to forge.
     expect(config.dashboard.trustedProxies).toBe(0);
+    expect(config.index).toMatchObject({
+      enabled: true,
+      databaseUrl: null,
+      backfillDays: 30,
+      pollMs: 5000,
+      ciQps: 5,
+      retentionDays: 400,
+      callbackToken: null,
+    });
+    expect(config.index.pgliteDir).toBe(path.join(config.dashboard.dataDir, 'pglite'));
+  });
+
+  it('reads the job index settings', () => {
+    const config = readServerConfig({
+      INDEX: 'off',
+      DATABASE_URL: 'postgres://dash@/jobs?host=/var/run/postgresql',
+      INDEX_BACKFILL_DAYS: '7',
+      INDEX_CALLBACK_TOKEN: 'a'.repeat(32),
+    });
+    expect(config.index).toMatchObject({
+      enabled: false,
+      databaseUrl: 'postgres://dash@/jobs?host=/var/run/postgresql',
+      backfillDays: 7,
+      callbackToken: 'a'.repeat(32),
+    });
+  });
+
+  it('never echoes DATABASE_URL, which may hold a password', () => {
+    expect(() => readServerConfig({ DATABASE_URL: 'mysql://u:hunter2@db/x' })).toThrow(/^DATABASE_URL: (?!.*hunter2)/);
   });
 
   it.each([
@@ -56,6 +87,14 @@ describe('server configuration', () => {
     ['DASHBOARD_TRUSTED_PROXIES', '11'],
     ['CI_MAX_RESPONSE_BYTES', '8MiB'],
     ['CI_MAX_RESPONSE_BYTES', '1000'],
+    ['INDEX', 'maybe'],
+    ['DATABASE_URL', 'mysql://root@localhost/jobs'],
+    ['INDEX_BACKFILL_DAYS', '0'],
+    ['INDEX_POLL_MS', 'fast'],
+    ['INDEX_POLL_MS', '10'],
+    ['INDEX_CI_QPS', '0'],
+    ['INDEX_RETENTION_DAYS', '7'],
+    ['INDEX_CALLBACK_TOKEN', 'short'],
   ])('stops on %s=%s, naming it', (variable, value) => {
     expect(failingVariable({ [variable]: value })).toBe(variable);
   });

@@ -1,10 +1,10 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 
-import { exportFileName, fileStamp, queryFilters, type JobsExportMeta } from '@/features/export/export-meta';
-import { CSV_BOM, CSV_COLUMNS, csvField, durationSeconds, isoUtc, jobsToCsv } from '@/features/export/jobs-csv';
-import { jobsToJson, type JobsExportDocument } from '@/features/export/jobs-json';
 import type { JobListItem } from '@/lib/ci/types';
+import { exportFileName, fileStamp, queryFilters, type JobsExportMeta } from '@/lib/export/export-meta';
+import { CSV_BOM, CSV_COLUMNS, csvField, durationSeconds, isoUtc, jobsToCsv } from '@/lib/export/jobs-csv';
+import { jobsToJson, type JobsExportDocument } from '@/lib/export/jobs-json';
 
 function job(over: Partial<JobListItem> = {}): JobListItem {
   return {

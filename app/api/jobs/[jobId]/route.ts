@@ -1,10 +1,14 @@
 import { JOB_ID } from '@/lib/ci/params';
 import { bucketRoute } from '@/server/api/bucket';
 import { apiError, badRequest, ok } from '@/server/api/responses';
+import { indexedJob } from '@/server/index/routes';
 
 export const dynamic = 'force-dynamic';
 
-/** GET /api/jobs/<jobId>[?bucket=…]: one job with its original XML, or 404. */
+/**
+ * GET /api/jobs/<jobId>[?bucket=…]: one job with its original XML from CI (`source: 'ci'`); when CI
+ * no longer has it, the job index's copy (`source: 'index'`), or 404.
+ */
 export function GET(request: Request, context: { params: Promise<{ jobId: string }> }) {
   return bucketRoute(
     request,
@@ -12,11 +16,12 @@ export function GET(request: Request, context: { params: Promise<{ jobId: string
       const { jobId } = await context.params;
       if (!JOB_ID.test(jobId)) return badRequest('jobId', 'jobId must be 1–64 letters, digits, "-" or "_"');
       const found = await backend.client.getJob(jobId);
-      if (!found)
-        return apiError(404, 'NoSuchJob', `No job with ID ${jobId} exists in bucket ${backend.bucket}`, {
-          field: 'jobId',
-        });
-      return ok(found);
+      if (found) return ok({ ...found, source: 'ci' });
+      const kept = await indexedJob(backend.bucket, jobId);
+      if (kept) return ok(kept);
+      return apiError(404, 'NoSuchJob', `No job with ID ${jobId} exists in bucket ${backend.bucket}`, {
+        field: 'jobId',
+      });
     },
     { onlyBucket: true },
   );

@@ -17,6 +17,27 @@ export interface JobsExportDocument extends ReturnType<typeof exportHeader> {
   jobs: readonly JobListItem[];
 }
 
+/**
+ * The same document written in pieces, for a stream whose length is known only at its end: the
+ * header without count and complete, then each job, then count and complete. JSON's keys have no
+ * order, so a reader sees the document jobsToJson writes.
+ */
+export const jsonStream = {
+  head(meta: Omit<JobsExportMeta, 'complete'>): string {
+    const header: Partial<ReturnType<typeof exportHeader>> = exportHeader({ ...meta, complete: true }, 0);
+    delete header.count;
+    delete header.complete;
+    return `${JSON.stringify(header, null, 2).slice(0, -2)},\n  "jobs": [`;
+  },
+  job(job: JobListItem, index: number): string {
+    const body = JSON.stringify(job, null, 2).replace(/\n/g, '\n    ');
+    return `${index === 0 ? '' : ','}\n    ${body}`;
+  },
+  tail(count: number, complete: boolean): string {
+    return `${count === 0 ? '' : '\n  '}],\n  "count": ${count},\n  "complete": ${complete}\n}\n`;
+  },
+};
+
 export function jobsToJson(jobs: readonly JobListItem[], meta: JobsExportMeta): string {
   const doc: JobsExportDocument = { ...exportHeader(meta, jobs.length), jobs };
   return `${JSON.stringify(doc, null, 2)}\n`;

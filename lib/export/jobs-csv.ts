@@ -1,5 +1,7 @@
 /**
- * Jobs as CSV: one row per job, flat columns, for a spreadsheet. Browser-safe and pure.
+ * Jobs as CSV: one row per job, flat columns, for a spreadsheet. Browser-safe and pure: the
+ * browser's export of a list and the server's streamed export of the index (GET /api/jobs/export)
+ * write the same file, row by row.
  *
  * - RFC 4180: a field with a comma, quote, CR or LF is quoted and its quotes doubled; records end
  *   with CRLF (the last one too). A field with `;` or a tab is quoted as well: a spreadsheet set to
@@ -90,8 +92,16 @@ export function csvField(value: Cell): string {
 export const CSV_BOM = '\uFEFF';
 const CRLF = '\r\n';
 
+/** The file's start: the byte-order mark and the header record. */
+export function csvHead(columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return CSV_BOM + columns.map((c) => csvField(c.header)).join(',') + CRLF;
+}
+
+/** One job's record, CRLF included. */
+export function csvRecord(job: JobListItem, columns: readonly CsvColumn[] = CSV_COLUMNS): string {
+  return columns.map((c) => csvField(c.value(job))).join(',') + CRLF;
+}
+
 export function jobsToCsv(jobs: readonly JobListItem[], columns: readonly CsvColumn[] = CSV_COLUMNS): string {
-  const lines = [columns.map((c) => csvField(c.header)).join(',')];
-  for (const job of jobs) lines.push(columns.map((c) => csvField(c.value(job))).join(','));
-  return CSV_BOM + lines.join(CRLF) + CRLF;
+  return csvHead(columns) + jobs.map((job) => csvRecord(job, columns)).join('');
 }

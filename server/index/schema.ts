@@ -1,0 +1,108 @@
+/**
+ * The index's tables, once for both stores (PGlite and PostgreSQL): the Kysely types here and the
+ * migrations in migrations.ts describe the same columns.
+ *
+ * Times are epoch milliseconds in bigint columns (both drivers are told to read int8 as a number:
+ * every value fits in 2^53). A job's time bucket for the rollups is its creation hour in UTC; the
+ * overview folds hours into days in the viewer's zone.
+ */
+import type { ColumnType, Generated } from 'kysely';
+
+import type { Job, JobListItem } from '@/lib/ci/types';
+
+/** A JSON column: read as the object, written as its JSON text. */
+type Json<T> = ColumnType<T, string, string>;
+type JsonOrNull<T> = ColumnType<T | null, string | null, string | null>;
+
+export interface JobsTable {
+  bucket: string;
+  job_id: string;
+  tag: string;
+  state: string;
+  /** CI's result code ('' when none), so a code filter and the failure rollup need no null cases. */
+  code: string;
+  message: string | null;
+  created_ms: number;
+  started_ms: number | null;
+  ended_ms: number | null;
+  /** Seconds from start to end, for Success and Failed jobs that have both (as the overview counts them). */
+  run_sec: number | null;
+  /** run_sec's histogram bin (runBin), kept so the rollup and a scan of rows agree to the bin. */
+  run_bin: number | null;
+  progress: number | null;
+  queue_id: string | null;
+  queue_type: string | null;
+  workflow_id: string | null;
+  input_object: string | null;
+  output_object: string | null;
+  /** Lower-case input key, output key and message: what `q` searches (a pg_trgm index). */
+  search_text: Generated<string>;
+  /** The list item as CI last showed it. */
+  item: Json<JobListItem>;
+  /** The whole job (GET /jobs/<id>) when the sync or a callback has it; null otherwise. */
+  detail: JsonOrNull<Job>;
+  /** Raw XML of `detail`, for the detail view's "original response". */
+  detail_xml: string | null;
+  updated_ms: number;
+}
+
+/** Jobs per creation hour, tag, state and (for Failed jobs) code: what the overview counts. */
+export interface RollupHourTable {
+  bucket: string;
+  hour_ms: number;
+  tag: string;
+  state: string;
+  code: string;
+  jobs: number;
+}
+
+/** Finished jobs per creation hour, tag, state and run-time bin: the run-time percentiles. */
+export interface RollupRunTable {
+  bucket: string;
+  hour_ms: number;
+  tag: string;
+  state: string;
+  bin: number;
+  jobs: number;
+}
+
+/** Each tag's sync position in a bucket. */
+export interface SyncTagTable {
+  bucket: string;
+  tag: string;
+  /** The backfill covers creation times from here … */
+  backfill_from_ms: number;
+  /** … up to here (exclusive of what is listed next) … */
+  backfill_at_ms: number;
+  /** … and ends here; the follow loop takes over from this instant. */
+  backfill_until_ms: number;
+  backfill_done: boolean;
+  /** The newest creation time the follow loop has stored; it lists from here minus an overlap. */
+  follow_ms: number;
+  /** When the follow loop last asked CI about this tag. */
+  followed_at_ms: number;
+}
+
+export interface IndexDatabase {
+  jobs: JobsTable;
+  rollup_hour: RollupHourTable;
+  rollup_run: RollupRunTable;
+  sync_tag: SyncTagTable;
+}
+
+/**
+ * The run-time histogram's bins: whole seconds below 100 s (CI's times have whole seconds, so
+ * those are exact), then 2 % steps — a percentile read from the bins is within 2 % of the exact one.
+ */
+export function runBin(seconds: number): number {
+  if (seconds < 100) return Math.max(0, Math.floor(seconds));
+  return 100 + Math.floor(Math.log(seconds / 100) / Math.log(1.02) + 1e-9);
+}
+
+/** The smallest run time (s) a bin holds: what a percentile in that bin reports. */
+export function binSeconds(bin: number): number {
+  return bin < 100 ? bin : Math.round(100 * 1.02 ** (bin - 100));
+}
+
+export const HOUR_MS = 3_600_000;
+export const hourOf = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;

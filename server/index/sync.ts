@@ -1,0 +1,470 @@
+/**
+ * The sync of one bucket into the index. Each cycle (every INDEX_POLL_MS):
+ *
+ * 1. follow — per tag, list what was created since the tag's checkpoint minus an overlap (jobs that
+ *    appear late, and the state changes of the newest jobs), ascending; busy tags every cycle, quiet
+ *    ones (nothing in the last hour) about once a minute, so 25 tags do not cost 25 calls a cycle;
+ * 2. refresh — per tag holding unfinished jobs older than the overlap: list CI's Submitted/Running
+ *    (and, every few minutes, Pause) jobs of that span; a job the index holds as unfinished that CI
+ *    no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or by listing its span
+ *    when that takes fewer calls;
+ * 3. backfill — with what is left of the cycle, per tag, ascending creation time from
+ *    INDEX_BACKFILL_DAYS ago to the instant the sync first started, resumable from its checkpoint.
+ *
+ * Every page is written with its checkpoint in one transaction (server/index/write.ts), after CI's
+ * answer was read whole: a truncated or broken page throws in the client and nothing of it is
+ * stored. Calls wait for the bucket's budget (INDEX_CI_QPS); 429, 5xx, timeouts and unreadable
+ * answers are retried with a growing pause, and a cycle that still fails resumes from the
+ * checkpoints at the next one.
+ */
+import 'server-only';
+
+import { sql, type Transaction } from 'kysely';
+
+import { formatCiTime, type ListJobsParams } from '@/lib/ci/params';
+import { TAG_CODES, type StateFilter, type Tag } from '@/lib/ci/tags';
+import type { JobListItem, JobPage } from '@/lib/ci/types';
+import { toMs } from '@/lib/format';
+import type { CiClient } from '@/server/ci/client';
+import { CiError } from '@/server/ci/errors';
+import { toListItem } from '@/server/ci/xml';
+
+import { CallBudget } from './budget';
+import type { IndexDatabase, SyncTagTable } from './schema';
+import type { JobStore } from './store';
+import { pruneBefore, writeJobs } from './write';
+
+const DAY_MS = 86_400_000;
+/** Re-listed at each follow: jobs whose creation time is older than their appearance in the list. */
+export const FOLLOW_OVERLAP_MS = 10_000;
+/** The longest pause between follows of a tag that has nothing new. */
+const QUIET_EVERY_MS = 60_000;
+/** Paused jobs rarely move: asked about this often. */
+const PAUSE_EVERY_MS = 300_000;
+const PRUNE_EVERY_MS = 3_600_000;
+const MAX_TRIES = 6;
+const MAX_PAGES_PER_WALK = 100_000;
+
+export interface SyncSettings {
+  backfillDays: number;
+  pollMs: number;
+  ciQps: number;
+  retentionDays: number;
+}
+
+export interface SyncOptions {
+  store: JobStore;
+  bucket: string;
+  /** A client for this bucket; the sync does its own retries, so one with maxRetries 0 is best. */
+  client: CiClient;
+  settings: SyncSettings;
+  /** Wall clock (ms) for creation-time bounds and checkpoints; injectable for tests. */
+  now?: () => number;
+  /** Pause between retries and cycles; injectable for tests. */
+  sleep?: (ms: number) => Promise<void>;
+  /** The tags to index; default every tag CI knows. */
+  tags?: readonly Tag[];
+  budget?: CallBudget;
+  log?: (message: string) => void;
+}
+
+export type IndexState = 'starting' | 'backfilling' | 'live' | 'behind';
+
+export interface SyncStatus {
+  state: IndexState;
+  /** 0–1: how much of the backfill span is stored. */
+  backfillProgress: number;
+  /** When the last complete follow-and-refresh started: the index is current as of then. */
+  freshAt: number | null;
+  lastError: string | null;
+  ciCallsLastHour: number;
+}
+
+export class BucketSync {
+  readonly bucket: string;
+  private readonly store: JobStore;
+  private readonly client: CiClient;
+  private readonly settings: SyncSettings;
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly tags: readonly Tag[];
+  readonly budget: CallBudget;
+  private readonly log: (message: string) => void;
+  private freshAt: number | null = null;
+  private lastError: string | null = null;
+  private pausedAt = 0;
+  private prunedAt = 0;
+  private stopped = false;
+  private running: Promise<void> | null = null;
+  private progress = 0;
+  private backfilling = true;
+  /** Per tag, how long the follow waits after an empty listing (followDue). */
+  private readonly followEvery = new Map<string, number>();
+  /** IDs a WorkflowFinish callback named: read by ID at the next cycle. */
+  private readonly requested = new Set<string>();
+
+  constructor(options: SyncOptions) {
+    this.bucket = options.bucket;
+    this.store = options.store;
+    this.client = options.client;
+    this.settings = options.settings;
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms)));
+    this.tags = options.tags ?? TAG_CODES;
+    this.budget = options.budget ?? new CallBudget(options.settings.ciQps);
+    this.log = options.log ?? ((m) => console.log(`[index] ${m}`));
+  }
+
+  status(): SyncStatus {
+    const lag = this.freshAt === null ? Infinity : this.now() - this.freshAt;
+    return {
+      state:
+        this.freshAt === null
+          ? 'starting'
+          : this.backfilling
+            ? 'backfilling'
+            : lag <= 2 * this.settings.pollMs + 1000
+              ? 'live'
+              : 'behind',
+      backfillProgress: this.progress,
+      freshAt: this.freshAt,
+      lastError: this.lastError,
+      ciCallsLastHour: this.budget.callsLastHour(),
+    };
+  }
+
+  /** Asks for these jobs by ID at the next cycle (a workflow callback names its jobs, not their fields). */
+  request(ids: readonly string[]) {
+    for (const id of ids) if (this.requested.size < 1000) this.requested.add(id);
+  }
+
+  /**
+   * Reads where a previous run left off, so a restarted server reports (and answers from) what it
+   * already holds — `behind` rather than `starting` while CI cannot be reached.
+   */
+  async resume(): Promise<void> {
+    const rows = await this.store.db.selectFrom('sync_tag').selectAll().where('bucket', '=', this.bucket).execute();
+    if (rows.length === 0) return;
+    const at = Math.max(...rows.map((r) => r.followed_at_ms));
+    if (at > 0) this.freshAt ??= at;
+    this.updateProgress(rows.length < this.tags.length ? [] : rows);
+    if (rows.length < this.tags.length) this.backfilling = true;
+  }
+
+  /** Runs cycles until stop(): each starts INDEX_POLL_MS after the previous one started. */
+  start() {
+    if (this.running) return;
+    this.running = (async () => {
+      await this.resume().catch(() => undefined);
+      while (!this.stopped) {
+        const started = this.now();
+        try {
+          await this.cycle();
+        } catch (error) {
+          this.lastError = describe(error);
+          this.log(`${this.bucket}: sync cycle failed, resuming from its checkpoints: ${this.lastError}`);
+        }
+        const left = this.settings.pollMs - (this.now() - started);
+        if (!this.stopped && left > 0) await this.sleep(left);
+      }
+    })();
+  }
+
+  async stop() {
+    this.stopped = true;
+    await this.running;
+  }
+
+  /**
+   * One cycle: follow, refresh, then backfill until `deadline` (default: the next cycle's start).
+   * Throws when CI keeps failing; what was stored until then stays, with its checkpoints.
+   */
+  async cycle({ deadline }: { deadline?: number } = {}): Promise<void> {
+    const started = this.now();
+    const end = deadline ?? started + this.settings.pollMs;
+    const positions = await this.positions(started);
+    for (const p of positions) if (this.followDue(p, started)) await this.follow(p, started);
+    await this.refresh(positions, started);
+    await this.lookUpRequested();
+    this.freshAt = started;
+    this.lastError = null;
+    for (const p of positions) {
+      if (p.backfill_done) continue;
+      if (this.now() >= end || this.stopped) break;
+      await this.backfill(p, end);
+    }
+    this.updateProgress(positions);
+    if (started - this.prunedAt >= PRUNE_EVERY_MS) {
+      this.prunedAt = started;
+      const removed = await pruneBefore(this.store.db, this.bucket, started - this.settings.retentionDays * DAY_MS);
+      if (removed > 0)
+        this.log(`${this.bucket}: pruned ${removed} jobs older than ${this.settings.retentionDays} days`);
+    }
+  }
+
+  /** Each tag's checkpoint row; created on the first cycle (the backfill ends where following begins). */
+  private async positions(now: number): Promise<SyncTagTable[]> {
+    const db = this.store.db;
+    const rows = await db.selectFrom('sync_tag').selectAll().where('bucket', '=', this.bucket).execute();
+    const have = new Set(rows.map((r) => r.tag));
+    const missing = this.tags.filter((t) => !have.has(t));
+    if (missing.length > 0) {
+      const from = now - this.settings.backfillDays * DAY_MS;
+      const fresh = missing.map((tag) => ({
+        bucket: this.bucket,
+        tag,
+        backfill_from_ms: from,
+        backfill_at_ms: from,
+        backfill_until_ms: now,
+        backfill_done: false,
+        follow_ms: now,
+        followed_at_ms: 0,
+      }));
+      await db
+        .insertInto('sync_tag')
+        .values(fresh)
+        .onConflict((oc) => oc.columns(['bucket', 'tag']).doNothing())
+        .execute();
+      rows.push(...fresh);
+    }
+    const order = new Map(this.tags.map((t, i) => [t, i]));
+    return rows
+      .filter((r) => order.has(r.tag as Tag))
+      .sort((a, b) => order.get(a.tag as Tag)! - order.get(b.tag as Tag)!);
+  }
+
+  /**
+   * A tag whose last follow found something new is followed every cycle; each empty follow doubles
+   * its pause (2, 4, 8 … cycles, at most QUIET_EVERY_MS), so quiet tags cost a call a minute.
+   */
+  private followDue(p: SyncTagTable, now: number): boolean {
+    return now - p.followed_at_ms >= (this.followEvery.get(p.tag) ?? 0);
+  }
+
+  private async follow(p: SyncTagTable, now: number) {
+    const since = Math.max(p.follow_ms, p.backfill_until_ms) - FOLLOW_OVERLAP_MS;
+    const before = p.follow_ms;
+    await this.walk(
+      { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) },
+      async (jobs, trx) => {
+        const newest = jobs.reduce((m, j) => Math.max(m, toMs(j.creationTime) ?? 0), p.follow_ms);
+        p.follow_ms = newest;
+        await trx
+          .updateTable('sync_tag')
+          .set({ follow_ms: newest })
+          .where('bucket', '=', this.bucket)
+          .where('tag', '=', p.tag)
+          .execute();
+      },
+    );
+    const every = this.followEvery.get(p.tag) ?? 0;
+    this.followEvery.set(
+      p.tag,
+      p.follow_ms > before ? 0 : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
+    );
+    p.followed_at_ms = now;
+    await this.store.db
+      .updateTable('sync_tag')
+      .set({ followed_at_ms: now })
+      .where('bucket', '=', this.bucket)
+      .where('tag', '=', p.tag)
+      .execute();
+  }
+
+  private async refresh(positions: SyncTagTable[], now: number) {
+    const withPause = now - this.pausedAt >= PAUSE_EVERY_MS;
+    const states: StateFilter[] = withPause ? ['Submitted', 'Running', 'Pause'] : ['Submitted', 'Running'];
+    const heldByTag = new Map<SyncTagTable, { job_id: string; created_ms: number }[]>();
+    for (const p of positions) {
+      const held = await this.store.db
+        .selectFrom('jobs')
+        .select(['job_id', 'created_ms'])
+        .where('bucket', '=', this.bucket)
+        .where('tag', '=', p.tag)
+        .where('state', 'in', states)
+        .where('created_ms', '<=', p.follow_ms)
+        .orderBy('created_ms')
+        .limit(2000)
+        .execute();
+      if (held.length > 0) heldByTag.set(p, held);
+    }
+    // Few unfinished jobs over many tags: asking for them by ID (10 a call, across tags) takes
+    // fewer calls than listing each tag's unfinished jobs.
+    const all = [...heldByTag.values()].flat();
+    if (Math.ceil(all.length / 10) <= heldByTag.size) {
+      await this.lookUp(all.map((h) => h.job_id));
+      if (withPause) this.pausedAt = now;
+      return;
+    }
+    for (const [p, held] of heldByTag) {
+      const seen = new Set<string>();
+      const first = held[0]!.created_ms;
+      const last = held[held.length - 1]!.created_ms;
+      await this.walk(
+        {
+          tag: p.tag as Tag,
+          orderByTime: 'Asc',
+          states,
+          startCreationTime: ciTime(first - 1000),
+          endCreationTime: ciTime(last + 1000),
+        },
+        async (jobs) => {
+          for (const j of jobs) seen.add(j.jobId);
+        },
+      );
+      const gone = held.filter((h) => !seen.has(h.job_id));
+      if (gone.length === 0) continue;
+      // Read them again by ID (10 a call) or by listing their span (100 a call), whichever is fewer calls.
+      const from = gone[0]!.created_ms;
+      const to = gone[gone.length - 1]!.created_ms;
+      const inSpan = await this.store.db
+        .selectFrom('jobs')
+        .select(sql<number>`count(*)`.as('n'))
+        .where('bucket', '=', this.bucket)
+        .where('tag', '=', p.tag)
+        .where('created_ms', '>=', from)
+        .where('created_ms', '<=', to)
+        .executeTakeFirst();
+      if (Math.ceil((inSpan?.n ?? 0) / 100) + 1 < Math.ceil(gone.length / 10)) {
+        await this.walk({
+          tag: p.tag as Tag,
+          orderByTime: 'Asc',
+          startCreationTime: ciTime(from - 1000),
+          endCreationTime: ciTime(to + 1000),
+        });
+      } else {
+        await this.lookUp(gone.map((g) => g.job_id));
+      }
+    }
+    if (withPause) this.pausedAt = now;
+  }
+
+  private async lookUpRequested() {
+    if (this.requested.size === 0) return;
+    const ids = [...this.requested];
+    this.requested.clear();
+    await this.lookUp(ids);
+  }
+
+  /** Reads jobs by ID, ten a call (CI's limit), and stores each whole. IDs CI no longer has stay as they were. */
+  private async lookUp(ids: readonly string[]) {
+    for (let i = 0; i < ids.length; i += 10) {
+      const batch = ids.slice(i, i + 10);
+      const found = await this.call(() => this.client.getJobs(batch));
+      if (found.jobs.length === 0) continue;
+      await writeJobs(
+        this.store.db,
+        this.bucket,
+        found.jobs.map((job) => ({
+          item: toListItem(job),
+          detail: { job, xml: '' }, // a lookup may span several CI calls: no one answer's XML per job
+        })),
+        this.now(),
+      );
+    }
+  }
+
+  private async backfill(p: SyncTagTable, deadline: number) {
+    const params: ListJobsParams = {
+      tag: p.tag as Tag,
+      orderByTime: 'Asc',
+      // CI's bounds are exclusive: one second wider on each side, the upsert makes the overlap harmless.
+      startCreationTime: ciTime(p.backfill_at_ms - 1000),
+      endCreationTime: ciTime(p.backfill_until_ms + 1000),
+    };
+    const done = await this.walk(
+      params,
+      async (jobs, trx) => {
+        const at = jobs.reduce((m, j) => Math.max(m, toMs(j.creationTime) ?? 0), p.backfill_at_ms);
+        p.backfill_at_ms = at;
+        await trx
+          .updateTable('sync_tag')
+          .set({ backfill_at_ms: at })
+          .where('bucket', '=', this.bucket)
+          .where('tag', '=', p.tag)
+          .execute();
+      },
+      () => this.now() >= deadline || this.stopped,
+    );
+    if (done) {
+      p.backfill_done = true;
+      await this.store.db
+        .updateTable('sync_tag')
+        .set({ backfill_done: true, backfill_at_ms: p.backfill_until_ms })
+        .where('bucket', '=', this.bucket)
+        .where('tag', '=', p.tag)
+        .execute();
+      this.log(`${this.bucket}: ${p.tag} backfilled`);
+    }
+  }
+
+  /**
+   * Lists every page of a query, storing each page (and the caller's checkpoint) in one
+   * transaction. Returns true when the listing ended, false when `stopWhen` cut it short.
+   */
+  private async walk(
+    params: ListJobsParams,
+    onPage?: (jobs: JobListItem[], trx: Transaction<IndexDatabase>) => Promise<void>,
+    stopWhen?: () => boolean,
+  ): Promise<boolean> {
+    let token: string | null = null;
+    for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
+      if (stopWhen?.()) return false;
+      const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
+      const page: JobPage = await this.call(() => this.client.listJobs(query));
+      if (page.jobs.length > 0) {
+        await writeJobs(
+          this.store.db,
+          this.bucket,
+          page.jobs.map((item) => ({ item })),
+          this.now(),
+          onPage ? (trx) => onPage(page.jobs, trx) : undefined,
+        );
+      }
+      // A NextToken may lead to an empty page; an empty or repeated one ends the listing.
+      if (!page.nextToken || page.nextToken === token) return true;
+      token = page.nextToken;
+    }
+    throw new Error(`listing ${params.tag} did not end after ${MAX_PAGES_PER_WALK} pages`);
+  }
+
+  /** One CI call within the budget, retried with a growing pause while CI is busy or its answer unreadable. */
+  private async call<T>(run: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      await this.budget.take();
+      try {
+        return await run();
+      } catch (error) {
+        if (!(error instanceof CiError) || !retryable(error) || attempt >= MAX_TRIES || this.stopped) throw error;
+        this.lastError = describe(error);
+        await this.sleep(Math.min(30_000, 250 * 2 ** (attempt - 1)) * (0.75 + Math.random() * 0.5));
+      }
+    }
+  }
+
+  private updateProgress(positions: SyncTagTable[]) {
+    let sum = 0;
+    for (const p of positions) {
+      const span = p.backfill_until_ms - p.backfill_from_ms;
+      sum +=
+        p.backfill_done || span <= 0 ? 1 : Math.min(1, Math.max(0, (p.backfill_at_ms - p.backfill_from_ms) / span));
+    }
+    this.progress = positions.length === 0 ? 1 : sum / positions.length;
+    this.backfilling = positions.some((p) => !p.backfill_done);
+  }
+}
+
+/** 429 (CI's SlowDown), 5xx, network failures, timeouts and unreadable answers are worth another try. */
+function retryable(error: CiError): boolean {
+  return error.kind !== 'ci' || error.status === 429 || (error.status !== null && error.status >= 500);
+}
+
+function describe(error: unknown): string {
+  return error instanceof CiError
+    ? `${error.code}: ${error.message}`
+    : error instanceof Error
+      ? error.message
+      : String(error);
+}
+
+const ciTime = (ms: number) => formatCiTime(ms, 480);

@@ -1,0 +1,233 @@
+/**
+ * Writing jobs into the index: one transaction per batch (a listed page, a lookup, a callback), in
+ * which the jobs are upserted by (bucket, job ID) and the hourly rollups move by the difference
+ * between what the index held and what arrives — so a job counts once, in its current state,
+ * however often it is listed. A caller's checkpoint update joins the same transaction: a page and
+ * the position after it are stored together or not at all.
+ */
+import 'server-only';
+
+import { sql, type Kysely, type Transaction } from 'kysely';
+
+import type { Job, JobListItem } from '@/lib/ci/types';
+import { toMs } from '@/lib/format';
+
+import { hourOf, runBin, type IndexDatabase, type JobsTable } from './schema';
+
+export interface IncomingJob {
+  item: JobListItem;
+  /** The whole job and its XML, when the caller has it (a lookup by ID, a callback). */
+  detail?: { job: Job; xml: string } | null;
+}
+
+export interface WriteResult {
+  inserted: number;
+  updated: number;
+  unchanged: number;
+  /** Jobs without a creation time cannot be placed in time: not stored. */
+  skipped: number;
+}
+
+type Row = Omit<JobsTable, 'search_text' | 'item' | 'detail'> & { item: string; detail: string | null };
+
+/** The columns of a job. */
+export function rowOf(bucket: string, { item, detail }: IncomingJob, now: number): Row | null {
+  const created = toMs(item.creationTime);
+  if (created === null) return null;
+  const started = toMs(item.startTime);
+  const ended = toMs(item.endTime);
+  const finished = item.state === 'Success' || item.state === 'Failed';
+  const runSec = finished && started !== null && ended !== null && ended >= started ? (ended - started) / 1000 : null;
+  return {
+    bucket,
+    job_id: item.jobId,
+    tag: item.tag,
+    state: item.state,
+    code: item.code ?? '',
+    message: item.message,
+    created_ms: created,
+    started_ms: started,
+    ended_ms: ended,
+    run_sec: runSec,
+    run_bin: runSec === null ? null : runBin(runSec),
+    progress: item.progress === null ? null : Math.round(item.progress),
+    queue_id: item.queueId,
+    queue_type: item.queueType,
+    workflow_id: item.workflows.find((w) => w.workflowId)?.workflowId ?? null,
+    input_object: item.input?.object ?? null,
+    output_object: item.output?.object ?? null,
+    item: JSON.stringify(item),
+    detail: detail ? JSON.stringify(detail.job) : null,
+    detail_xml: detail?.xml ?? null,
+    updated_ms: now,
+  };
+}
+
+type Held = Pick<
+  JobsTable,
+  'job_id' | 'tag' | 'state' | 'code' | 'created_ms' | 'run_bin' | 'progress' | 'started_ms' | 'ended_ms' | 'message'
+>;
+
+const failedCode = (state: string, code: string) => (state === 'Failed' ? code : '');
+
+export async function writeJobs(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  jobs: readonly IncomingJob[],
+  now: number,
+  also?: (trx: Transaction<IndexDatabase>) => Promise<void>,
+): Promise<WriteResult> {
+  const byId = new Map<string, Row>();
+  let skipped = 0;
+  for (const job of jobs) {
+    const row = rowOf(bucket, job, now);
+    if (row) byId.set(row.job_id, row);
+    else skipped += 1;
+  }
+  const rows = [...byId.values()];
+  return db.transaction().execute(async (trx) => {
+    const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped };
+    if (rows.length > 0) {
+      const held = new Map<string, Held>(
+        (
+          await trx
+            .selectFrom('jobs')
+            .select([
+              'job_id',
+              'tag',
+              'state',
+              'code',
+              'created_ms',
+              'run_bin',
+              'progress',
+              'started_ms',
+              'ended_ms',
+              'message',
+            ])
+            .where('bucket', '=', bucket)
+            .where(
+              'job_id',
+              'in',
+              rows.map((r) => r.job_id),
+            )
+            .forUpdate()
+            .execute()
+        ).map((h) => [h.job_id, h]),
+      );
+      const hours = new Map<string, { hour_ms: number; tag: string; state: string; code: string; jobs: number }>();
+      const runs = new Map<string, { hour_ms: number; tag: string; state: string; bin: number; jobs: number }>();
+      const count = (tag: string, created: number, state: string, code: string, bin: number | null, by: number) => {
+        const hour = hourOf(created);
+        const c = failedCode(state, code);
+        const hk = `${hour}\u0000${tag}\u0000${state}\u0000${c}`;
+        const h = hours.get(hk) ?? { hour_ms: hour, tag, state, code: c, jobs: 0 };
+        h.jobs += by;
+        hours.set(hk, h);
+        if (bin === null) return;
+        const rk = `${hour}\u0000${tag}\u0000${state}\u0000${bin}`;
+        const r = runs.get(rk) ?? { hour_ms: hour, tag, state, bin, jobs: 0 };
+        r.jobs += by;
+        runs.set(rk, r);
+      };
+      const changed: Row[] = [];
+      for (const row of rows) {
+        const old = held.get(row.job_id);
+        if (
+          old &&
+          row.detail === null &&
+          old.state === row.state &&
+          old.progress === row.progress &&
+          old.code === row.code &&
+          old.started_ms === row.started_ms &&
+          old.ended_ms === row.ended_ms &&
+          old.message === row.message &&
+          old.tag === row.tag &&
+          old.created_ms === row.created_ms
+        ) {
+          result.unchanged += 1;
+          continue;
+        }
+        changed.push(row);
+        if (old) {
+          result.updated += 1;
+          count(old.tag, old.created_ms, old.state, old.code, old.run_bin, -1);
+        } else result.inserted += 1;
+        count(row.tag, row.created_ms, row.state, row.code, row.run_bin, +1);
+      }
+      if (changed.length > 0) {
+        await trx
+          .insertInto('jobs')
+          .values(changed)
+          .onConflict((oc) =>
+            oc.columns(['bucket', 'job_id']).doUpdateSet((eb) => ({
+              tag: eb.ref('excluded.tag'),
+              state: eb.ref('excluded.state'),
+              code: eb.ref('excluded.code'),
+              message: eb.ref('excluded.message'),
+              created_ms: eb.ref('excluded.created_ms'),
+              started_ms: eb.ref('excluded.started_ms'),
+              ended_ms: eb.ref('excluded.ended_ms'),
+              run_sec: eb.ref('excluded.run_sec'),
+              run_bin: eb.ref('excluded.run_bin'),
+              progress: eb.ref('excluded.progress'),
+              queue_id: eb.ref('excluded.queue_id'),
+              queue_type: eb.ref('excluded.queue_type'),
+              workflow_id: eb.ref('excluded.workflow_id'),
+              input_object: eb.ref('excluded.input_object'),
+              output_object: eb.ref('excluded.output_object'),
+              item: eb.ref('excluded.item'),
+              // A listing carries no detail: keep the one held while the job has not moved on.
+              detail: sql`case when excluded.detail is not null then excluded.detail when jobs.state = excluded.state then jobs.detail end`,
+              detail_xml: sql`case when excluded.detail is not null then excluded.detail_xml when jobs.state = excluded.state then jobs.detail_xml end`,
+              updated_ms: eb.ref('excluded.updated_ms'),
+            })),
+          )
+          .execute();
+      }
+      const hourRows = [...hours.values()].filter((h) => h.jobs !== 0).map((h) => ({ bucket, ...h }));
+      if (hourRows.length > 0) {
+        await trx
+          .insertInto('rollup_hour')
+          .values(hourRows)
+          .onConflict((oc) =>
+            oc
+              .columns(['bucket', 'hour_ms', 'tag', 'state', 'code'])
+              .doUpdateSet({ jobs: sql`rollup_hour.jobs + excluded.jobs` }),
+          )
+          .execute();
+      }
+      const runRows = [...runs.values()].filter((r) => r.jobs !== 0).map((r) => ({ bucket, ...r }));
+      if (runRows.length > 0) {
+        await trx
+          .insertInto('rollup_run')
+          .values(runRows)
+          .onConflict((oc) =>
+            oc
+              .columns(['bucket', 'hour_ms', 'tag', 'state', 'bin'])
+              .doUpdateSet({ jobs: sql`rollup_run.jobs + excluded.jobs` }),
+          )
+          .execute();
+      }
+    }
+    if (also) await also(trx);
+    return result;
+  });
+}
+
+/**
+ * Drops what is older than the retention (whole hours, so the rollups and the rows they count go
+ * together). Returns the number of jobs removed.
+ */
+export async function pruneBefore(db: Kysely<IndexDatabase>, bucket: string, cutoffMs: number): Promise<number> {
+  const hour = hourOf(cutoffMs);
+  return db.transaction().execute(async (trx) => {
+    const removed = await trx
+      .deleteFrom('jobs')
+      .where('bucket', '=', bucket)
+      .where('created_ms', '<', hour)
+      .executeTakeFirst();
+    await trx.deleteFrom('rollup_hour').where('bucket', '=', bucket).where('hour_ms', '<', hour).execute();
+    await trx.deleteFrom('rollup_run').where('bucket', '=', bucket).where('hour_ms', '<', hour).execute();
+    return Number(removed.numDeletedRows);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * The job index in the production server (Next's build, PGlite as a server-external package): it
+ * starts with the server, backfills the embedded emulator and goes live; the overview and index
+ * lists answer from it; a restart on the same data directory keeps what was indexed.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+import { expect, test, type APIRequestContext } from '@playwright/test';
+
+import { startAppProcess, type Started } from './support/servers';
+
+test.describe.configure({ timeout: 240_000 });
+
+const ENV = {
+  INDEX: 'on',
+  INDEX_POLL_MS: '1000',
+  INDEX_CI_QPS: '200',
+  EMULATOR_JOBS: '2000',
+  EMULATOR_BUCKETS: 'demo-1250000000@ap-guangzhou',
+  EMULATOR_PORT: '',
+  CI_SECRET_ID: '',
+  CI_SECRET_KEY: '',
+  CI_BUCKETS: '',
+  DASHBOARD_AUTH: 'none',
+};
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON, asserted field by field
+type Json = Record<string, any>;
+
+async function indexState(request: APIRequestContext, url: string): Promise<Json> {
+  try {
+    return ((await (await request.get(`${url}/api/health`)).json()) as Json).index;
+  } catch (error) {
+    return { state: `unreachable: ${(error as Error).message.split('\n')[0]}` };
+  }
+}
+
+let dataDir: string;
+let app: Started | null = null;
+test.beforeAll(() => {
+  dataDir = mkdtempSync(path.join(tmpdir(), 'index-e2e-'));
+});
+test.afterEach(async ({}, testInfo) => {
+  if (testInfo.status !== testInfo.expectedStatus && app) await testInfo.attach('server log', { body: app.log() });
+});
+test.afterAll(async () => {
+  await app?.stop();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+test('the index backfills, goes live, answers the overview, and outlives a restart', async ({ request }) => {
+  app = await startAppProcess({ ...ENV, DASHBOARD_DATA_DIR: dataDir });
+  await expect
+    .poll(async () => (await indexState(request, app!.url)).state, { timeout: 180_000, intervals: [500] })
+    .toBe('live');
+  const live = await indexState(request, app.url);
+  expect(live.jobs).toBeGreaterThan(500);
+
+  const overview = (await (await request.get(`${app.url}/api/overview?tag=all&timeZone=utc`)).json()) as Json;
+  expect(overview.source).toBe('index');
+  expect(overview.byTime.buckets.reduce((n: number, b: Json) => n + b.total, 0)).toBe(overview.total);
+
+  const code = (overview.failuresByCode[0]?.code as string | undefined) ?? 'InternalError';
+  const listed = (await (await request.get(`${app.url}/api/jobs?tag=all&code=${code}&size=5`)).json()) as Json;
+  expect(listed).toMatchObject({ source: 'index' });
+  expect(listed.jobs.every((j: Json) => j.code === code)).toBe(true);
+
+  await app.stop();
+  app = await startAppProcess({ ...ENV, DASHBOARD_DATA_DIR: dataDir });
+  await expect
+    .poll(async () => (await indexState(request, app!.url)).state, { timeout: 120_000, intervals: [500] })
+    .toBe('live');
+  const again = await indexState(request, app.url);
+  expect(again.jobs).toBeGreaterThanOrEqual(live.jobs);
+  expect(again.oldest).toBe(live.oldest);
+});

@@ -88,5 +88,5 @@ const init: Migration = {
 };
 
 export const migrations: MigrationProvider = {
-  getMigrations: async () => ({ '0001_init': init }),
+  getMigrations: () => Promise.resolve({ '0001_init': init }),
 };

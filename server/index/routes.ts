@@ -6,7 +6,6 @@
 import 'server-only';
 
 import { ciTimeToMs } from '@/lib/ci/params';
-import type { JobPage } from '@/lib/ci/types';
 import { exportFileName } from '@/lib/export/export-meta';
 import { csvHead, csvRecord } from '@/lib/export/jobs-csv';
 import { jsonStream } from '@/lib/export/jobs-json';

@@ -62,7 +62,7 @@ async function openPGlite(dir: string | null): Promise<JobStore> {
     return {
       db,
       kind: 'pglite',
-      trySyncLock: async () => true,
+      trySyncLock: () => Promise.resolve(true),
       close: async () => {
         await db.destroy();
         unlock();
@@ -122,7 +122,9 @@ async function openPostgres(url: string): Promise<JobStore> {
   const pg = (await import('pg')).default;
   const types = {
     getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-      NUMERIC_OIDS.includes(oid) ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format)) as never,
+      NUMERIC_OIDS.includes(oid)
+        ? (v: string) => Number(v)
+        : (pg.types.getTypeParser(oid, format) as unknown)) as never,
   };
   const pool = new pg.Pool({ connectionString: url, max: 4, types });
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.

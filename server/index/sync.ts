@@ -308,8 +308,9 @@ export class BucketSync {
           startCreationTime: ciTime(first - 1000),
           endCreationTime: ciTime(last + 1000),
         },
-        async (jobs) => {
+        (jobs) => {
           for (const j of jobs) seen.add(j.jobId);
+          return Promise.resolve();
         },
       );
       const gone = held.filter((h) => !seen.has(h.job_id));

@@ -53,7 +53,7 @@ describe.each(storeTargets)('index queries on $name', { timeout: 120_000 }, (tar
       client: new CiClient(config, { now: () => BASE }),
       settings: { backfillDays: 30, pollMs: 5000, ciQps: 1000, retentionDays: 400 },
       now: () => BASE,
-      sleep: async () => undefined,
+      sleep: () => Promise.resolve(),
       budget: new CallBudget(1000),
       log: () => undefined,
     });

@@ -57,7 +57,7 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
       client: new CiClient(config, { now: () => clock.now }),
       settings: { backfillDays: 30, pollMs: POLL_MS, ciQps: 1000, retentionDays: 400 },
       now: () => clock.now,
-      sleep: async () => undefined,
+      sleep: () => Promise.resolve(),
       tags: options.tags ?? TAGS,
       budget: new CallBudget(
         1000,

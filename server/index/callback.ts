@@ -32,7 +32,8 @@ function asTree(value: unknown, depth = 0): XmlTree {
   if (value !== null && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asTree(v, depth + 1)]));
   }
-  return value === null || value === undefined ? '' : String(value as string | number | boolean);
+  if (value === null || value === undefined) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
 export function parseCallback(body: string, contentType: string): CallbackBody {

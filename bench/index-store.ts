@@ -82,7 +82,7 @@ const store = await openStore({
 });
 const bucket = 'bench-1250000000';
 const r = rng(1);
-let t = performance.now();
+const t = performance.now();
 for (let i = 0; i < total; i += 1000) {
   const batch: { item: JobListItem }[] = [];
   for (let k = i; k < Math.min(total, i + 1000); k++) batch.push({ item: job(k, r) });

@@ -138,12 +138,57 @@ test.describe('login off: views are kept in this browser', () => {
     await expect(menu.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toBeFocused();
     await page.keyboard.press('End');
     await expect(menu.getByRole('menuitem', { name: 'Save current view…' })).toBeFocused();
+    // Each move is seen to land before the next key (the menu moves focus a tick after the key).
     await page.keyboard.press('Home');
+    await expect(menu.getByRole('menuitemradio').first()).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemradio', { name: /^Failed, last 24 h/ })).toBeFocused();
     await page.keyboard.press('ArrowDown');
+    await expect(menu.getByRole('menuitemradio', { name: /^Running now/ })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page).toHaveURL(/[?&]states=Running(&|$)/);
     await expect(button).toHaveText(/View: Running now/);
+  });
+
+  test('the save dialog, from the keyboard: focus in the name, Enter saves, Esc cancels', async ({ page }) => {
+    await page.goto('/jobs?tag=Transcode&states=Failed&order=asc');
+    await settledRows(page);
+    const button = page.getByTestId('views-button');
+    const menu = await openViews(page);
+    await page.keyboard.press('Escape');
+    await expect(menu).toBeHidden();
+
+    // Views ▾ → End (Save current view…) → Enter: the dialog opens with the cursor in the name field.
+    await button.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('End');
+    await expect(menu.getByRole('menuitem', { name: 'Save current view…' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Save current view' });
+    await expect(dialog).toBeVisible();
+    await expect(dialog.getByLabel('View name')).toBeFocused();
+
+    // Typing a name and Enter saves it (and opens no job behind the dialog).
+    await page.keyboard.type('Oldest failures');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(button).toHaveText(/View: Oldest failures/);
+    await expect(button).toBeFocused();
+    await expect(page).not.toHaveURL(/[?&]job=/);
+
+    // Esc cancels: whatever was typed is not saved.
+    await page.goto('/jobs?tag=Transcode&states=Success');
+    await settledRows(page);
+    await (await openViews(page)).getByRole('menuitem', { name: 'Save current view…' }).click();
+    await expect(dialog.getByLabel('View name')).toBeFocused();
+    await page.keyboard.type('Never saved');
+    await page.keyboard.press('Escape');
+    await expect(dialog).toBeHidden();
+    await expect(button).toBeFocused();
+    await expect(button).toHaveText(/^Views/);
+    const again = await openViews(page);
+    await expect(again.getByRole('menuitemradio', { name: 'Oldest failures' })).toBeVisible();
+    await expect(again.getByRole('menuitemradio', { name: 'Never saved' })).toHaveCount(0);
   });
 
   test('GET /api/views says so, and writes are refused', async ({ request, baseURL }) => {

@@ -6,8 +6,8 @@
  * was cancelled (with "Go on"), or failed — with the error in the words of lib/error-advice.
  */
 import { Button } from '@/components/ui/button';
-import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
 import type { CollectionState } from '@/features/collection/use-job-collection';
+import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -48,7 +48,7 @@ export function CollectionProgress({
         <span data-testid="collection-count">
           {state.complete
             ? `All ${count(progress.loaded)} matching ${what}`
-            : `The first ${count(progress.loaded)} matching ${what} — the collection stops at ${count(COLLECT_LIMIT)}; narrow the filters to see the rest`}
+            : `The first ${count(progress.loaded)} matching ${what} — the collection stops at ${count(BROWSER_JOBS_LIMIT)}; narrow the filters to see the rest`}
         </span>
       )}
       {status === 'cancelled' && (

@@ -11,9 +11,9 @@ import { useEffect, useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
-import { COLLECT_LIMIT } from '@/features/collection/collect-jobs';
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
+import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
 import type { JobListItem } from '@/lib/ci/types';
 import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
 import { jobsToCsv } from '@/lib/export/jobs-csv';
@@ -126,7 +126,7 @@ export function ExportMenu({
       <span role="status" data-testid="export-result" data-status={state.complete ? 'complete' : 'partial'}>
         {state.complete
           ? `Saved all ${count(state.jobs.length)} matching jobs to `
-          : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(COLLECT_LIMIT)}; narrow the filters for the rest) to `}
+          : `Saved only the first ${count(state.jobs.length)} matching jobs (an export stops at ${count(BROWSER_JOBS_LIMIT)}; narrow the filters for the rest) to `}
         <span className="font-mono break-all">
           {exportFileName(
             { scope: 'matching', query: request.query, at: request.at, complete: state.complete },
@@ -194,8 +194,8 @@ export function ExportMenu({
             </DropdownMenu.Item>
           ))}
           <p className="px-2 pb-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
-            Everything is collected 100 jobs a request, up to {count(COLLECT_LIMIT)}. CSV cells starting with = + - @
-            get a leading &apos; so spreadsheets do not run them; JSON keeps every value as CI gave it.
+            Everything is collected 100 jobs a request, up to {count(BROWSER_JOBS_LIMIT)}. CSV cells starting with = + -
+            @ get a leading &apos; so spreadsheets do not run them; JSON keeps every value as CI gave it.
           </p>
         </MenuContent>
       </DropdownMenu.Root>

@@ -3,7 +3,8 @@
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/fetch-json';
 
-import { LOAD_ALL_LIMIT, type useAccumulatedPages } from './use-accumulated-pages';
+import { BROWSER_JOBS_LIMIT } from './api/job-pages';
+import type { useAccumulatedPages } from './use-accumulated-pages';
 
 type Accumulated = ReturnType<typeof useAccumulatedPages>;
 
@@ -32,8 +33,13 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
           <Button size="sm" data-testid="load-more" onClick={acc.loadMore} disabled={busy}>
             Load more
           </Button>
-          <Button size="sm" data-testid="load-all" onClick={acc.loadAll} disabled={busy || loaded >= LOAD_ALL_LIMIT}>
-            Load all (up to {LOAD_ALL_LIMIT.toLocaleString('en')})
+          <Button
+            size="sm"
+            data-testid="load-all"
+            onClick={acc.loadAll}
+            disabled={busy || loaded >= BROWSER_JOBS_LIMIT}
+          >
+            Load all (up to {BROWSER_JOBS_LIMIT.toLocaleString('en')})
           </Button>
         </>
       )}

@@ -2,7 +2,7 @@
 
 /**
  * Accumulate mode: "Load more" appends the next NextToken page to the rows on screen, "Load all"
- * keeps appending (up to LOAD_ALL_LIMIT rows) until CI says there is no next page, and Cancel stops
+ * keeps appending (up to BROWSER_JOBS_LIMIT rows) until CI says there is no next page, and Cancel stops
  * it, aborting the request in flight. One React Query infinite query per accumulation, seeded with
  * the page already on screen, so it is never fetched twice.
  *
@@ -22,11 +22,9 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
-import { fetchJobs } from '@/features/jobs/api/jobs';
+import { BROWSER_JOBS_LIMIT, fetchJobsPage } from '@/features/jobs/api/job-pages';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
-import { pageQuery } from '@/lib/jobs-search-params';
 
-export const LOAD_ALL_LIMIT = 10_000;
 const MIN_GAP_MS = 60;
 
 export function useAccumulatedPages({
@@ -52,7 +50,7 @@ export function useAccumulatedPages({
 
   const pages = useInfiniteQuery<JobPage, Error, InfiniteData<JobPage, string>, typeof queryKey, string>({
     queryKey,
-    queryFn: ({ pageParam, signal }) => fetchJobs(pageQuery(query!, pageParam), signal),
+    queryFn: ({ pageParam, signal }) => fetchJobsPage(query!, pageParam || undefined, signal),
     initialPageParam: token ?? '',
     getNextPageParam: (last) => last.nextToken || undefined,
     initialData: firstPage ? { pages: [firstPage], pageParams: [token ?? ''] } : undefined,
@@ -117,10 +115,10 @@ export function useAccumulatedPages({
       if (!active) start();
       setTarget((active ? rows.length : (firstPage?.jobs.length ?? 0)) + 1);
     },
-    /** Appends pages until LOAD_ALL_LIMIT rows are loaded or the list ends. */
+    /** Appends pages until BROWSER_JOBS_LIMIT rows are loaded or the list ends. */
     loadAll: () => {
       if (!active) start();
-      setTarget(LOAD_ALL_LIMIT);
+      setTarget(BROWSER_JOBS_LIMIT);
     },
     cancel: () => {
       setTarget(null);

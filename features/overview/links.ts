@@ -7,22 +7,17 @@
 import { createSerializer } from 'nuqs/server';
 
 import { toIsoSeconds } from '@/lib/format';
-import { activeFilters, ALL_TAGS, jobsSearchParams, RANGE_PRESETS, type JobsView } from '@/lib/jobs-search-params';
+import {
+  activeFilters,
+  ALL_TAGS,
+  CLEARABLE_KEYS,
+  jobsSearchParams,
+  RANGE_PRESETS,
+  type JobsView,
+} from '@/lib/jobs-search-params';
 
 /** The keys that say which jobs a view covers (not how the list pages, sorts or what it has open). */
-export const SCOPE_KEYS = [
-  'bucket',
-  'tag',
-  'states',
-  'queue',
-  'queueType',
-  'workflow',
-  'trigger',
-  'input',
-  'range',
-  'from',
-  'to',
-] as const;
+export const SCOPE_KEYS = ['bucket', 'tag', ...CLEARABLE_KEYS] as const;
 type ScopeKey = (typeof SCOPE_KEYS)[number];
 export type Scope = Pick<JobsView, ScopeKey>;
 export type ScopePatch = { [K in ScopeKey]?: JobsView[K] | null };

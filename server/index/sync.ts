@@ -414,29 +414,29 @@ export class BucketSync {
     };
     let token: string | null = null;
     let next: Promise<JobPage> | null = null;
-    try {
-      for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
-        if (stopWhen?.()) return false;
-        const page: JobPage = await (next ?? fetchPage(token));
-        next = null;
-        // A NextToken may lead to an empty page; an empty or repeated one ends the listing.
-        const more = Boolean(page.nextToken) && page.nextToken !== token;
-        // Ask for the next page while this one is written: the budget, not the store, sets the pace.
-        if (more && !stopWhen?.()) next = fetchPage(page.nextToken);
-        if (page.jobs.length > 0) {
-          await writeJobs(
-            this.store.db,
-            this.bucket,
-            page.jobs.map((item) => ({ item })),
-            this.now(),
-            onPage ? (trx) => onPage(page.jobs, trx) : undefined,
-          );
-        }
-        if (!more) return true;
-        token = page.nextToken;
+    for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
+      if (stopWhen?.()) return false;
+      const page: JobPage = await (next ?? fetchPage(token));
+      next = null;
+      // A NextToken may lead to an empty page; an empty or repeated one ends the listing.
+      const more = Boolean(page.nextToken) && page.nextToken !== token;
+      // Ask for the next page while this one is written: the budget, not the store, sets the pace.
+      if (more && !stopWhen?.()) {
+        next = fetchPage(page.nextToken);
+        // Handled now, awaited later: a failure while this page is written is not an unhandled rejection.
+        next.catch(() => undefined);
       }
-    } finally {
-      next?.catch(() => undefined); // a page asked for but not needed (stopped, or a write failed)
+      if (page.jobs.length > 0) {
+        await writeJobs(
+          this.store.db,
+          this.bucket,
+          page.jobs.map((item) => ({ item })),
+          this.now(),
+          onPage ? (trx) => onPage(page.jobs, trx) : undefined,
+        );
+      }
+      if (!more) return true;
+      token = page.nextToken;
     }
     throw new Error(`listing ${params.tag} did not end after ${MAX_PAGES_PER_WALK} pages`);
   }

@@ -25,7 +25,6 @@ export function codeError(value: string): string | null {
 export function qError(value: string): string | null {
   if (value.length < Q_MIN) return `q must be at least ${Q_MIN} characters (a part of an object key or of a message)`;
   if (value.length > Q_MAX) return `q must be at most ${Q_MAX} characters`;
-  // eslint-disable-next-line no-control-regex -- control characters are what is refused
   if (/[\u0000-\u001f\u007f]/.test(value)) return 'q must not contain control characters';
   return null;
 }

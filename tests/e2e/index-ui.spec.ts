@@ -27,12 +27,26 @@ const ENV = {
   DASHBOARD_AUTH: 'none',
 };
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON, asserted field by field
-type Json = Record<string, any>;
+/** The parts of the answers the tests read. */
+interface JobJson {
+  jobId: string;
+  code: string | null;
+  message: string | null;
+  input: { object: string } | null;
+  output: { object: string } | null;
+}
+interface JobsJson {
+  jobs: JobJson[];
+  total: number;
+}
+interface OverviewJson {
+  total: number;
+  failuresByCode: { code: string; count: number }[];
+}
 
 async function indexState(request: APIRequestContext, url: string): Promise<string> {
   try {
-    return (((await (await request.get(`${url}/api/health`)).json()) as Json).index as Json).state as string;
+    return ((await (await request.get(`${url}/api/health`)).json()) as { index: { state: string } }).index.state;
   } catch (error) {
     return `unreachable: ${(error as Error).message.split('\n')[0]}`;
   }
@@ -80,7 +94,7 @@ test('the 30-day overview is one /api/overview request, no jobs collected, and n
   const from = new URL(page.url()).searchParams.get('from')!;
   const figures = (await (
     await request.get(`${app.url}/api/overview?tag=all&startCreationTime=${encodeURIComponent(from)}`)
-  ).json()) as Json;
+  ).json()) as OverviewJson;
   expect(shown).toBeGreaterThanOrEqual(figures.total - 50); // new jobs keep arriving
   await page.screenshot({ path: 'docs/screenshots/overview-30d-index.png', fullPage: true });
 });
@@ -96,8 +110,8 @@ test('the list filters by error code and by "contains", counting the matches fro
   page,
   request,
 }) => {
-  const overview = (await (await request.get(`${app.url}/api/overview?tag=all&states=Failed`)).json()) as Json;
-  const code = overview.failuresByCode.find((g: Json) => g.code !== '')?.code as string;
+  const overview = (await (await request.get(`${app.url}/api/overview?tag=all&states=Failed`)).json()) as OverviewJson;
+  const code = overview.failuresByCode.find((g) => g.code !== '')?.code ?? '';
   expect(code).toBeTruthy();
 
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
@@ -111,8 +125,8 @@ test('the list filters by error code and by "contains", counting the matches fro
   const rows = page.locator('tbody tr');
   await expect(rows.first()).toBeVisible();
   // The index's list of that code has only that code; page 2 continues by the index's cursor.
-  const api = (await (await request.get(`${app.url}/api/jobs?tag=all&code=${code}&size=20`)).json()) as Json;
-  expect(api.jobs.every((j: Json) => j.code === code)).toBe(true);
+  const api = (await (await request.get(`${app.url}/api/jobs?tag=all&code=${code}&size=20`)).json()) as JobsJson;
+  expect(api.jobs.every((j) => j.code === code)).toBe(true);
   if (total > 20) {
     await page.getByRole('navigation', { name: 'Pages' }).getByRole('button', { name: /next/i }).click();
     await expect(page).toHaveURL(/tokens=\d+\.[A-Za-z0-9_-]+/);
@@ -120,8 +134,8 @@ test('the list filters by error code and by "contains", counting the matches fro
   }
 
   // Contains: part of an input key; too short is a notice, not a request.
-  const sample = api.jobs[0] as Json;
-  const key: string = sample.input?.object ?? sample.message;
+  const sample = api.jobs[0]!;
+  const key = sample.input?.object ?? sample.message ?? '';
   const part = key.slice(Math.max(0, key.length - 8));
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
   const box = page.getByRole('searchbox', { name: 'Contains' });
@@ -135,9 +149,9 @@ test('the list filters by error code and by "contains", counting the matches fro
   await expect(rows.first()).toBeVisible();
   const matches = (await (
     await request.get(`${app.url}/api/jobs?tag=all&q=${encodeURIComponent(part)}&size=50`)
-  ).json()) as Json;
+  ).json()) as JobsJson;
   expect(matches.jobs.length).toBeGreaterThan(0);
-  for (const j of matches.jobs as Json[])
+  for (const j of matches.jobs)
     expect(`${j.input?.object ?? ''}|${j.output?.object ?? ''}|${j.message ?? ''}`).toContain(part);
 });
 
@@ -150,9 +164,9 @@ test('"export everything matching" streams every job from the server', async ({ 
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
   const file = await download.path();
   const lines = readFileSync(file, 'utf8').trimEnd().split('\n');
-  const all = (await (await request.get(`${app.url}/api/jobs?tag=all&source=index&size=1`)).json()) as Json;
+  const all = (await (await request.get(`${app.url}/api/jobs?tag=all&source=index&size=1`)).json()) as JobsJson;
   // Every job the index holds (the 30-day window covers the demo set), give or take the ones arriving meanwhile.
   expect(lines.length - 1).toBeGreaterThan(500);
-  expect(Math.abs(lines.length - 1 - (all.total as number))).toBeLessThanOrEqual(20);
+  expect(Math.abs(lines.length - 1 - all.total)).toBeLessThanOrEqual(20);
   expect(lines[0]).toMatch(/jobId|Job ID/i);
 });

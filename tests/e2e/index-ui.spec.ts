@@ -85,6 +85,8 @@ test('the 30-day overview is one /api/overview request, no jobs collected, and n
   expect(shown).toBeGreaterThan(500);
   await expect(page.getByTestId('collection-progress')).toHaveCount(0);
   await expect(page.getByTestId('index-fallback')).toHaveCount(0);
+  // The header says nothing of a live index.
+  await expect(page.getByTestId('index-status')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Jobs per day by state' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(asked.filter((p) => p === '/api/overview')).toHaveLength(1);

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { describeIndexSource, overviewQuery } from '@/features/index/index-api';
+import { indexStatusText } from '@/features/shell/health-api';
 import { codeJobsQuery } from '@/features/triage/use-index-failures';
 import { isIndexQuery, pageQuery, validateView } from '@/lib/jobs-search-params';
 
@@ -64,5 +65,16 @@ describe('index requests of the overview and triage', () => {
     expect(
       describeIndexSource({ ...meta, index: { ...meta.index, state: 'behind' } }, Date.parse('2026-12-01T10:05:00Z')),
     ).toBe('index (behind), 5 min ago');
+  });
+});
+
+describe('the header’s index state', () => {
+  const base = { jobs: 10, lagSeconds: 1, oldest: null, newest: null, ciCallsLastHour: 0 };
+  it('says how far a backfill is, that the index is behind, and nothing when live or off', () => {
+    expect(indexStatusText({ ...base, state: 'backfilling', backfillPercent: 42 })).toBe('indexing 42 %…');
+    expect(indexStatusText({ ...base, state: 'behind', lagSeconds: 31.6 })).toBe('index behind (32 s)');
+    expect(indexStatusText({ ...base, state: 'live' })).toBeNull();
+    expect(indexStatusText({ ...base, state: 'off' })).toBeNull();
+    expect(indexStatusText(undefined)).toBeNull();
   });
 });

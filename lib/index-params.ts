@@ -3,19 +3,18 @@
  * search, run-time bounds, every tag at once (`tag=all`), the index as the source of a plain list
  * (`source=index`) and its keyset cursor. They ride beside GET /jobs's own parameters, which keep
  * their one schema in lib/ci/params.ts; this module takes its names off the query, checks them,
- * and lets that schema check the rest. Browser-safe (the list and the overview build these URLs).
+ * and lets that schema check the rest. The rules the browser also applies are in lib/index-rules.
  */
 import { z } from 'zod';
 
 import { parseListJobsQuery, type ListJobsParams, type ParamError, type ParseResult } from './ci/params';
+import { CODE_PATTERN, codeError, INDEX_CURSOR, Q_MIN, qError } from './index-rules';
+
+export { CODE_PATTERN, INDEX_CURSOR, Q_MIN };
 
 export const INDEX_PARAMS = ['code', 'q', 'minDurationSec', 'maxDurationSec', 'source', 'cursor'] as const;
 export type IndexParamName = (typeof INDEX_PARAMS)[number];
 
-/** The index's keyset position: `<creation ms>.<job ID>` of the last job of the previous page. */
-export const INDEX_CURSOR = /^(\d{1,15})\.([A-Za-z0-9_-]{1,64})$/;
-export const CODE_PATTERN = /^[A-Za-z0-9_.:-]{1,64}$/;
-export const Q_MIN = 3;
 const MAX_SECONDS = 10_000_000;
 
 const seconds = (name: string) =>
@@ -28,22 +27,17 @@ const seconds = (name: string) =>
 const indexSchema = z
   .object({
     code: z.string().transform((value, ctx) => {
-      const codes = [...new Set(value.split(',').map((s) => s.trim()))].filter(Boolean);
-      const bad = codes.find((c) => !CODE_PATTERN.test(c));
-      if (codes.length === 0 || codes.length > 50 || bad !== undefined) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `code must be a comma-separated list of up to 50 error codes (letters, digits, "_", "-", ".", ":")${bad !== undefined ? `; "${bad.slice(0, 40)}" is not one` : ''}`,
-        });
+      const error = codeError(value);
+      if (error) {
+        ctx.addIssue({ code: 'custom', message: error });
         return z.NEVER;
       }
-      return codes;
+      return [...new Set(value.split(',').map((s) => s.trim()))].filter(Boolean);
     }),
-    q: z
-      .string()
-      .min(Q_MIN, `q must be at least ${Q_MIN} characters (a part of an object key or of a message)`)
-      .max(200, 'q must be at most 200 characters')
-      .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'q must not contain control characters'),
+    q: z.string().superRefine((value, ctx) => {
+      const error = qError(value);
+      if (error) ctx.addIssue({ code: 'custom', message: error });
+    }),
     minDurationSec: seconds('minDurationSec'),
     maxDurationSec: seconds('maxDurationSec'),
     source: z.enum(['ci', 'index'], { error: 'source must be ci or index' }),

@@ -22,6 +22,7 @@ import {
 } from './ci/params';
 import { TAG_CODES } from './ci/tags';
 import type { AllTagsPage, JobPage } from './ci/types';
+import { codeError, INDEX_CURSOR, qError } from './index-rules';
 
 export const DEFAULT_TAG = 'Transcode';
 /**
@@ -35,6 +36,15 @@ export function isAllTagsQuery(query: string): boolean {
   return !new URLSearchParams(query).has('tag');
 }
 
+/**
+ * A validated list query with a filter CI lacks (an error code, "contains"): /api/jobs answers it
+ * from the job index (server/index), for one tag or `tag=all`, and it pages with the index's cursor.
+ */
+export function isIndexQuery(query: string): boolean {
+  const search = new URLSearchParams(query);
+  return search.has('code') || search.has('q');
+}
+
 /** An all-tags page as the list shows any page: its combined cursor leads to the next one. */
 export function allTagsAsJobPage(page: AllTagsPage): JobPage {
   return { jobs: page.jobs, nextToken: page.cursor };
@@ -43,7 +53,8 @@ export function allTagsAsJobPage(page: AllTagsPage): JobPage {
 /** The query of one page: the list query plus the token (NextToken, or cursor for all tags) that leads to it. */
 export function pageQuery(query: string, token: string | undefined): string {
   if (!token) return query;
-  return `${query}&${isAllTagsQuery(query) ? 'cursor' : 'nextToken'}=${encodeURIComponent(token)}`;
+  const cursor = isAllTagsQuery(query) || isIndexQuery(query);
+  return `${query}&${cursor ? 'cursor' : 'nextToken'}=${encodeURIComponent(token)}`;
 }
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
@@ -65,6 +76,10 @@ export const jobsSearchParams = {
   workflow: parseAsString.withDefault(''),
   trigger: parseAsString.withDefault(''),
   input: parseAsString.withDefault(''),
+  /** Error codes, comma-separated (`code` of /api/jobs; the job index answers). */
+  codes: parseAsString.withDefault(''),
+  /** "Contains": a part of the input or output key or of the message (`q`; the job index answers). */
+  q: parseAsString.withDefault(''),
   range: parseAsString.withDefault(''),
   from: parseAsString.withDefault(''),
   to: parseAsString.withDefault(''),
@@ -88,6 +103,8 @@ export const CLEARABLE_KEYS = [
   'workflow',
   'trigger',
   'input',
+  'codes',
+  'q',
   'range',
   'from',
   'to',
@@ -102,6 +119,8 @@ export const KEY_LABELS: Record<JobsViewKey, string> = {
   workflow: 'Workflow ID',
   trigger: 'Inventory-trigger job ID',
   input: 'Input object',
+  codes: 'Error code',
+  q: 'Contains',
   range: 'Created',
   from: 'Created from',
   to: 'Created until',
@@ -131,6 +150,9 @@ URL_KEY_OF_API.set('tag', 'tag');
 URL_KEY_OF_API.set('states', 'states');
 URL_KEY_OF_API.set('orderByTime', 'order');
 URL_KEY_OF_API.set('nextToken', 'tokens');
+URL_KEY_OF_API.set('cursor', 'tokens');
+URL_KEY_OF_API.set('code', 'codes');
+URL_KEY_OF_API.set('q', 'q');
 
 export interface ViewIssue {
   key: JobsViewKey;
@@ -234,6 +256,26 @@ export function validateView(
   if (view.order === 'desc' || view.order === 'asc') pairs.push(['orderByTime', view.order === 'asc' ? 'Asc' : 'Desc']);
   else add('order', 'Order must be "desc" (newest first) or "asc" (oldest first).');
 
+  // The filters only the job index answers; /api/jobs sends them there (lib/index-rules has its rules).
+  const indexPairs: [string, string][] = [];
+  if (view.codes !== '') {
+    const error = codeError(view.codes);
+    if (error) add('codes', `Error code: ${error.replace(/^code must be/, 'must be')}.`);
+    else indexPairs.push(['code', view.codes]);
+  }
+  if (view.q !== '') {
+    const error = qError(view.q);
+    if (error) add('q', `Contains: ${error.replace(/^q must/, 'must')}.`);
+    else indexPairs.push(['q', view.q]);
+  }
+  const indexed = view.codes !== '' || view.q !== '';
+  if (indexed && view.trigger !== '') {
+    add(
+      'trigger',
+      'CI filters by inventory-trigger job ID on its own; remove it or the error-code and contains filters.',
+    );
+  }
+
   if (view.range && view.range !== 'custom' && !RANGE_PRESETS.some((p) => p.value === view.range)) {
     add('range', `Created must be one of ${RANGE_PRESETS.map((p) => p.value).join(', ')} or custom.`);
   }
@@ -243,14 +285,18 @@ export function validateView(
   }
 
   for (const token of view.tokens) {
-    const error = allTags
-      ? ALL_TAGS_CURSOR_PATTERN.test(token)
+    const error = indexed
+      ? INDEX_CURSOR.test(token)
         ? null
-        : { message: 'A page token of the all-tags list must be the cursor of a previous page' }
-      : check([
-          ['tag', tag],
-          ['nextToken', token],
-        ]);
+        : { message: 'A page token of a list from the job index must be the cursor of a previous page' }
+      : allTags
+        ? ALL_TAGS_CURSOR_PATTERN.test(token)
+          ? null
+          : { message: 'A page token of the all-tags list must be the cursor of a previous page' }
+        : check([
+            ['tag', tag],
+            ['nextToken', token],
+          ]);
     if (error) {
       add('tokens', `${error.message}; start again from page 1.`, token);
       break;
@@ -271,6 +317,9 @@ export function validateView(
 
   const blocking = issues.some((i) => i.key !== 'sort' && i.key !== 'job');
   const ordered = LIST_JOBS_PARAMS.flatMap((name) => pairs.filter(([n]) => n === name && !(allTags && n === 'tag')));
+  // The index answers every tag at once through /api/jobs itself, which names it `tag=all`.
+  if (indexed && allTags) ordered.unshift(['tag', ALL_TAGS]);
+  ordered.push(...indexPairs);
   if (bucket !== '') ordered.unshift(['bucket', bucket]);
   return { query: blocking ? null : new URLSearchParams(ordered).toString(), issues };
 }

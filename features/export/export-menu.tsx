@@ -14,6 +14,7 @@ import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, 
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
 import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
+import { useHealth } from '@/features/shell/health-api';
 import type { JobListItem } from '@/lib/ci/types';
 import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
 import { jobsToCsv } from '@/lib/export/jobs-csv';
@@ -45,6 +46,15 @@ interface ListSaved {
 }
 
 /** Saves the rows on screen now; what the line under the menu then says. */
+/** GET /api/jobs/export of a validated list query: the same filters and order, every tag as `all`. */
+export function exportUrl(query: string, format: ExportFormat): string {
+  const search = new URLSearchParams(query);
+  search.delete('size');
+  if (!search.has('tag')) search.set('tag', 'all');
+  search.set('format', format);
+  return `/api/jobs/export?${search.toString()}`;
+}
+
 function saveList(jobs: readonly JobListItem[], query: string, complete: boolean, format: ExportFormat): ListSaved {
   const at = Date.now();
   return { fileName: save(jobs, { scope: 'list', query, at, complete }, format), count: jobs.length, complete, at };
@@ -63,6 +73,9 @@ export function ExportMenu({
   /** The rows on screen are every matching job (page 1 and no next page). */
   listComplete: boolean;
 }) {
+  const { data: health } = useHealth();
+  // A live index streams every match from the server (/api/jobs/export): a plain download, no cap.
+  const streamed = health?.index?.state === 'live';
   // No query of its own: the hook stops a running collection when its query changes, and an export
   // asked for should finish (under the filters it was asked with, named in its file) even then.
   const { state, start, cancel } = useJobCollection(null, { auto: false });
@@ -182,20 +195,31 @@ export function ExportMenu({
             </DropdownMenu.Item>
           ))}
           <MenuLabel className="pt-2 tracking-normal normal-case">Every job the filters match</MenuLabel>
-          {(['csv', 'json'] as const).map((format) => (
-            <DropdownMenu.Item
-              key={`matching-${format}`}
-              data-testid={`export-matching-${format}`}
-              className={menuItemClass}
-              disabled={query === null || loading}
-              onSelect={() => exportMatching(format)}
-            >
-              Everything matching the filters as {format.toUpperCase()}
-            </DropdownMenu.Item>
-          ))}
+          {(['csv', 'json'] as const).map((format) =>
+            streamed && query !== null ? (
+              <DropdownMenu.Item key={`matching-${format}`} className={menuItemClass} asChild>
+                <a data-testid={`export-matching-${format}`} href={exportUrl(query, format)} download>
+                  Everything matching the filters as {format.toUpperCase()}
+                </a>
+              </DropdownMenu.Item>
+            ) : (
+              <DropdownMenu.Item
+                key={`matching-${format}`}
+                data-testid={`export-matching-${format}`}
+                className={menuItemClass}
+                disabled={query === null || loading}
+                onSelect={() => exportMatching(format)}
+              >
+                Everything matching the filters as {format.toUpperCase()}
+              </DropdownMenu.Item>
+            ),
+          )}
           <p className="px-2 pb-1 text-[11px] leading-snug text-slate-500 dark:text-slate-400">
-            Everything is collected 100 jobs a request, up to {count(BROWSER_JOBS_LIMIT)}. CSV cells starting with = + -
-            @ get a leading &apos; so spreadsheets do not run them; JSON keeps every value as CI gave it.
+            {streamed
+              ? 'Everything is streamed from the job index by the server, however many jobs match.'
+              : `Everything is collected 100 jobs a request, up to ${count(BROWSER_JOBS_LIMIT)}.`}{' '}
+            CSV cells starting with = + - @ get a leading &apos; so spreadsheets do not run them; JSON keeps every value
+            as CI gave it.
           </p>
         </MenuContent>
       </DropdownMenu.Root>

@@ -152,6 +152,22 @@ export function FiltersBar({
           mono
           onApply={(v) => actions.setFilters({ input: v || null })}
         />
+        <TextFilter
+          label="Error code"
+          value={view.codes}
+          placeholder="e.g. 30010001, 30020003"
+          hint="CI's error codes, comma-separated. Answered by the job index (CI cannot filter by code)."
+          mono
+          onApply={(v) => actions.setFilters({ codes: v.replace(/\s+/g, '') || null })}
+        />
+        <TextFilter
+          label="Contains"
+          value={view.q}
+          placeholder="part of a key or message"
+          hint="At least 3 characters of the input or output object key or of the message. Answered by the job index."
+          className="min-w-48"
+          onApply={(v) => actions.setFilters({ q: v || null })}
+        />
         {active.length > 0 && (
           <Button variant="ghost" size="md" onClick={actions.clearFilters}>
             Clear filters

@@ -17,6 +17,7 @@ import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-sear
 import { stateForView } from '@/lib/saved-views';
 
 import { ExportMenu } from '../export/export-menu';
+import { IndexSourceLabel } from '../index/index-source';
 import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
@@ -127,6 +128,12 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
             />
             <div className="flex items-center gap-2">
+              {result.data?.total !== undefined && result.data.index && (
+                <IndexSourceLabel
+                  meta={{ asOf: result.data.asOf ?? null, index: result.data.index }}
+                  prefix={`${result.data.total.toLocaleString('en-US')} matching`}
+                />
+              )}
               {result.data && (
                 <JobsPagination
                   view={view}

@@ -1,9 +1,11 @@
 'use client';
 
 /**
- * /overview: for the filters and time window in the URL (the /jobs keys), every matching job is
- * collected with progress and Cancel, then counted per state (tiles that open the list) and drawn
- * as charts (loaded lazily: recharts is fetched by this page only, after the counts show).
+ * /overview: for the filters and time window in the URL (the /jobs keys), the jobs counted per state
+ * (tiles that open the list) and drawn as charts (loaded lazily: recharts is fetched by this page
+ * only, after the counts show). The job index gives the figures in one request (/api/overview, the
+ * shapes features/overview/aggregate computes); without it every matching job is collected from CI
+ * with progress and Cancel, and counted here.
  */
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
@@ -12,6 +14,7 @@ import { useEffect, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
+import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import {
@@ -25,6 +28,7 @@ import {
 } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
 import { usePreferences } from '@/features/preferences/preferences';
+import { JOB_STATES } from '@/lib/ci/tags';
 import { toMs, zoneOffsetMinutes } from '@/lib/format';
 
 import { StateTiles } from './state-tiles';
@@ -38,7 +42,9 @@ const OverviewCharts = dynamic(() => import('./overview-charts'), {
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
 
 export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] }) {
-  const { view, actions, query, issues, ready, collection, reload } = useScopeView({ buckets: bucketNames });
+  const { view, actions, query, issues, ready, collection, reload, index, indexPending, fallback } = useScopeView({
+    buckets: bucketNames,
+  });
   const { timeZone } = usePreferences();
   const { state } = collection;
   const { jobs } = state;
@@ -48,10 +54,17 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
     document.title = 'Overview — CI Jobs Dashboard';
   }, []);
 
-  const counts = useMemo(() => countByState(jobs), [jobs]);
+  const collected = useMemo(() => countByState(jobs), [jobs]);
+  const counts = useMemo(
+    () => (index ? { ...Object.fromEntries(JOB_STATES.map((s) => [s, 0])), ...index.byState } : collected),
+    [index, collected],
+  );
   const states = statesOf(counts);
-  const durations = useMemo(() => durationsByTag(jobs), [jobs]);
-  const failures = useMemo(() => groupFailures(jobs).map((g) => ({ code: g.code, count: g.count })), [jobs]);
+  const collectedDurations = useMemo(() => durationsByTag(jobs), [jobs]);
+  const collectedFailures = useMemo(() => groupFailures(jobs).map((g) => ({ code: g.code, count: g.count })), [jobs]);
+  const durations = index ? index.runTimeByTag : collectedDurations;
+  const failures = index ? index.failuresByCode : collectedFailures;
+  const total = index ? index.total : jobs.length;
 
   // The window the bars cover: the filter's bounds, else the jobs' own span (open end: until the
   // collection started, or the newest job if later).
@@ -65,12 +78,20 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
     const to = toFilterMs ?? Math.max(state.startedAt ?? 0, newest ?? 0);
     return from === null || to < from ? null : { from, to };
   }, [jobs, fromMs, toFilterMs, state.startedAt]);
-  const unit = slotUnitFor(span ? span.to - span.from : 0);
-  const buckets = useMemo(
+  const collectedUnit = slotUnitFor(span ? span.to - span.from : 0);
+  const collectedBuckets = useMemo(
     () =>
-      span ? slotsByCreation(jobs, { ...span, unit, offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms) }) : [],
-    [jobs, span, unit, timeZone],
+      span
+        ? slotsByCreation(jobs, {
+            ...span,
+            unit: collectedUnit,
+            offsetMinutes: (ms) => zoneOffsetMinutes(timeZone, ms),
+          })
+        : [],
+    [jobs, span, collectedUnit, timeZone],
   );
+  const unit = index ? index.byTime.unit : collectedUnit;
+  const buckets = index ? index.byTime.buckets : collectedBuckets;
 
   const hrefs = {
     bucket: (b: TimeSlot, s?: string) => {
@@ -84,7 +105,8 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
   };
 
   const blocked = issues.length > 0 && query === null;
-  const partial = state.status !== 'done' || !state.complete;
+  const partial = !index && (state.status !== 'done' || !state.complete);
+  const waiting = !ready || indexPending || (!index && state.status === 'idle');
 
   return (
     <div className="flex flex-col gap-3">
@@ -108,31 +130,34 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
       {!blocked && (
         <>
+          {fallback && <IndexFallbackNotice reason={fallback} />}
           <div className="flex flex-wrap items-center gap-3">
-            <CollectionProgress state={state} onCancel={collection.cancel} onRestart={() => collection.start()} />
-            {(state.status === 'done' || state.status === 'cancelled') && (
-              <Button
-                size="sm"
-                variant="ghost"
-                onClick={reload}
-                title="Collect again (a preset window moves up to now)"
-              >
+            {index ? (
+              <IndexSourceLabel
+                meta={index}
+                prefix={`All ${index.total.toLocaleString('en-US')} matching job${index.total === 1 ? '' : 's'}`}
+              />
+            ) : (
+              <CollectionProgress state={state} onCancel={collection.cancel} onRestart={() => collection.start()} />
+            )}
+            {(index || state.status === 'done' || state.status === 'cancelled') && (
+              <Button size="sm" variant="ghost" onClick={reload} title="Count again (a preset window moves up to now)">
                 ↻ Reload
               </Button>
             )}
           </div>
-          {!ready || state.status === 'idle' ? (
+          {waiting ? (
             <Skeleton className="h-20 w-full" />
           ) : (
             <>
               <StateTiles
                 counts={counts}
                 states={states}
-                total={jobs.length}
+                total={total}
                 partial={partial}
                 href={(s) => scopeHref('/jobs', scope, s ? { states: [s] } : {})}
               />
-              {jobs.length > 0 ? (
+              {total > 0 ? (
                 <OverviewCharts
                   buckets={buckets}
                   unit={unit}
@@ -142,7 +167,7 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
                   failures={failures}
                   hrefs={hrefs}
                 />
-              ) : state.status === 'done' ? (
+              ) : index || state.status === 'done' ? (
                 <p
                   className="rounded border border-slate-200 p-4 text-sm text-slate-600 dark:border-slate-800 dark:text-slate-300"
                   data-testid="overview-empty"

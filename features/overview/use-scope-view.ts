@@ -3,21 +3,25 @@
 /**
  * The view of a whole-set page (overview, triage): the /jobs URL keys and filters (use-jobs-view).
  * A link without filters was already given the defaults by the server page (defaultScopeHref in
- * features/overview/links). A preset range is anchored (`from`) before anything is collected, like the
- * list does, so a shared link counts the same window. Then every matching job is collected
- * (use-job-collection), with progress and Cancel.
+ * features/overview/links). A preset range is anchored (`from`) before anything is asked, like the
+ * list does, so a shared link counts the same window. Then the job index answers the whole window in
+ * one request (/api/overview); when it cannot (off, starting, still backfilling), every matching job
+ * is collected from CI instead (use-job-collection), with progress and Cancel, and `fallback` says why.
  */
 import { useMemo } from 'react';
 
 import { useJobCollection } from '@/features/collection/use-job-collection';
+import { isIndexUnavailable, overviewQuery, useIndexOverview } from '@/features/index/index-api';
 import { useJobsView } from '@/features/jobs/use-jobs-view';
 import { useRangeAnchor } from '@/features/jobs/use-range-anchor';
+import { usePreferences } from '@/features/preferences/preferences';
 import { toIsoSeconds } from '@/lib/format';
 import { validateView, type JobsView } from '@/lib/jobs-search-params';
 
 /** `buckets`: the configured bucket names, so a link naming another one is a notice, not a request. */
 export function useScopeView({ forceStates, buckets }: { forceStates?: string[]; buckets?: readonly string[] } = {}) {
   const [view, actions] = useJobsView();
+  const { timeZone } = usePreferences();
 
   const { preset, needsAnchor } = useRangeAnchor(view, actions);
 
@@ -26,14 +30,41 @@ export function useScopeView({ forceStates, buckets }: { forceStates?: string[];
     [view, forceStates],
   );
   const { query, issues } = useMemo(() => validateView(effective, buckets), [effective, buckets]);
-  const collection = useJobCollection(needsAnchor ? null : query);
+  const active = needsAnchor ? null : query;
 
-  /** A preset window moves up to now (new jobs count); otherwise the same window is collected again. */
+  const indexed = useIndexOverview(active === null ? null : overviewQuery(active, timeZone));
+  const backfilling = indexed.data?.index.state === 'backfilling';
+  const fallback: string | null = indexed.isError
+    ? isIndexUnavailable(indexed.error)
+      ? `${indexed.error.message}.`
+      : `The job index did not answer (${indexed.error.message}).`
+    : backfilling
+      ? 'The job index is still backfilling, so its counts are not whole yet.'
+      : null;
+  const index = indexed.data && !backfilling ? indexed.data : null;
+  const collection = useJobCollection(fallback !== null ? active : null);
+
+  /** A preset window moves up to now (new jobs count); otherwise the same window is asked again. */
   const reload = () => {
     const from = preset ? toIsoSeconds(Date.now() - preset.ms) : view.from;
     if (from !== view.from) actions.setFilters({ from });
-    else collection.start();
+    else if (fallback !== null) collection.start();
+    else void indexed.refetch();
   };
 
-  return { view, actions, query, issues, ready: !needsAnchor, collection, reload };
+  return {
+    view,
+    actions,
+    query,
+    issues,
+    ready: !needsAnchor,
+    /** The index's figures for the window, when it answers them. */
+    index,
+    /** Waiting for the index's answer (nothing collected meanwhile). */
+    indexPending: active !== null && indexed.isPending,
+    /** Why the figures are collected from CI instead, or null. */
+    fallback,
+    collection,
+    reload,
+  };
 }

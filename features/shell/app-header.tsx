@@ -6,7 +6,7 @@ import { BucketLabel, BucketSwitcher } from '../buckets/bucket-switcher';
 import { FindJobBox } from '../find-job/find-job-box';
 import { PreferencesBar } from '../preferences/preferences-bar';
 import { ShortcutsHelp } from '../shortcuts/shortcuts-help';
-import { HealthStatus } from './health-status';
+import { HealthStatus, IndexStatus } from './health-status';
 import { HomeLink, HomeLinkText } from './home-link';
 import { PlainSectionNav, SectionNav } from './section-nav';
 
@@ -58,6 +58,7 @@ export function AppHeader({
           </span>
         )}
         <HealthStatus />
+        <IndexStatus />
         <Suspense>
           <FindJobBox />
         </Suspense>

@@ -13,6 +13,35 @@ export interface Health {
   /** Every configured bucket (name and region). */
   buckets: BucketInfo[];
   upstream: { reachable: boolean; latencyMs: number; error?: { code: string; message: string } };
+  /** The job index of this bucket (server/index/runtime indexHealth). */
+  index?: IndexHealth;
+}
+
+export interface IndexHealth {
+  state: 'off' | 'failed' | 'starting' | 'backfilling' | 'live' | 'behind';
+  jobs: number | null;
+  lagSeconds: number | null;
+  oldest: string | null;
+  newest: string | null;
+  ciCallsLastHour: number;
+  backfillPercent?: number;
+  error?: string;
+}
+
+/** What the header says of the index: nothing when it is live (or off), else how far it is. */
+export function indexStatusText(index: IndexHealth | undefined): string | null {
+  switch (index?.state) {
+    case 'backfilling':
+      return index.backfillPercent !== undefined ? `indexing ${index.backfillPercent} %…` : 'indexing…';
+    case 'behind':
+      return `index behind${index.lagSeconds !== null ? ` (${Math.round(index.lagSeconds)} s)` : ''}`;
+    case 'starting':
+      return 'index starting…';
+    case 'failed':
+      return 'index failed';
+    default:
+      return null;
+  }
 }
 
 /** `bucket`: whose reachability to check ('' = the default bucket). */
@@ -25,7 +54,11 @@ export function healthQueryOptions(bucket: string) {
     queryKey: ['health', bucket] as const,
     queryFn: ({ signal }) => fetchHealth(bucket, signal),
     staleTime: 30_000,
-    refetchInterval: 60_000,
+    // While the index is getting ready the header shows its progress, so it is asked more often.
+    refetchInterval: (query) =>
+      query.state.data?.index?.state === 'backfilling' || query.state.data?.index?.state === 'starting'
+        ? 5_000
+        : 60_000,
   });
 }
 

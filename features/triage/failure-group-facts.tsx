@@ -65,9 +65,11 @@ export function FailureHeadline({
 
 /** The group's most frequent messages, its tags and its queues. */
 export function FailureFacts({ group }: { group: FailureGroup }) {
+  // From the index, the group's count is every failed job but its jobs are the newest ones only.
+  const sampled = group.jobs.length < group.count ? ` (of the newest ${group.jobs.length})` : '';
   return (
     <dl className="mt-2 grid gap-1 text-xs sm:grid-cols-[auto_1fr] sm:gap-x-3">
-      <dt className="font-medium text-slate-600 dark:text-slate-300">Messages</dt>
+      <dt className="font-medium text-slate-600 dark:text-slate-300">Messages{sampled}</dt>
       <dd>
         <ul>
           {group.messages.slice(0, 5).map(([message, n]) => (
@@ -80,7 +82,7 @@ export function FailureFacts({ group }: { group: FailureGroup }) {
       </dd>
       <dt className="font-medium text-slate-600 dark:text-slate-300">Tags</dt>
       <dd data-testid="failure-tags">{group.tags.map(([t, n]) => `${t} ×${n}`).join(', ')}</dd>
-      <dt className="font-medium text-slate-600 dark:text-slate-300">Queues</dt>
+      <dt className="font-medium text-slate-600 dark:text-slate-300">Queues{sampled}</dt>
       <dd className="font-mono">{group.queues.map(([q, n]) => `${q} ×${n}`).join(', ')}</dd>
     </dl>
   );

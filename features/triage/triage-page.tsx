@@ -13,6 +13,7 @@ import { useEffect, useMemo } from 'react';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
+import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
 import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import { groupFailures } from '@/features/overview/aggregate';
@@ -20,12 +21,13 @@ import { describeScope, scopeHref, scopeOf } from '@/features/overview/links';
 
 import { useScopeView } from '../overview/use-scope-view';
 import { FailureGroupCard } from './failure-group';
+import { useIndexFailures } from './use-index-failures';
 
 const FAILED = ['Failed'];
 const linkClass = 'text-blue-700 underline-offset-2 hover:underline dark:text-blue-300';
 
 export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] }) {
-  const { view, actions, query, issues, ready, collection, reload } = useScopeView({
+  const { view, actions, query, issues, ready, collection, reload, index, indexPending, fallback } = useScopeView({
     forceStates: FAILED,
     buckets: bucketNames,
   });
@@ -34,7 +36,10 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
     parseAsString.withDefault('').withOptions({ history: 'replace', scroll: false }),
   );
   const { state } = collection;
-  const groups = useMemo(() => groupFailures(state.jobs), [state.jobs]);
+  const collectedGroups = useMemo(() => groupFailures(state.jobs), [state.jobs]);
+  const indexed = useIndexFailures(query, index);
+  const groups = index ? indexed.groups : collectedGroups;
+  const failedCount = index ? index.total : state.jobs.length;
   const scope = { ...scopeOf(view), states: FAILED };
   const scopeText = describeScope({ ...view, states: FAILED });
 
@@ -43,7 +48,8 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
   }, [code]);
 
   const blocked = issues.length > 0 && query === null;
-  const done = state.status === 'done';
+  const done = index ? true : state.status === 'done';
+  const waiting = !ready || indexPending || (!index && state.status === 'idle');
   const missing = code !== '' && done && !groups.some((g) => g.code === code);
 
   return (
@@ -68,19 +74,29 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
       {!blocked && (
         <>
+          {fallback && <IndexFallbackNotice reason={fallback} />}
           <div className="flex flex-wrap items-center gap-3">
-            <CollectionProgress
-              state={state}
-              what="failed jobs"
-              onCancel={collection.cancel}
-              onRestart={() => collection.start()}
-            />
+            {index ? (
+              <IndexSourceLabel meta={index} />
+            ) : (
+              <CollectionProgress
+                state={state}
+                what="failed jobs"
+                onCancel={collection.cancel}
+                onRestart={() => collection.start()}
+              />
+            )}
             {(done || state.status === 'cancelled') && (
               <Button size="sm" variant="ghost" onClick={reload}>
                 ↻ Reload
               </Button>
             )}
           </div>
+          {index && indexed.error && (
+            <p role="alert" className="text-xs text-red-700 dark:text-red-300" data-testid="triage-jobs-error">
+              The jobs of a code could not be read from the index: {indexed.error.message}
+            </p>
+          )}
           {missing && (
             <p
               role="status"
@@ -92,7 +108,7 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
               </button>
             </p>
           )}
-          {!ready || state.status === 'idle' ? (
+          {waiting ? (
             <Skeleton className="h-32 w-full" />
           ) : groups.length === 0 ? (
             done && (
@@ -106,8 +122,8 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
           ) : (
             <>
               <p className="text-sm" data-testid="triage-summary">
-                {state.jobs.length.toLocaleString('en-US')} failed job{state.jobs.length === 1 ? '' : 's'} in{' '}
-                {groups.length} error code
+                {failedCount.toLocaleString('en-US')} failed job{failedCount === 1 ? '' : 's'} in {groups.length} error
+                code
                 {groups.length === 1 ? '' : 's'}
                 {!done && ' so far'}
               </p>

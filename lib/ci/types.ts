@@ -323,6 +323,22 @@ export interface JobPage {
   jobs: JobListItem[];
   /** Empty string or null means there is no next page. */
   nextToken: string | null;
+  /** A page from the job index (server/index) counts every match and says how fresh it is. */
+  total?: number;
+  source?: 'ci' | 'index';
+  /** The index is current as of this instant (ISO). */
+  asOf?: string | null;
+  index?: { state: string; lagSeconds: number | null; oldest: string | null };
+}
+
+/** One page of GET /api/jobs answered by the job index: keyset `cursor` instead of NextToken. */
+export interface IndexJobPage {
+  jobs: JobListItem[];
+  cursor: string | null;
+  total: number;
+  source: 'index';
+  asOf: string | null;
+  index: { state: string; lagSeconds: number | null; oldest: string | null };
 }
 
 /** One page of GET /api/jobs/all: every tag's jobs merged by creation time (server/ci/all-tags). */

@@ -36,6 +36,8 @@ test('the counts per state are every job the emulator holds for the window, and 
 
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
   await collected(page);
+  // This server runs without the job index (INDEX=off): the page collects, and says why.
+  await expect(page.getByTestId('index-fallback')).toContainText('off on this server');
   await expect(page.getByTestId('collection-count')).toHaveText(
     `All ${jobs.length.toLocaleString('en-US')} matching jobs`,
   );

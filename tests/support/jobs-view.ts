@@ -10,6 +10,8 @@ export const DEFAULT_VIEW: JobsView = {
   workflow: '',
   trigger: '',
   input: '',
+  codes: '',
+  q: '',
   range: '',
   from: '',
   to: '',

@@ -10,22 +10,11 @@ import path from 'node:path';
 
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
-import { startAppProcess, type Started } from './support/servers';
+import { INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
 
-const ENV = {
-  INDEX: 'on',
-  INDEX_POLL_MS: '1000',
-  INDEX_CI_QPS: '200',
-  EMULATOR_JOBS: '2000',
-  EMULATOR_BUCKETS: 'demo-1250000000@ap-guangzhou',
-  EMULATOR_PORT: '',
-  CI_SECRET_ID: '',
-  CI_SECRET_KEY: '',
-  CI_BUCKETS: '',
-  DASHBOARD_AUTH: 'none',
-};
+const ENV = INDEXED_APP_ENV;
 
 /** The parts of the answers the tests read. */
 interface JobJson {

@@ -93,3 +93,20 @@ export function passwordHash(password: string): string {
   if (run.status !== 0 || !hash.startsWith('scrypt$')) throw new Error(`hash-password failed: ${run.stderr}`);
   return hash;
 }
+
+/**
+ * A server with the job index on, over one small demo bucket (2,000 jobs) synced fast, on the
+ * emulator whatever the shell configures: the index specs start it with their own data directory.
+ */
+export const INDEXED_APP_ENV = {
+  INDEX: 'on',
+  INDEX_POLL_MS: '1000',
+  INDEX_CI_QPS: '200',
+  EMULATOR_JOBS: '2000',
+  EMULATOR_BUCKETS: 'demo-1250000000@ap-guangzhou',
+  EMULATOR_PORT: '',
+  CI_SECRET_ID: '',
+  CI_SECRET_KEY: '',
+  CI_BUCKETS: '',
+  DASHBOARD_AUTH: 'none',
+};

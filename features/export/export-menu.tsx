@@ -7,27 +7,29 @@
  * cancelled one saves nothing. A file that does not hold every matching job says so in its name,
  * its JSON header and the line shown here.
  */
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
 import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
+import { useQueues } from '@/features/jobs/api/queues';
 import { useHealth } from '@/features/shell/health-api';
 import type { JobListItem } from '@/lib/ci/types';
 import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
 import { jobsToCsv } from '@/lib/export/jobs-csv';
 import { jobsToJson } from '@/lib/export/jobs-json';
+import { queueNames, type QueueNames } from '@/lib/queue-label';
 
 import { CollectionProgress } from '../collection/collection-progress';
 import type { JobsTableInstance } from '../jobs/jobs-table';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
-function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: ExportFormat): string {
+function save(jobs: readonly JobListItem[], meta: JobsExportMeta, format: ExportFormat, names: QueueNames): string {
   const fileName = exportFileName(meta, format);
-  if (format === 'csv') downloadText(fileName, jobsToCsv(jobs), CSV_TYPE);
+  if (format === 'csv') downloadText(fileName, jobsToCsv(jobs, names), CSV_TYPE);
   else downloadText(fileName, jobsToJson(jobs, meta), JSON_TYPE);
   return fileName;
 }
@@ -55,9 +57,20 @@ export function exportUrl(query: string, format: ExportFormat): string {
   return `/api/jobs/export?${search.toString()}`;
 }
 
-function saveList(jobs: readonly JobListItem[], query: string, complete: boolean, format: ExportFormat): ListSaved {
+function saveList(
+  jobs: readonly JobListItem[],
+  query: string,
+  complete: boolean,
+  format: ExportFormat,
+  names: QueueNames,
+): ListSaved {
   const at = Date.now();
-  return { fileName: save(jobs, { scope: 'list', query, at, complete }, format), count: jobs.length, complete, at };
+  return {
+    fileName: save(jobs, { scope: 'list', query, at, complete }, format, names),
+    count: jobs.length,
+    complete,
+    at,
+  };
 }
 
 const matchingRequest = (format: ExportFormat, query: string): MatchingRequest => ({ format, query, at: Date.now() });
@@ -74,6 +87,9 @@ export function ExportMenu({
   listComplete: boolean;
 }) {
   const { data: health } = useHealth();
+  // The CSV names each queue beside its ID, as the list does (the list has asked for them already).
+  const { data: queues } = useQueues();
+  const names = useMemo(() => queueNames(queues), [queues]);
   // A live index streams every match from the server (/api/jobs/export): a plain download, no cap.
   const streamed = health?.index?.state === 'live';
   // No query of its own: the hook stops a running collection when its query changes, and an export
@@ -94,8 +110,9 @@ export function ExportMenu({
       state.jobs,
       { scope: 'matching', query: request.query, at: request.at, complete: state.complete },
       request.format,
+      names,
     );
-  }, [state, request]);
+  }, [state, request, names]);
 
   const exportList = (format: ExportFormat) => {
     if (query === null) return;
@@ -106,6 +123,7 @@ export function ExportMenu({
         query,
         listComplete,
         format,
+        names,
       ),
     );
   };

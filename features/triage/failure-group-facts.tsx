@@ -3,9 +3,11 @@
 /** What a failure group's card says before its jobs: the headline line and the facts under it. */
 import { Badge } from '@/components/ui/badge';
 import { CopyButton } from '@/components/ui/copy-button';
+import { useQueueNames } from '@/features/jobs/api/queues';
 import type { FailureGroup } from '@/features/overview/aggregate';
 import { groupSupportSummary } from '@/features/triage/support-summary';
 import { formatInstant, type TimeZoneChoice } from '@/lib/format';
+import { queueLabel } from '@/lib/queue-label';
 
 /** Code, count and share, latest, the catalog's verdict, and the support summary to copy. */
 export function FailureHeadline({
@@ -25,6 +27,7 @@ export function FailureHeadline({
   scopeText: string;
   bucket: string;
 }) {
+  const queueNames = useQueueNames();
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-1">
       <h2 className="font-mono text-sm font-semibold" data-testid="failure-code">
@@ -54,7 +57,9 @@ export function FailureHeadline({
         <CopyButton
           testId="copy-group-summary"
           label="support summary"
-          value={() => groupSupportSummary(group, { origin: window.location.origin, scope: scopeText, bucket })}
+          value={() =>
+            groupSupportSummary(group, { origin: window.location.origin, scope: scopeText, bucket, queueNames })
+          }
         >
           Copy support summary
         </CopyButton>
@@ -65,6 +70,7 @@ export function FailureHeadline({
 
 /** The group's most frequent messages, its tags and its queues. */
 export function FailureFacts({ group }: { group: FailureGroup }) {
+  const names = useQueueNames();
   // From the index, the group's count is every failed job but its jobs are the newest ones only.
   const sampled = group.jobs.length < group.count ? ` (of the newest ${group.jobs.length})` : '';
   return (
@@ -83,7 +89,7 @@ export function FailureFacts({ group }: { group: FailureGroup }) {
       <dt className="font-medium text-slate-600 dark:text-slate-300">Tags</dt>
       <dd data-testid="failure-tags">{group.tags.map(([t, n]) => `${t} ×${n}`).join(', ')}</dd>
       <dt className="font-medium text-slate-600 dark:text-slate-300">Queues{sampled}</dt>
-      <dd className="font-mono">{group.queues.map(([q, n]) => `${q} ×${n}`).join(', ')}</dd>
+      <dd data-testid="failure-queues">{group.queues.map(([q, n]) => `${queueLabel(q, names)} ×${n}`).join(', ')}</dd>
     </dl>
   );
 }

@@ -6,6 +6,7 @@ import { useState } from 'react';
 
 import { Button } from '@/components/ui/button';
 import { CopyButton } from '@/components/ui/copy-button';
+import { useQueueNames } from '@/features/jobs/api/queues';
 import { describeInput, jobSupportSummary } from '@/features/triage/support-summary';
 import { withBucket } from '@/lib/bucket-param';
 import type { JobListItem } from '@/lib/ci/types';
@@ -58,6 +59,7 @@ export function FailureJobsTable({
 }
 
 function JobRow({ job, zone, bucket }: { job: JobListItem; zone: TimeZoneChoice; bucket: string }) {
+  const queueNames = useQueueNames();
   return (
     <tr data-testid="failure-job" data-job-id={job.jobId}>
       <td className="font-mono whitespace-nowrap">
@@ -76,7 +78,7 @@ function JobRow({ job, zone, bucket }: { job: JobListItem; zone: TimeZoneChoice;
         <CopyButton
           testId="copy-job-summary"
           label="support summary"
-          value={() => jobSupportSummary(job, { origin: window.location.origin, bucket })}
+          value={() => jobSupportSummary(job, { origin: window.location.origin, bucket, queueNames })}
         >
           Copy summary
         </CopyButton>

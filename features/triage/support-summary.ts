@@ -11,6 +11,7 @@ import { withBucket } from '@/lib/bucket-param';
 import { explainFailure } from '@/lib/ci/failure-catalog';
 import type { JobListItem } from '@/lib/ci/types';
 import { toIsoSeconds, toMs } from '@/lib/format';
+import { queueLabel, type QueueNames } from '@/lib/queue-label';
 
 import type { FailureGroup } from '../overview/aggregate';
 
@@ -41,19 +42,21 @@ export interface SummaryContext {
   scope?: string;
   /** The bucket shown ('' = the default): job IDs mean something only in their own bucket. */
   bucket?: string;
+  /** The queues' names (GET /api/queues), written beside their IDs: `Queue: mts-default (p…)`. */
+  queueNames?: QueueNames;
 }
 
 const dashboardLink = (jobId: string, { origin, bucket = '' }: SummaryContext) =>
   `Dashboard: ${origin}${withBucket(`/jobs/${jobId}`, bucket)}`;
 
-function jobLines(job: JobListItem): string[] {
+function jobLines(job: JobListItem, names?: QueueNames): string[] {
   return [
     `Job ID: ${job.jobId}`,
     `Code: ${job.code || '—'}`,
     `Message: ${job.message || '—'}`,
     `Input: ${describeInput(job)}`,
     `Tag: ${job.tag}${job.subTag ? ` (${job.subTag})` : ''}`,
-    `Queue: ${job.queueId ?? '—'}${job.queueType ? ` (${job.queueType})` : ''}`,
+    `Queue: ${queueLabel(job.queueId, names)}${job.queueType ? `, type ${job.queueType}` : ''}`,
     `Created: ${utc(job.creationTime)}`,
     `Started: ${utc(job.startTime)}`,
     `Ended: ${utc(job.endTime)}`,
@@ -64,7 +67,7 @@ export function jobSupportSummary(job: JobListItem, context: SummaryContext): st
   const advice = explainFailure(job.code);
   return [
     `CI job ${job.state === 'Failed' ? 'failure' : job.state}: ${job.jobId}`,
-    ...jobLines(job),
+    ...jobLines(job, context.queueNames),
     `RequestId: ${REQUEST_ID_NOTE}`,
     `Meaning: ${advice.meaning}`,
     ...(context.bucket ? [`Bucket: ${context.bucket}`] : []),
@@ -73,7 +76,7 @@ export function jobSupportSummary(job: JobListItem, context: SummaryContext): st
 }
 
 export function groupSupportSummary(group: FailureGroup, context: SummaryContext): string {
-  const { scope, bucket } = context;
+  const { scope, bucket, queueNames: names } = context;
   const advice = explainFailure(group.code);
   const shown = group.jobs.slice(0, GROUP_SUMMARY_JOBS);
   const lines = [
@@ -82,14 +85,14 @@ export function groupSupportSummary(group: FailureGroup, context: SummaryContext
     ...(scope ? [`Scope: ${scope}`] : []),
     `Meaning: ${advice.meaning}`,
     `Tags: ${group.tags.map(([t, n]) => `${t} ×${n}`).join(', ')}`,
-    `Queues: ${group.queues.map(([q, n]) => `${q} ×${n}`).join(', ')}`,
+    `Queues: ${group.queues.map(([q, n]) => `${queueLabel(q, names)} ×${n}`).join(', ')}`,
     `Messages: ${group.messages.map(([m, n]) => `"${m || '—'}" ×${n}`).join('; ')}`,
     `Job IDs: ${group.jobs.map((j) => j.jobId).join(', ')}`,
     `RequestId: ${REQUEST_ID_NOTE}`,
     '',
   ];
   shown.forEach((job, i) => {
-    lines.push(`#${i + 1}`, ...jobLines(job), dashboardLink(job.jobId, context), '');
+    lines.push(`#${i + 1}`, ...jobLines(job, names), dashboardLink(job.jobId, context), '');
   });
   if (group.jobs.length > shown.length)
     lines.push(`… and ${group.jobs.length - shown.length} more (all listed under Job IDs above).`);

@@ -20,12 +20,21 @@
  */
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
+import { NO_QUEUE_NAMES, type QueueNames } from '@/lib/queue-label';
 
 type Cell = string | number | null;
 
+/**
+ * What a row needs beside the job: the queues' names (lib/queue-label), looked up once per file —
+ * the browser from GET /api/queues, the server's export from the CI client's queue listing.
+ */
+export interface CsvContext {
+  queueNames: QueueNames;
+}
+
 export interface CsvColumn {
   header: string;
-  value: (job: JobListItem) => Cell;
+  value: (job: JobListItem, context: CsvContext) => Cell;
 }
 
 /** An instant as ISO 8601 in UTC (`2026-11-25T08:13:10Z`); a time that does not parse stays as sent. */
@@ -49,7 +58,11 @@ const workflows = (job: JobListItem, pick: (w: JobListItem['workflows'][number])
   return values.length ? values.join('; ') : null;
 };
 
-/** The columns, in order. Headers are the JSON field names (flattened), so both files read alike. */
+/**
+ * The columns, in order. Headers are the JSON field names (flattened), so both files read alike;
+ * `queueName` is the one addition (the JSON keeps the API's job as it is), beside the ID the list
+ * shows as a name — empty when the queue listing does not name it.
+ */
 export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'jobId', value: (j) => j.jobId },
   { header: 'tag', value: (j) => j.tag },
@@ -59,6 +72,7 @@ export const CSV_COLUMNS: readonly CsvColumn[] = [
   { header: 'code', value: (j) => j.code },
   { header: 'message', value: (j) => j.message },
   { header: 'queueId', value: (j) => j.queueId },
+  { header: 'queueName', value: (j, c) => (j.queueId ? (c.queueNames.get(j.queueId) ?? null) : null) },
   { header: 'queueType', value: (j) => j.queueType },
   { header: 'inputBucket', value: (j) => j.input?.bucket ?? null },
   { header: 'inputRegion', value: (j) => j.input?.region ?? null },
@@ -98,10 +112,19 @@ export function csvHead(columns: readonly CsvColumn[] = CSV_COLUMNS): string {
 }
 
 /** One job's record, CRLF included. */
-export function csvRecord(job: JobListItem, columns: readonly CsvColumn[] = CSV_COLUMNS): string {
-  return columns.map((c) => csvField(c.value(job))).join(',') + CRLF;
+export function csvRecord(
+  job: JobListItem,
+  queueNames: QueueNames = NO_QUEUE_NAMES,
+  columns: readonly CsvColumn[] = CSV_COLUMNS,
+): string {
+  const context: CsvContext = { queueNames };
+  return columns.map((c) => csvField(c.value(job, context))).join(',') + CRLF;
 }
 
-export function jobsToCsv(jobs: readonly JobListItem[], columns: readonly CsvColumn[] = CSV_COLUMNS): string {
-  return csvHead(columns) + jobs.map((job) => csvRecord(job, columns)).join('');
+export function jobsToCsv(
+  jobs: readonly JobListItem[],
+  queueNames: QueueNames = NO_QUEUE_NAMES,
+  columns: readonly CsvColumn[] = CSV_COLUMNS,
+): string {
+  return csvHead(columns) + jobs.map((job) => csvRecord(job, queueNames, columns)).join('');
 }

@@ -10,6 +10,7 @@ import { exportFileName } from '@/lib/export/export-meta';
 import { csvHead, csvRecord } from '@/lib/export/jobs-csv';
 import { jsonStream } from '@/lib/export/jobs-json';
 import { parseJobsQuery, type JobsQuery } from '@/lib/index-params';
+import { NO_QUEUE_NAMES, queueNames, type QueueNames } from '@/lib/queue-label';
 import { apiError, badRequest, ok } from '@/server/api/responses';
 import type { BucketBackend } from '@/server/ci/backend';
 import { ciJobsPage } from '@/server/jobs/list-page';
@@ -94,6 +95,20 @@ export async function indexedJob(bucket: string, jobId: string) {
 const EXPORT_PAGE = 1000;
 
 /**
+ * The bucket's queue names for a CSV's `queueName` column, asked of CI once per export (the
+ * client's read cache shares it with /api/queues). A queue listing CI refuses does not stop the
+ * export: the file then has the IDs alone, and the log says why.
+ */
+async function exportQueueNames(backend: BucketBackend): Promise<QueueNames> {
+  try {
+    return queueNames(await backend.client.listQueues());
+  } catch (error) {
+    console.error('[index] export without queue names:', error instanceof Error ? error.message : 'unknown error');
+    return NO_QUEUE_NAMES;
+  }
+}
+
+/**
  * GET /api/jobs/export?format=csv|json&…: every job the filters match, streamed from the index by a
  * keyset walk (a page of 1,000 at a time, so the store is free for other reads between pages), in
  * the files the browser's export writes (lib/export). No cap: the walk ends where the matches end.
@@ -111,6 +126,7 @@ export async function exportRoute(backend: BucketBackend, search: URLSearchParam
   const ready = await readyIndex(backend.bucket);
   if (!ready.index) return apiError(503, 'IndexUnavailable', unavailableMessage(ready.health));
   const { db } = ready.index.store;
+  const names = format === 'csv' ? await exportQueueNames(backend) : NO_QUEUE_NAMES;
   const filters = filtersOf(parsed.value);
   const order = parsed.value.ci.orderByTime ?? 'Desc';
   const query = new URLSearchParams([...rest].filter(([k]) => k !== 'source'));
@@ -137,7 +153,7 @@ export async function exportRoute(backend: BucketBackend, search: URLSearchParam
           withTotal: false,
         });
         const text = page.jobs
-          .map((job) => (format === 'csv' ? csvRecord(job) : jsonStream.job(job, count++)))
+          .map((job) => (format === 'csv' ? csvRecord(job, names) : jsonStream.job(job, count++)))
           .join('');
         if (format === 'csv') count += page.jobs.length;
         const last = page.jobs[page.jobs.length - 1];

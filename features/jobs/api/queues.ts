@@ -5,6 +5,7 @@ import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { withBucket } from '@/lib/bucket-param';
 import type { Queue } from '@/lib/ci/types';
 import { fetchJson } from '@/lib/fetch-json';
+import { NO_QUEUE_NAMES, queueNames, type QueueNames } from '@/lib/queue-label';
 
 /** `bucket`: whose queues ('' = the default bucket); each bucket has its own. */
 export function fetchQueues(bucket: string, signal?: AbortSignal): Promise<{ queues: Queue[] }> {
@@ -23,4 +24,15 @@ export function queuesQueryOptions(bucket: string) {
 /** The queues of the bucket the page shows. */
 export function useQueues() {
   return useQuery(queuesQueryOptions(useCurrentBucket()));
+}
+
+const namesOf = (data: { queues: Queue[] }) => queueNames(data.queues);
+
+/**
+ * The names of the bucket's queues by ID (lib/queue-label), for writing `mts-default (p…)` where a
+ * job names only its queue ID; empty until the listing arrives (IDs then stand alone).
+ */
+export function useQueueNames(): QueueNames {
+  const { data } = useQuery({ ...queuesQueryOptions(useCurrentBucket()), select: namesOf });
+  return data ?? NO_QUEUE_NAMES;
 }

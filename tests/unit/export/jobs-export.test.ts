@@ -5,6 +5,7 @@ import type { JobListItem } from '@/lib/ci/types';
 import { exportFileName, fileStamp, queryFilters, type JobsExportMeta } from '@/lib/export/export-meta';
 import { CSV_BOM, CSV_COLUMNS, csvField, durationSeconds, isoUtc, jobsToCsv } from '@/lib/export/jobs-csv';
 import { jobsToJson, type JobsExportDocument } from '@/lib/export/jobs-json';
+import { queueLabel, queueNames } from '@/lib/queue-label';
 
 function job(over: Partial<JobListItem> = {}): JobListItem {
   return {
@@ -86,6 +87,35 @@ describe('csvField', () => {
   it('leaves text that merely contains those characters alone', () => {
     expect(csvField('a=b')).toBe('a=b');
     expect(csvField('in/a-b+c@d.mp4')).toBe('in/a-b+c@d.mp4');
+  });
+});
+
+describe('queue names in the CSV', () => {
+  it('writes queueName beside queueId, from the listing, and leaves it empty for an unnamed or unknown queue', () => {
+    const names = new Map([['p0123', 'mts-default']]);
+    const rows = parse(
+      jobsToCsv([job(), job({ jobId: 'j2', queueId: 'p9' }), job({ jobId: 'j3', queueId: null })], names),
+    );
+    const header = rows[0]!;
+    expect(header.indexOf('queueName')).toBe(header.indexOf('queueId') + 1);
+    const at = (row: string[], h: string) => row[header.indexOf(h)];
+    expect(at(rows[1]!, 'queueId')).toBe('p0123');
+    expect(at(rows[1]!, 'queueName')).toBe('mts-default');
+    expect(at(rows[2]!, 'queueName')).toBe('');
+    expect(at(rows[3]!, 'queueName')).toBe('');
+    // A queue name is the user's text, guarded as every text cell is.
+    const hostile = parse(jobsToCsv([job()], new Map([['p0123', '=HYPERLINK("x")']])));
+    expect(at(hostile[1]!, 'queueName')).toBe(`'=HYPERLINK("x")`);
+  });
+
+  it('matches the queue labels the rest of the dashboard writes', () => {
+    const names = queueNames([
+      { queueId: 'p1', name: 'mts-default' },
+      { queueId: 'p2', name: null },
+    ]);
+    expect(queueLabel('p1', names)).toBe('mts-default (p1)');
+    expect(queueLabel('p2', names)).toBe('p2');
+    expect(queueLabel(null, names)).toBe('—');
   });
 });
 

@@ -13,6 +13,7 @@ import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CSV_BOM, CSV_COLUMNS, jobsToCsv } from '@/lib/export/jobs-csv';
+import { queueNames } from '@/lib/queue-label';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'index-api-'));
 const TOKEN = 'callback-token-0123456789abcdef';
@@ -35,6 +36,7 @@ const job = await import('@/app/api/jobs/[jobId]/route');
 const overviewRoute = await import('@/app/api/overview/route');
 const callback = await import('@/app/api/ci/callback/route');
 const exportRoute = await import('@/app/api/jobs/export/route');
+const queuesRoute = await import('@/app/api/queues/route');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, asserted field by field
 type Body = Record<string, any>;
@@ -214,9 +216,16 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
     );
     expect(failed.body.cursor).toBeNull();
     expect(failed.body.jobs.length).toBeGreaterThan(0);
-    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(await some.arrayBuffer())).toBe(
-      jobsToCsv(failed.body.jobs),
-    );
+    // The queue names are looked up once for the file, as the browser's export takes them from /api/queues.
+    const names = queueNames((await get(queuesRoute, '/api/queues')).body.queues);
+    expect(names.size).toBeGreaterThan(0);
+    const someCsv = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await some.arrayBuffer());
+    expect(someCsv).toBe(jobsToCsv(failed.body.jobs, names));
+    const named = Papa.parse<string[]>(someCsv.slice(1), { skipEmptyLines: true }).data;
+    const at = (h: string) => named[0]!.indexOf(h);
+    expect(
+      named.slice(1).some((r) => r[at('queueName')] !== '' && r[at('queueName')] === names.get(r[at('queueId')]!)),
+    ).toBe(true);
 
     const jsonRes = await exportRoute.GET(
       new Request('http://localhost/api/jobs/export?format=json&tag=Transcode&source=index'),

@@ -48,7 +48,7 @@ describe('support summaries', () => {
     expect(text).toContain('Code: ResourceNotFound');
     expect(text).toContain('Message: The input object does not exist.');
     expect(text).toContain('Input: in/a b.mp4 (demo-1250000000, ap-guangzhou)');
-    expect(text).toContain('Queue: p0123 (Transcoding)');
+    expect(text).toContain('Queue: p0123, type Transcoding');
     expect(text).toContain('Created: 2026-11-25T08:13:10Z');
     expect(text).toContain('Started: 2026-11-25T08:13:12Z');
     expect(text).toContain('Ended: 2026-11-25T08:13:15Z');
@@ -66,6 +66,22 @@ describe('support summaries', () => {
     for (const j of jobs) expect(text).toContain(j.jobId);
     expect(text.match(/^Job ID: /gm)).toHaveLength(GROUP_SUMMARY_JOBS);
     expect(text).toContain('… and 3 more');
+  });
+
+  it('names each queue beside its ID when the queue listing knows it, the ID alone otherwise', () => {
+    const names = new Map([['p0123', 'mts-default']]);
+    const one = jobSupportSummary(failed(1), { origin: 'https://dash.example', queueNames: names });
+    expect(one).toContain('Queue: mts-default (p0123), type Transcoding');
+    const jobs = [failed(1), { ...failed(2), queueId: 'p9999' }, { ...failed(3), queueId: null }];
+    const [group] = groupFailures(jobs);
+    const text = groupSupportSummary(group!, { origin: 'http://x', queueNames: names });
+    expect(text).toMatch(/^Queues: .*mts-default \(p0123\) ×1/m);
+    expect(text).toMatch(/^Queues: .*p9999 ×1/m);
+    expect(text).toMatch(/^Queues: .*— ×1/m);
+    expect(text).not.toContain('(p9999)');
+    expect(text.match(/^Queue: mts-default \(p0123\), type Transcoding$/gm)).toHaveLength(1);
+    // Without the listing (not loaded, or refused) the IDs stand alone.
+    expect(jobSupportSummary(failed(1), { origin: 'http://x' })).toContain('Queue: p0123, type Transcoding');
   });
 
   it('says when there is no input rather than inventing one', () => {

@@ -19,11 +19,15 @@ function colour(v: { colorRange: string | null; colorPrimaries: string | null; c
   return parts.length ? parts.join(' / ') : '—';
 }
 
-/** The media's format and its streams, in units a person reads. */
-export function MediaInfoSection({ info, title = 'Media info' }: { info: MediaInfo; title?: string }) {
+/**
+ * The media's format and its streams, in units a person reads. `title` says whose media it is
+ * (media-summary mediaInfoTitle); `lead` goes first (the input's summary beside the output's).
+ */
+export function MediaInfoSection({ info, title, lead }: { info: MediaInfo; title: string; lead?: ReactNode }) {
   const f = info.format;
   return (
     <Section title={title} testId="detail-media-info">
+      {lead}
       {f && (
         <Fields
           entries={[

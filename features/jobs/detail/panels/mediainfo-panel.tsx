@@ -10,7 +10,7 @@ export function MediainfoPanel({ job, operation }: PanelProps<'mediainfo'>) {
         <p className="text-sm">
           {info.video.length} video, {info.audio.length} audio and {info.subtitle.length} subtitle stream
           {info.video.length + info.audio.length + info.subtitle.length === 1 ? '' : 's'} read from the input (details
-          in Media info).
+          in Input media info).
         </p>
       ) : (
         <Muted>No media information yet: the job is {job.state}.</Muted>

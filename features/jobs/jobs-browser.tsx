@@ -17,6 +17,7 @@ import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-sear
 import { stateForView } from '@/lib/saved-views';
 
 import { ExportMenu } from '../export/export-menu';
+import { FindResultNote } from '../find-job/find-result-note';
 import { IndexSourceLabel } from '../index/index-source';
 import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
@@ -117,6 +118,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
       ) : (
         <>
           {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
+          <FindResultNote />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <LiveRefresh
               state={live}

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 
 import { bucketSwitchHref } from '@/features/buckets/bucket-switch';
-import { classifyFind, findHref } from '@/features/find-job/find-job';
+import { classifyFind, findLinks } from '@/features/find-job/find-job';
 import { withBucket } from '@/lib/bucket-param';
 import { validateView } from '@/lib/jobs-search-params';
 
@@ -47,14 +47,19 @@ describe('links carry the bucket', () => {
   });
 
   it('the find box keeps the bucket for one job, several, and list filters', () => {
-    expect(findHref(classifyFind(ID), 'Transcode', 'media-1250000001')).toBe(`/jobs/${ID}?bucket=media-1250000001`);
-    expect(findHref(classifyFind(`${ID},${ID.replace('j0', 'j1')}`), 'Transcode', 'media-1250000001')).toMatch(
+    const href = (text: string, tag: string, bucket?: string) =>
+      findLinks(classifyFind(text), { tag, bucket, index: false })!;
+    expect(href(ID, 'Transcode', 'media-1250000001').all.href).toBe(`/jobs/${ID}?bucket=media-1250000001`);
+    expect(href(`${ID},${ID.replace('j0', 'j1')}`, 'Transcode', 'media-1250000001').all.href).toMatch(
       /^\/jobs\/lookup\?ids=.*&bucket=media-1250000001$/,
     );
-    expect(findHref(classifyFind('movies/a.mp4'), 'Snapshot', 'media-1250000001')).toBe(
+    expect(href('movies/a.mp4', 'Snapshot', 'media-1250000001').here!.href).toBe(
       '/jobs?bucket=media-1250000001&tag=Snapshot&input=movies%2Fa.mp4',
     );
-    expect(findHref(classifyFind(ID), 'Transcode')).toBe(`/jobs/${ID}`);
+    expect(href('movies/a.mp4', 'Snapshot', 'media-1250000001').all.href).toMatch(
+      /^\/jobs\?bucket=media-1250000001&tag=all&/,
+    );
+    expect(href(ID, 'Transcode').all.href).toBe(`/jobs/${ID}`);
   });
 });
 

@@ -36,6 +36,7 @@ export function CopyButton({
   children,
   testId,
   className,
+  copiedText = 'Copied',
 }: {
   /** The text, or a function building it when clicked. */
   value: string | (() => string);
@@ -45,6 +46,8 @@ export function CopyButton({
   children?: string;
   testId?: string;
   className?: string;
+  /** What the labelled button says once copied, shown and announced ("Link copied"). */
+  copiedText?: string;
 }) {
   const [state, copy] = useCopy(children ? 2000 : 1500);
   const onClick = (event: { stopPropagation: () => void }) => {
@@ -55,7 +58,9 @@ export function CopyButton({
     <span className="sr-only" role="status">
       {state.kind === 'copied'
         ? children
-          ? 'Copied to the clipboard'
+          ? copiedText === 'Copied'
+            ? 'Copied to the clipboard'
+            : copiedText
           : 'Copied'
         : state.kind === 'failed'
           ? children
@@ -69,7 +74,7 @@ export function CopyButton({
     return (
       <span className={cn('inline-flex flex-col gap-1', className)}>
         <Button size="sm" data-testid={testId} onClick={onClick}>
-          {state.kind === 'copied' ? '✓ Copied' : children}
+          {state.kind === 'copied' ? `✓ ${copiedText}` : children}
         </Button>
         {status}
         {state.kind === 'failed' && (

@@ -19,6 +19,7 @@ import { stateForView } from '@/lib/saved-views';
 import { ExportMenu } from '../export/export-menu';
 import { FindResultNote } from '../find-job/find-result-note';
 import { IndexSourceLabel } from '../index/index-source';
+import { CopyLinkButton } from '../shell/copy-link-button';
 import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
@@ -147,6 +148,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                   busy={result.isFetching}
                 />
               )}
+              <CopyLinkButton />
               <ExportMenu table={table} query={query} listComplete={!token && !acc.hasNext && !switching} />
               <JobsColumnsMenu table={table} />
             </div>

@@ -28,6 +28,7 @@ import {
 } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf, timePatch } from '@/features/overview/links';
 import { usePreferences } from '@/features/preferences/preferences';
+import { CopyLinkButton } from '@/features/shell/copy-link-button';
 import { JOB_STATES } from '@/lib/ci/tags';
 import { toMs, zoneOffsetMinutes } from '@/lib/format';
 
@@ -117,14 +118,17 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
             {describeScope(view)}
           </p>
         </div>
-        <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
-          <Link className={linkClass} href={scopeHref('/jobs', scope)}>
-            Open these jobs in the list
-          </Link>
-          <Link className={linkClass} href={scopeHref('/triage', scope, { states: null })}>
-            Triage their failures
-          </Link>
-        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <CopyLinkButton />
+          <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
+            <Link className={linkClass} href={scopeHref('/jobs', scope)}>
+              Open these jobs in the list
+            </Link>
+            <Link className={linkClass} href={scopeHref('/triage', scope, { states: null })}>
+              Triage their failures
+            </Link>
+          </nav>
+        </div>
       </div>
       <FiltersBar key={view.tag} view={view} actions={actions} hide={['order', 'size']} />
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}

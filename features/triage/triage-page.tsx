@@ -18,6 +18,7 @@ import { FiltersBar } from '@/features/jobs/filters-bar';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import { groupFailures } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf } from '@/features/overview/links';
+import { CopyLinkButton } from '@/features/shell/copy-link-button';
 
 import { useScopeView } from '../overview/use-scope-view';
 import { FailureGroupCard } from './failure-group';
@@ -61,14 +62,17 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
             {scopeText}
           </p>
         </div>
-        <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
-          <Link className={linkClass} href={scopeHref('/jobs', scope)}>
-            Open the failed jobs in the list
-          </Link>
-          <Link className={linkClass} href={scopeHref('/overview', scopeOf(view))}>
-            Overview of these filters
-          </Link>
-        </nav>
+        <div className="flex flex-wrap items-center gap-3">
+          <CopyLinkButton />
+          <nav aria-label="Same jobs elsewhere" className="flex gap-3 text-xs">
+            <Link className={linkClass} href={scopeHref('/jobs', scope)}>
+              Open the failed jobs in the list
+            </Link>
+            <Link className={linkClass} href={scopeHref('/overview', scopeOf(view))}>
+              Overview of these filters
+            </Link>
+          </nav>
+        </div>
       </div>
       <FiltersBar key={view.tag} view={view} actions={actions} hide={['states', 'order', 'size']} />
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}

@@ -190,7 +190,7 @@ test('triage and its support summary name the queue beside its ID; the CSV has q
     await expect(menu).toBeVisible({ timeout: 1_000 });
   }).toPass({ timeout: 15_000 });
   const [download] = await Promise.all([page.waitForEvent('download'), menu.getByTestId('export-list-csv').click()]);
-  const csv = await readFile((await download.path()), 'utf8');
+  const csv = await readFile(await download.path(), 'utf8');
   const [header, ...records] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
   const at = (h: string) => header!.indexOf(h);
   expect(at('queueName')).toBe(at('queueId') + 1);

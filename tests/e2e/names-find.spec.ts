@@ -133,6 +133,8 @@ test("a Transcode job's media info is the output's, with its input's beside it a
   // MediaInfo, open the MediaInfo job → 7 actions to see the input. Now: open the job (1), the
   // input's summary is beside the output's; one more click lists the MediaInfo jobs.
   await page.goto(`/jobs?tag=Transcode&states=Success&job=${transcode!.jobId}`);
+  // The detail's code loads with the first job opened: slow on a busy machine.
+  await expect(page.getByTestId('job-detail')).toBeVisible({ timeout: 45_000 });
   const section = page.getByTestId('detail-media-info');
   await expect(section.getByRole('heading', { name: 'Output media info' })).toBeVisible();
   await expect(section.getByTestId('output-media-summary')).toHaveText(mediaSummary(outputInfo));

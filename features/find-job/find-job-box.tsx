@@ -66,7 +66,7 @@ export function FindJobBox() {
       <p
         id="find-job-hint"
         data-testid="find-job-hint"
-        className={`absolute left-0 top-full z-20 mt-1 w-96 rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600 shadow dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${value ? '' : 'sr-only'}`}
+        className={`absolute left-0 top-full z-20 mt-1 w-96 max-w-[calc(100vw-2rem)] rounded border border-slate-200 bg-white px-2 py-1 text-xs text-slate-600 shadow dark:border-slate-700 dark:bg-slate-900 dark:text-slate-300 ${value ? '' : 'sr-only'}`}
       >
         {hint} — Enter
       </p>

@@ -4,7 +4,7 @@
  * The filters bar, folded on a phone: below Tailwind's `md` the bar (every control, as the wide
  * screen has it) moves into a sheet behind a "Filters (n)" button, so the first jobs are on the
  * first screen; the button says how many filters are set and a line beside it what the view shows.
- * Each change applies at once, as in the bar, and the list behind updates; "Show jobs" closes it.
+ * Each change applies at once, as in the bar, and the page behind follows; the footer's button closes it.
  * At `md` and wider the bar is shown as it is.
  */
 import { useState, type ReactNode } from 'react';
@@ -35,7 +35,16 @@ function summary(view: JobsView): string {
   return parts.join(' · ');
 }
 
-export function FoldedFilters({ view, children }: { view: JobsView; children: ReactNode }) {
+export function FoldedFilters({
+  view,
+  done = 'Done',
+  children,
+}: {
+  view: JobsView;
+  /** The sheet's closing button, saying what the operator goes back to ("Show jobs"). */
+  done?: string;
+  children: ReactNode;
+}) {
   const narrow = useMediaQuery(NARROW);
   const [open, setOpen] = useState(false);
   const count = filterCount(view);
@@ -78,7 +87,7 @@ export function FoldedFilters({ view, children }: { view: JobsView; children: Re
           testId="filters-sheet"
           footer={
             <Button variant="primary" onClick={() => setOpen(false)}>
-              Show jobs
+              {done}
             </Button>
           }
         >

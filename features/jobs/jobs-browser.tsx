@@ -102,7 +102,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
 
   return (
     <div className="flex flex-col gap-3">
-      <FoldedFilters view={view}>
+      <FoldedFilters view={view} done="Show jobs">
         <FiltersBar
           key={view.tag}
           view={view}

@@ -119,6 +119,30 @@ test('a card opens from the keyboard too (Tab to the list, ↓, Enter)', async (
   await expect(page.getByRole('dialog')).toBeHidden();
 });
 
+test('two hundred jobs as cards: only those near the screen are rendered, the page scrolls to the last', async ({
+  page,
+}) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+  await expect(await settledCards(page)).toHaveCount(100);
+  await page.getByTestId('load-more').tap();
+  await expect(page.getByTestId('accumulate-status')).toHaveText(/^200 loaded from 2 pages/);
+  const list = page.getByTestId('jobs-cards');
+  await expect(list).toHaveAttribute('data-virtual', 'true');
+  const rendered = await list.locator('li[data-row-id]').count();
+  expect(rendered).toBeGreaterThan(0);
+  expect(rendered).toBeLessThan(40);
+  // The page itself scrolls (no scroller inside it to trap the thumb) down to the 200th card.
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  const last = list.locator('li[data-index="199"]');
+  await expect(last).toBeVisible();
+  await expectOnScreen(page, last, 'the 200th card, scrolled to');
+  expect(await list.locator('li[data-row-id]').count()).toBeLessThan(40);
+  await expectNoSidewaysScroll(page, '200 cards');
+  const id = await last.getAttribute('data-row-id');
+  await last.locator('[data-testid=job-card] > div').nth(2).tap();
+  await expect(page.getByRole('dialog', { name: `Job ${id}` })).toBeVisible();
+});
+
 test('overview and triage fit the screen: no sideways scroll, filters folded', async ({ page }) => {
   for (const path of ['/overview?tag=Transcode&range=24h', '/triage?tag=Transcode&range=24h']) {
     await page.goto(path);

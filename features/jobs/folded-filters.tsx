@@ -12,7 +12,7 @@ import { useState, type ReactNode } from 'react';
 import { Button } from '@/components/ui/button';
 import { Sheet } from '@/components/ui/sheet';
 import { NARROW, useMediaQuery } from '@/components/ui/use-media-query';
-import { activeFilters, ALL_TAGS, type JobsView, type JobsViewKey } from '@/lib/jobs-search-params';
+import { activeFilters, ALL_TAGS, RANGE_PRESETS, type JobsView, type JobsViewKey } from '@/lib/jobs-search-params';
 
 /** The created range is one control however many of range/from/to it sets. */
 const CONTROL_OF: Partial<Record<JobsViewKey, JobsViewKey>> = { from: 'range', to: 'range' };
@@ -30,7 +30,7 @@ function summary(view: JobsView): string {
     const control = CONTROL_OF[f.key] ?? f.key;
     if (shown.has(control)) continue;
     shown.add(control);
-    parts.push(f.value);
+    parts.push(f.key === 'range' ? (RANGE_PRESETS.find((p) => p.value === f.value)?.label ?? 'Custom range') : f.value);
   }
   return parts.join(' · ');
 }
@@ -91,7 +91,8 @@ export function FoldedFilters({
             </Button>
           }
         >
-          {children}
+          {/* The bar's controls, stretched to the sheet's width row by row (its own layout is for a wide screen). */}
+          <div className="[&_label]:grow [&_select]:w-full">{children}</div>
         </Sheet>
       )}
     </>

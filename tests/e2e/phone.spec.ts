@@ -33,7 +33,8 @@ async function expectOnScreen(page: Page, locator: ReturnType<Page['locator']>, 
 /** The job cards once they show the current view, hydrated (taps work). */
 async function settledCards(page: Page) {
   const list = page.getByTestId('jobs-cards');
-  await expect(list).toBeVisible();
+  // The first answer of a freshly started server can be slow under load.
+  await expect(list).toBeVisible({ timeout: 30_000 });
   await expect(list).toHaveAttribute('data-hydrated', 'true');
   await expect(list).not.toHaveAttribute('aria-busy', 'true');
   return list.locator('li[data-row-id]');

@@ -97,7 +97,8 @@ export function JobsTable({
           activeRowId={openJobId}
           busy={busy}
           testId="jobs-cards"
-          empty={empty}
+          // Once: until the screen is known, the table's copy (a page holds one empty state).
+          empty={narrow === true ? empty : undefined}
           cursorRef={narrow === true ? cursorRef : undefined}
           className={narrow === null ? 'md:hidden' : undefined}
         />

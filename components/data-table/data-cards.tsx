@@ -38,6 +38,7 @@ export function DataCards<TData extends RowData>({
   empty,
   cursorRef,
   className,
+  limit,
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
@@ -51,6 +52,8 @@ export function DataCards<TData extends RowData>({
   empty?: ReactNode;
   cursorRef?: Ref<DataTableCursor>;
   className?: string;
+  /** Render at most this many cards (a first paint that may not be shown: see features/jobs/jobs-table). */
+  limit?: number;
 }) {
   const rows = table.getRowModel().rows;
   const hydrated = useHydrated();
@@ -74,7 +77,11 @@ export function DataCards<TData extends RowData>({
     useFlushSync: false,
   });
   const items = virtual ? virtualizer.getVirtualItems() : [];
-  const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
+  const shown = virtual
+    ? items.map((item) => rows[item.index]!).filter(Boolean)
+    : limit !== undefined
+      ? rows.slice(0, limit)
+      : rows;
 
   const { focusId, tabStop, events } = useRowCursor({
     rows,

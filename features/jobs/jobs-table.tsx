@@ -52,6 +52,13 @@ export function useJobsTable(jobs: JobListItem[], sort: string, onSortChange: (s
 
 export type JobsTableInstance = ReturnType<typeof useJobsTable>;
 
+/**
+ * Cards in the server's HTML, for a phone's first paint (a screen shows three or four); the rest
+ * render once the screen is known. Both layouts are hydrated until then, so this keeps a wide
+ * screen's page from hydrating a hundred cards it never shows.
+ */
+const FIRST_PAINT_CARDS = 10;
+
 /** The jobs as a table, or as cards on a phone (below Tailwind's `md`). */
 export function JobsTable({
   table,
@@ -101,6 +108,7 @@ export function JobsTable({
           empty={narrow === true ? empty : undefined}
           cursorRef={narrow === true ? cursorRef : undefined}
           className={narrow === null ? 'md:hidden' : undefined}
+          limit={narrow === null ? FIRST_PAINT_CARDS : undefined}
         />
       )}
     </>

@@ -25,6 +25,14 @@ export function formatElapsed(fromIso: string | null, toIso: string | null, now 
   return `${s} s`;
 }
 
+/**
+ * A long ID shortened for a narrow screen, keeping both ends (IDs of one day share their start;
+ * an operator compares ends too): `j8a1f2c3…9b0d4e`. Short IDs are returned whole.
+ */
+export function shortId(id: string, head = 9, tail = 6): string {
+  return id.length > head + tail + 1 ? `${id.slice(0, head)}…${id.slice(-tail)}` : id;
+}
+
 /** Bytes → `1.4 MB` (decimal units, as players and CI's console show sizes). */
 export function formatBytes(bytes: number | null): string {
   if (bytes === null || !Number.isFinite(bytes)) return '—';

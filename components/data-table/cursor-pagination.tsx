@@ -30,7 +30,7 @@ export function CursorPagination({
   busy?: boolean;
 }) {
   return (
-    <nav aria-label="Pages" className="flex items-center gap-2 text-sm">
+    <nav aria-label="Pages" className="flex flex-wrap items-center gap-2 text-sm">
       <span className="text-slate-600 tabular-nums dark:text-slate-300" data-testid="page-status" aria-live="polite">
         {pages && pages > 1 ? `Pages ${page}–${page + pages - 1}` : `Page ${page}`} · {loaded} loaded
         {hasNext ? ' · more available' : ' · last page'}

@@ -1,7 +1,7 @@
 'use client';
 
 /**
- * The data table's row cursor and keys (roving tabindex): the row that has or last had focus is
+ * The row cursor and keys (roving tabindex) of the data table and of its cards (data-cards): the row that has or last had focus is
  * the cursor; ↑/↓ (and j/k), PageUp/PageDown, Home/End move it, Enter/Space open its row. Moving
  * focuses the row, scrolling a virtualized one into view first. The cursor is also offered to the
  * page (DataTableCursor) for its shortcuts (features/shortcuts).
@@ -27,7 +27,7 @@ export interface DataTableCursor {
 export interface RowEvents<TData> {
   focus: (id: string) => void;
   activate: (original: TData) => void;
-  keyDown: (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => void;
+  keyDown: (event: KeyboardEvent<HTMLElement>, index: number, original: TData) => void;
 }
 
 const MOVES: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, j: 1, k: -1 };
@@ -45,7 +45,8 @@ export function useRowCursor<TData extends RowData>({
   shown: Row<DataTableFeatures, TData>[];
   virtual: boolean;
   scrollToIndex: (index: number) => void;
-  bodyRef: RefObject<HTMLTableSectionElement | null>;
+  /** What holds the rows (a table body, a list of cards): each marked `data-row-id`. */
+  bodyRef: RefObject<HTMLElement | null>;
   onRowActivate?: (row: TData) => void;
   cursorRef?: Ref<DataTableCursor>;
 }) {
@@ -54,7 +55,7 @@ export function useRowCursor<TData extends RowData>({
 
   // Compared as data, not put in a selector: an ID needs no escaping then.
   const rowElement = (id: string) =>
-    Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('tr[data-row-id]') ?? []).find(
+    Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('[data-row-id]') ?? []).find(
       (tr) => tr.dataset.rowId === id,
     ) ?? null;
 
@@ -110,7 +111,7 @@ export function useRowCursor<TData extends RowData>({
     [rows, focusId, onRowActivate, virtual],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLTableRowElement>, index: number, original: TData) => {
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number, original: TData) => {
     if (event.key in MOVES) {
       event.preventDefault();
       focusRow(from(index) + MOVES[event.key]!);

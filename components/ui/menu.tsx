@@ -23,7 +23,7 @@ export const dropdownTriggerClass = cn(
 
 /** The look of the panel a dropdown opens (menus and popovers alike). */
 export const dropdownPanelClass =
-  'z-30 min-w-48 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
+  'z-50 min-w-48 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
 /** A menu item's look; the checked one (radio or checkbox item) is bold. */
 export const menuItemClass = cn(

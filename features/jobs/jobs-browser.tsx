@@ -25,6 +25,7 @@ import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
 import { EmptyState } from './empty-state';
 import { FiltersBar } from './filters-bar';
+import { FoldedFilters } from './folded-filters';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
 import { LiveRefresh } from './live-refresh';
@@ -103,17 +104,19 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
 
   return (
     <div className="flex flex-col gap-3">
-      <FiltersBar
-        key={view.tag}
-        view={view}
-        actions={actions}
-        lead={
-          <ViewsMenu
-            view={view}
-            onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })}
-          />
-        }
-      />
+      <FoldedFilters view={view} done="Show jobs">
+        <FiltersBar
+          key={view.tag}
+          view={view}
+          actions={actions}
+          lead={
+            <ViewsMenu
+              view={view}
+              onApply={(saved, builtIn) => actions.setFilters({ ...stateForView(saved, builtIn, view.tag), job: null })}
+            />
+          }
+        />
+      </FoldedFilters>
       {issues.length > 0 && query === null ? (
         <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
       ) : (
@@ -130,7 +133,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               onRefresh={refreshNow}
               hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
             />
-            <div className="flex items-center gap-2">
+            <div className="flex flex-wrap items-center gap-2">
               {result.data?.total !== undefined && result.data.index && (
                 <IndexSourceLabel
                   meta={{ asOf: result.data.asOf ?? null, index: result.data.index }}
@@ -150,7 +153,10 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               )}
               <CopyLinkButton />
               <ExportMenu table={table} query={query} listComplete={!token && !acc.hasNext && !switching} />
-              <JobsColumnsMenu table={table} />
+              {/* Columns are the table's: the cards on a phone show a fixed set. */}
+              <span className="hidden md:contents">
+                <JobsColumnsMenu table={table} />
+              </span>
             </div>
           </div>
           {result.isError && result.data && (

@@ -16,6 +16,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
 import { FiltersBar } from '@/features/jobs/filters-bar';
+import { FoldedFilters } from '@/features/jobs/folded-filters';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import {
   countByState,
@@ -130,7 +131,9 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
           </nav>
         </div>
       </div>
-      <FiltersBar key={view.tag} view={view} actions={actions} hide={['order', 'size']} />
+      <FoldedFilters view={view} done="Show overview">
+        <FiltersBar key={view.tag} view={view} actions={actions} hide={['order', 'size']} />
+      </FoldedFilters>
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
       {!blocked && (
         <>

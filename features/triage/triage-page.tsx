@@ -15,6 +15,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
 import { FiltersBar } from '@/features/jobs/filters-bar';
+import { FoldedFilters } from '@/features/jobs/folded-filters';
 import { ViewIssues } from '@/features/jobs/view-issues';
 import { groupFailures } from '@/features/overview/aggregate';
 import { describeScope, scopeHref, scopeOf } from '@/features/overview/links';
@@ -74,7 +75,9 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
           </nav>
         </div>
       </div>
-      <FiltersBar key={view.tag} view={view} actions={actions} hide={['states', 'order', 'size']} />
+      <FoldedFilters view={view} done="Show failures">
+        <FiltersBar key={view.tag} view={view} actions={actions} hide={['states', 'order', 'size']} />
+      </FoldedFilters>
       {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
       {!blocked && (
         <>

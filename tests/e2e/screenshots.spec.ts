@@ -77,3 +77,28 @@ for (const theme of THEMES) {
     await page.screenshot({ path: `docs/screenshots/triage-${theme}.png` });
   });
 }
+
+test.describe('phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+
+  test('phone: list, filters and job panel, light', async ({ page }) => {
+    await useTheme(page, 'light');
+    await page.goto('/jobs?tag=Transcode&range=24h');
+    const cards = page.getByTestId('jobs-cards');
+    await expect(cards).toHaveAttribute('data-hydrated', 'true');
+    await expect(cards.locator('li[data-row-id]').first()).toBeVisible();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: 'docs/screenshots/phone-list-light.png' });
+
+    await page.getByRole('button', { name: /^Filters/ }).tap();
+    await expect(page.getByRole('dialog', { name: /^Filters/ })).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshots/phone-filters-light.png' });
+    await page.getByRole('button', { name: 'Show jobs' }).tap();
+
+    await cards.locator('li[data-row-id]').first().tap();
+    await expect(page.getByRole('dialog').getByTestId('detail-summary')).toBeVisible();
+    await page.waitForTimeout(300);
+    await page.screenshot({ path: 'docs/screenshots/phone-job-light.png' });
+  });
+});

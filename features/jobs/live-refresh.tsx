@@ -11,7 +11,7 @@ import type { LiveRefreshState } from './use-live-refresh';
 const MODE_TEXT: Record<LiveRefreshState['mode'], string> = {
   polling: 'live',
   retrying: 'retrying',
-  idle: 'no running jobs shown — not polling',
+  idle: 'window ended and every job shown is finished — not polling',
   paused: 'paused',
   hidden: 'paused while the tab is hidden',
   stopped: 'stopped',

@@ -8,7 +8,7 @@
  *   DELETE /__emulator/requests  clear the record
  *   GET    /__emulator/stats     counters: requests by status and route, injected faults, data set
  *   GET    /__emulator/jobs      jobs created or finished on demand (script.ts), in the first bucket
- *   POST   /__emulator/jobs      create one now: {"state":"Failed","tag":"Transcode"} (Running: "progress")
+ *   POST   /__emulator/jobs      create one now: {"state":"Failed","tag":"Transcode","input":"a/b.mp4"} (Running: "progress")
  *   PUT    /__emulator/jobs/<id> finish a Submitted or Running job now: {"state":"Success"|"Failed"|"Cancel"}
  *   DELETE /__emulator/jobs      forget them (the seeded plan shows again)
  */

@@ -43,6 +43,8 @@ export interface CreateJob {
   state: ScriptState;
   /** Running only: the progress shown now (0–99). */
   progress?: number;
+  /** The input object's key (default: the model job's), so a test can list exactly its jobs. */
+  input?: string;
 }
 
 export class JobScript {
@@ -62,7 +64,7 @@ export class JobScript {
   }
 
   /** A new job of `tag`, created now (a Running one earlier, so it already shows `progress`). */
-  create({ tag, state, progress }: CreateJob): JobRecord {
+  create({ tag, state, progress, input }: CreateJob): JobRecord {
     const now = this.now();
     const template = this.templateFor(tag, now);
     const second = Math.floor(now / 1000) * 1000;
@@ -92,7 +94,7 @@ export class JobScript {
       outcome,
       ...(state === 'Failed' ? { failure: this.failureFor(tag) } : {}),
       failProgress: 0,
-      input: template.input,
+      input: input === undefined ? template.input : { ...template.input, object: input },
       contentSeed: hashString(`j${jobId.slice(1)}`, this.base.seed),
     };
     const list = this.added.get(tag) ?? [];
@@ -250,8 +252,9 @@ export function parseCreateJob(body: unknown): CreateJob {
   if (typeof body !== 'object' || body === null || Array.isArray(body))
     throw new ScriptError(400, 'body', 'the body must be a JSON object like {"state":"Failed","tag":"Transcode"}');
   const b = body as Record<string, unknown>;
-  const unknown = Object.keys(b).filter((k) => !['tag', 'state', 'progress'].includes(k));
-  if (unknown.length) throw new ScriptError(400, unknown[0]!, `unknown key ${unknown[0]}; use tag, state, progress`);
+  const unknown = Object.keys(b).filter((k) => !['tag', 'state', 'progress', 'input'].includes(k));
+  if (unknown.length)
+    throw new ScriptError(400, unknown[0]!, `unknown key ${unknown[0]}; use tag, state, progress, input`);
   const tag = b.tag ?? 'Transcode';
   if (typeof tag !== 'string' || !isTag(tag))
     throw new ScriptError(400, 'tag', `tag must be a CI tag; got ${JSON.stringify(tag)}`);
@@ -263,7 +266,14 @@ export function parseCreateJob(body: unknown): CreateJob {
     if (typeof b.progress !== 'number' || !Number.isInteger(b.progress) || b.progress < 0 || b.progress > 99)
       throw new ScriptError(400, 'progress', 'progress must be a whole number 0–99');
   }
-  return { tag, state, ...(typeof b.progress === 'number' ? { progress: b.progress } : {}) };
+  if (b.input !== undefined && (typeof b.input !== 'string' || !/^[^\u0000-\u001f]{1,850}$/.test(b.input)))
+    throw new ScriptError(400, 'input', 'input must be an object key of 1–850 characters without control characters');
+  return {
+    tag,
+    state,
+    ...(typeof b.progress === 'number' ? { progress: b.progress } : {}),
+    ...(typeof b.input === 'string' ? { input: b.input } : {}),
+  };
 }
 
 /** The body of PUT /__emulator/jobs/<id>: `{"state":"Success"|"Failed"|"Cancel"}`. */

@@ -45,6 +45,14 @@ describe('/__emulator/jobs', () => {
     expect(listed.jobs.map((j) => j.jobId)).toEqual([jobId]);
   });
 
+  it('gives a created job the input asked for, so a filter on it lists exactly the created jobs', async () => {
+    const key = 'e2e/script/only-this.mp4';
+    const a = (await send('POST', 'jobs', { state: 'Failed', input: key })).json.job.jobId as string;
+    const b = (await send('POST', 'jobs', { state: 'Running', progress: 10, input: key })).json.job.jobId as string;
+    expect((await newest({ inputObject: key })).map((j) => j.JobId).sort()).toEqual([a, b].sort());
+    expect((await newest({ inputObject: key, states: 'Failed' })).map((j) => j.JobId)).toEqual([a]);
+  });
+
   it('holds a created running job at its progress until it is finished, then keeps its place', async () => {
     const created = await send('POST', 'jobs', { state: 'Running', progress: 99 });
     const { jobId } = created.json.job;
@@ -79,7 +87,7 @@ describe('/__emulator/jobs', () => {
     const counts = h.emu.dataset.stateCounts(h.clock.now);
     expect(stats.dataset.byState.Failed).toBe(counts.get('Failed'));
     // Clearing restores the plan.
-    expect((await (await control('jobs', { method: 'DELETE' })).json()).cleared).toBe(1);
+    expect(((await (await control('jobs', { method: 'DELETE' })).json()) as { cleared: number }).cleared).toBe(1);
     expect(jobsOf(await h.get(`/jobs/${running!.jobId}`))[0].State).toBe('Running');
   });
 
@@ -90,6 +98,7 @@ describe('/__emulator/jobs', () => {
       [{ state: 'Failed', progress: 5 }, 'progress'],
       [{ state: 'Running', progress: 100 }, 'progress'],
       [{ state: 'Failed', color: 'red' }, 'color'],
+      [{ state: 'Failed', input: '' }, 'input'],
     ] as const) {
       const res = await send('POST', 'jobs', body);
       expect(res.status).toBe(400);

@@ -53,16 +53,23 @@ export function advance(
   const fresh = byId(answer);
   const known = new Map(state.known);
   const checking = [...state.checking];
+  let changed = false;
   for (const id of state.shown) {
     const row = fresh.get(id);
     if (row) {
+      if (known.get(id) !== row) changed = true;
       known.set(id, row);
       continue;
     }
     const last = known.get(id);
-    if (last && !checking.includes(id) && mayHaveLeft(last, states)) checking.push(id);
+    if (last && !checking.includes(id) && mayHaveLeft(last, states)) {
+      checking.push(id);
+      changed = true;
+    }
   }
-  return { ...state, known, checking };
+  // An answer that changes nothing on screen keeps the state (and so the rendered rows) as they are:
+  // the query shares unchanged rows, and a quiet refresh should not re-render the table.
+  return changed ? { ...state, known, checking } : state;
 }
 
 /**

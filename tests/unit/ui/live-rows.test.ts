@@ -95,6 +95,12 @@ describe('live rows: new since you looked', () => {
     expect(ids(rowsOf(advance(s, next, ['Failed']), next).held)).toEqual(['n2', 'n1']);
   });
 
+  it('an answer that changes nothing on screen keeps the state itself (the table does not re-render)', () => {
+    expect(advance(start, first, ['Failed'])).toBe(start);
+    expect(advance(start, [job('n', 'Failed'), ...first], ['Failed'])).toBe(start);
+    expect(advance(start, [job('a', 'Failed'), first[1]!, first[2]!], ['Failed'])).not.toBe(start);
+  });
+
   it('reveal shows the answer as it is; nothing is held after it', () => {
     const next = [job('n1', 'Failed'), job('a', 'Failed'), job('b', 'Failed')];
     const s = reveal(advance(start, next, ['Failed']), next);

@@ -7,14 +7,19 @@
  *   GET    /__emulator/requests  recorded CI requests, oldest first (last 10,000)
  *   DELETE /__emulator/requests  clear the record
  *   GET    /__emulator/stats     counters: requests by status and route, injected faults, data set
+ *   GET    /__emulator/jobs      jobs created or finished on demand (script.ts), in the first bucket
+ *   POST   /__emulator/jobs      create one now: {"state":"Failed","tag":"Transcode","input":"a/b.mp4"} (Running: "progress")
+ *   PUT    /__emulator/jobs/<id> finish a Submitted or Running job now: {"state":"Success"|"Failed"|"Cancel"}
+ *   DELETE /__emulator/jobs      forget them (the seeded plan shows again)
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { JOB_STATES } from '@/lib/ci/tags';
 
-import type { Dataset } from './dataset';
+import { viewAt, type Dataset, type JobRecord } from './dataset';
 import { FaultConfigError, type FaultInjector } from './faults';
 import type { RequestLog } from './requests';
+import { parseCreateJob, parseFinish, ScriptError, type JobScript } from './script';
 import type { JobXmlCache } from './xml';
 
 export const CONTROL_PREFIX = '/__emulator/';
@@ -28,6 +33,8 @@ export interface ControlContext {
   faults: FaultInjector;
   log: RequestLog;
   cache: JobXmlCache;
+  /** Jobs moved on demand in the first bucket. */
+  script: JobScript;
   now: () => number;
   startedAt: number;
 }
@@ -58,6 +65,60 @@ function readBody(req: IncomingMessage): Promise<string> {
     req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
     req.on('error', reject);
   });
+}
+
+/** The body as JSON ({} when empty); unreadable JSON is the caller's 400. */
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  const text = await readBody(req);
+  if (text.trim() === '') return {};
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new ScriptError(400, 'body', 'the body is not valid JSON');
+  }
+}
+
+/** A scripted job as the control answers it: what a test needs to find it in the dashboard. */
+function jobSummary(ctx: ControlContext, job: JobRecord) {
+  const view = viewAt(job, ctx.now());
+  return {
+    jobId: job.jobId,
+    tag: job.tag,
+    state: view?.state ?? null,
+    progress: view?.progress ?? null,
+    creationTime: new Date(job.creationMs).toISOString(),
+  };
+}
+
+async function handleJobs(ctx: ControlContext, req: IncomingMessage, res: ServerResponse, id: string | null) {
+  const method = req.method ?? 'GET';
+  const allowed = id === null ? ['GET', 'POST', 'DELETE'] : ['PUT'];
+  if (!allowed.includes(method)) {
+    res.setHeader('Allow', allowed.join(', '));
+    return json(res, 405, {
+      error: { code: 'MethodNotAllowed', message: `${method} is not supported here; use ${allowed.join(', ')}` },
+    });
+  }
+  try {
+    if (method === 'GET') return json(res, 200, { jobs: ctx.script.list().map((j) => jobSummary(ctx, j)) });
+    if (method === 'DELETE') return json(res, 200, { cleared: ctx.script.clear() });
+    if (method === 'POST')
+      return json(res, 201, { job: jobSummary(ctx, ctx.script.create(parseCreateJob(await jsonBody(req)))) });
+    return json(res, 200, { job: jobSummary(ctx, ctx.script.finish(id!, parseFinish(await jsonBody(req)))) });
+  } catch (error) {
+    if (error instanceof ScriptError || error instanceof FaultConfigError) {
+      const status = error instanceof ScriptError ? error.status : 400;
+      const field = error instanceof ScriptError ? error.field : 'body';
+      return json(res, status, {
+        error: {
+          code: status === 400 ? 'InvalidJob' : status === 404 ? 'NoSuchJob' : 'JobFinished',
+          field,
+          message: error.message,
+        },
+      });
+    }
+    throw error;
+  }
 }
 
 function stats(ctx: ControlContext) {
@@ -103,11 +164,14 @@ export async function handleControl(
   path: string,
 ): Promise<void> {
   const resource = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
+  if (resource === 'jobs' || resource.startsWith('jobs/'))
+    return handleJobs(ctx, req, res, resource === 'jobs' ? null : resource.slice('jobs/'.length));
   const method = req.method ?? 'GET';
   const allowed: Record<string, readonly string[]> = {
     faults: ['GET', 'PUT', 'DELETE'],
     requests: ['GET', 'DELETE'],
     stats: ['GET'],
+    jobs: ['GET', 'POST', 'DELETE'],
   };
   const methods = allowed[resource];
   if (!methods)

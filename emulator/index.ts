@@ -13,6 +13,7 @@ import { createDataset, DEFAULT_BUCKET, DEFAULT_REGION, DEFAULT_SEED, type Datas
 import { FaultInjector, type FaultConfig, type FaultSettings } from './faults';
 import { createSteadyDataset } from './plan/steady';
 import { RequestLog, type RequestRecord } from './requests';
+import { JobScript } from './script';
 import { createHandler, type BucketState } from './server';
 import { DEFAULT_SETTINGS, type EmulatorSettings, type SteadyOptions } from './settings';
 import { JobXmlCache } from './xml';
@@ -118,7 +119,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
   const buckets: BucketState[] = specs.map((spec) => {
     const accepted = spec.credentials ?? credentials;
     if (accepted.length === 0) throw new Error(`startEmulator: bucket ${spec.bucket} accepts no credential`);
-    const dataset = options.steady
+    const seeded = options.steady
       ? createSteadyDataset({
           seed: spec.seed ?? options.seed ?? DEFAULT_SEED,
           baseTime,
@@ -133,7 +134,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
           bucket: spec.bucket,
           region: spec.region,
         });
+    // Jobs created or finished on demand (/__emulator/jobs) lie over the seeded plan.
+    const script = new JobScript(seeded, now);
+    const dataset = script.dataset;
     return {
+      script,
       bucket: dataset.bucket,
       region: dataset.region,
       dataset,
@@ -153,6 +158,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Emul
     faults,
     log,
     cache: first.cache,
+    script: first.script,
     now,
     startedAt: Date.now(),
   });

@@ -28,6 +28,7 @@ import { cutBody, malform, type FaultPlan } from './faults';
 import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
 import { QUEUE_ROUTES, searchQueues } from './queues';
 import type { RequestRecord } from './requests';
+import type { JobScript } from './script';
 import type { EmulatorSettings } from './settings';
 import { errorXml, jobBatchXml, jobListXml, queueListXml, type JobXmlCache } from './xml';
 
@@ -36,6 +37,8 @@ export interface BucketState {
   bucket: string;
   region: string;
   dataset: Dataset;
+  /** Lays jobs created or finished on demand over the seeded data set (control.ts, /__emulator/jobs). */
+  script: JobScript;
   cache: JobXmlCache;
   auth: Authenticator;
   settings: EmulatorSettings;

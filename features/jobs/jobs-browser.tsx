@@ -28,12 +28,15 @@ import { FiltersBar } from './filters-bar';
 import { FoldedFilters } from './folded-filters';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
+import { LeftJobsNotice, NewJobsBar } from './live-notices';
 import { LiveRefresh } from './live-refresh';
+import { windowRunsToNow } from './live-refresh-plan';
 import { JobsPagination } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
 import { useAccumulatedPages } from './use-accumulated-pages';
 import { useJobsView } from './use-jobs-view';
 import { useLiveRefresh } from './use-live-refresh';
+import { useLiveRows } from './use-live-rows';
 import { useRangeAnchor } from './use-range-anchor';
 import { ViewIssues } from './view-issues';
 
@@ -58,13 +61,24 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
     token,
     firstPage: result.isPlaceholderData ? undefined : result.data,
   });
-  const table = useJobsTable(acc.active ? acc.rows : jobs, view.sort, actions.setSort);
+  // Rows update in place; new jobs wait behind "n new since you looked"; jobs that left are announced.
+  const liveRows = useLiveRows({
+    queryKey: fullQuery,
+    answer: result.isPlaceholderData ? undefined : result.data?.jobs,
+    answerAt: result.dataUpdatedAt,
+    states: view.states,
+    openJobId: view.job || null,
+  });
+  const shownRows = result.isPlaceholderData ? jobs : liveRows.rows;
+  const table = useJobsTable(acc.active ? acc.rows : shownRows, view.sort, actions.setSort);
   const active = jobs.some((j) => ACTIVE_STATES.has(j.state));
   const live = useLiveRefresh({
     queryKey: fullQuery,
     // Paused while pages are accumulated (see use-accumulated-pages for why).
     enabled: fullQuery !== null && !acc.active,
     active,
+    // Timed by the last answer, not a ticking clock: a window that ended since then rests after the next.
+    live: windowRunsToNow(view.to, result.dataUpdatedAt),
     paused,
     intervalMs: refreshSeconds * 1000,
     isFetching: result.isFetching,
@@ -76,6 +90,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   const refetch = () => void result.refetch();
   const refreshNow = () => {
     acc.exit();
+    liveRows.revealNext();
     refetch();
   };
 
@@ -91,7 +106,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
       refreshNow();
     },
   });
-  const loaded = acc.active ? acc.rows.length : jobs.length;
+  const loaded = acc.active ? acc.rows.length : shownRows.length;
   const switching = result.isPlaceholderData;
 
   // History entries and tabs say what they show.
@@ -167,6 +182,17 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               onFixFilter={actions.firstPage}
               compact
             />
+          )}
+          {!acc.active && !switching && (
+            <>
+              <LeftJobsNotice left={liveRows.left} onOpen={actions.openJob} onDismiss={liveRows.dismissLeft} />
+              <NewJobsBar
+                held={liveRows.held}
+                // Every job of the page is new and there are more: the count is a floor.
+                more={liveRows.held.length === jobs.length && Boolean(result.data?.nextToken)}
+                onShow={liveRows.showNew}
+              />
+            </>
           )}
           {result.isError && !result.data ? (
             <JobsError

@@ -11,7 +11,7 @@ import type { LiveRefreshState } from './use-live-refresh';
 const MODE_TEXT: Record<LiveRefreshState['mode'], string> = {
   polling: 'live',
   retrying: 'retrying',
-  idle: 'no running jobs shown — not polling',
+  idle: 'window ended and every job shown is finished — not polling',
   paused: 'paused',
   hidden: 'paused while the tab is hidden',
   stopped: 'stopped',
@@ -39,6 +39,9 @@ export function LiveRefresh({
   const { refreshSeconds } = usePreferences();
   const now = useNow();
   const inSeconds = state.nextAt && now ? Math.max(0, Math.ceil((state.nextAt - now) / 1000)) : null;
+  // The clock reads 0 until hydrated: the server's HTML said "updated …", and a stale answer's refetch
+  // on mount must not make the hydrating render say "updating…" (a text mismatch re-renders the page).
+  const showFetching = fetching && now !== 0;
   return (
     <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600 dark:text-slate-300">
       <span
@@ -53,7 +56,7 @@ export function LiveRefresh({
         )}
       />
       <span data-testid="updated-at">
-        {fetching ? (
+        {showFetching ? (
           'updating…'
         ) : updatedAt ? (
           <>
@@ -65,7 +68,7 @@ export function LiveRefresh({
       </span>
       <span className="text-slate-500 dark:text-slate-400">
         · {hold ?? MODE_TEXT[state.mode]}
-        {inSeconds !== null && !fetching && `, next in ${inSeconds} s`}
+        {inSeconds !== null && !showFetching && `, next in ${inSeconds} s`}
       </span>
       <label className="flex items-center gap-1">
         <span className="sr-only">Refresh interval</span>
@@ -85,7 +88,7 @@ export function LiveRefresh({
       <Button size="sm" onClick={() => onPausedChange(!paused)} aria-pressed={paused} disabled={Boolean(hold)}>
         {paused ? '▶ Resume' : '❚❚ Pause'}
       </Button>
-      <Button size="sm" onClick={onRefresh} disabled={fetching}>
+      <Button size="sm" onClick={onRefresh} disabled={showFetching}>
         ↻ Refresh
       </Button>
     </div>

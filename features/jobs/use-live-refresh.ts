@@ -1,8 +1,8 @@
 'use client';
 
 /**
- * Live refresh of the list: applies features/jobs/live-refresh-plan's plan (poll while visible, not paused and a
- * shown job is active; back off after transient errors) with one timer at a time.
+ * Live refresh of the list: applies features/jobs/live-refresh-plan's plan (poll while visible, not paused and
+ * the view's window runs to now or a shown job is active; back off after transient errors) with one timer at a time.
  */
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
@@ -35,6 +35,7 @@ export function useLiveRefresh({
   queryKey,
   enabled,
   active,
+  live,
   paused,
   intervalMs,
   isFetching,
@@ -46,6 +47,8 @@ export function useLiveRefresh({
   queryKey: string | null;
   enabled: boolean;
   active: boolean;
+  /** The view's time window runs up to now (live-refresh-plan windowRunsToNow). */
+  live: boolean;
   paused: boolean;
   intervalMs: number;
   isFetching: boolean;
@@ -74,6 +77,7 @@ export function useLiveRefresh({
     visible,
     paused,
     active,
+    live,
     fetching: isFetching,
     intervalMs,
     lastAnswerAt: lastWasError ? errorUpdatedAt : dataUpdatedAt,

@@ -139,6 +139,8 @@ test('no matching jobs: the empty state lists the active filters and clears them
   await expect(empty).toContainText('No Transcode jobs match these filters');
   await expect(empty).toContainText('States: Failed');
   await expect(empty).toContainText('Input object: no/such/object.mp4');
+  // The empty state comes with the server's HTML; its button works once React has hydrated it.
+  await expect(page.getByTestId('jobs-table')).toHaveAttribute('data-hydrated', 'true');
   await empty.getByRole('button', { name: 'Clear filters' }).click();
   await expect(page).not.toHaveURL(/input=|states=/);
   await expect((await settledRows(page)).first()).toBeVisible();

@@ -5,7 +5,17 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
+import { settledWindow } from './collect';
 import { rowIds, settledRows } from './helpers';
+
+/**
+ * Success jobs of a window that ended an hour ago: nothing there can change, so live refresh rests
+ * and every request a test sees is one it caused.
+ */
+function settledSuccessView(): string {
+  const { from, to } = settledWindow(1, 24 * 7);
+  return `/jobs?tag=Transcode&states=Success&range=custom&from=${from}&to=${to}`;
+}
 
 /** Waits for hydration the way a person would notice it: `?` opens the cheat sheet. */
 async function openCheatSheet(page: Page) {
@@ -45,7 +55,7 @@ test('? lists every shortcut; Esc closes it', async ({ page }) => {
 });
 
 test('j/j/k move the row cursor, Enter opens that job, Esc closes it, r refreshes', async ({ page }) => {
-  await page.goto('/jobs?tag=Transcode&states=Success');
+  await page.goto(settledSuccessView());
   const ids = await rowIds(page);
   expect(ids.length).toBeGreaterThan(3);
   await (await openCheatSheet(page)).press('Escape');
@@ -71,7 +81,8 @@ test('j/j/k move the row cursor, Enter opens that job, Esc closes it, r refreshe
   await expect(page).not.toHaveURL(/[?&]job=/);
   await expect(cursorRow(page)).toHaveAttribute('data-row-id', ids[1]!);
 
-  // r asks the server again at once (this view has no running job, so nothing else would).
+  // r asks the server again at once (this settled view rests, so nothing else would).
+  await expect(page.getByText(/not polling/)).toBeVisible();
   await page.waitForLoadState('networkidle');
   const refreshed = page.waitForRequest((r) => r.url().includes('/api/jobs?') && r.url().includes('states=Success'));
   await page.keyboard.press('r');
@@ -80,7 +91,7 @@ test('j/j/k move the row cursor, Enter opens that job, Esc closes it, r refreshe
 });
 
 test('shortcuts wait while typing in a field, and Enter leaves buttons alone', async ({ page }) => {
-  await page.goto('/jobs?tag=Transcode&states=Success');
+  await page.goto(settledSuccessView());
   await settledRows(page);
   await (await openCheatSheet(page)).press('Escape');
   const box = page.getByRole('searchbox', { name: 'Find a job' });

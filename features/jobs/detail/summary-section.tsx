@@ -44,7 +44,12 @@ export function SummarySection({ job }: { job: Job }) {
               {job.subTag && <span className="text-slate-500 dark:text-slate-400"> ({job.subTag})</span>}
             </span>,
           ],
-          ['State', <StateBadge key="state" state={job.state} />],
+          [
+            'State',
+            <span key="state" data-testid="job-state">
+              <StateBadge state={job.state} />
+            </span>,
+          ],
           ['Progress', <ProgressBar key="p" value={job.progress} state={job.state} />],
           [
             'Queue',

@@ -66,6 +66,8 @@ describe('planRefresh', () => {
     visible: true,
     paused: false,
     active: true,
+    // A fixed past window: only active jobs keep it polling (the live window: tests/unit/ui/live-rows.test.ts).
+    live: false,
     fetching: false,
     intervalMs: 5_000,
     lastAnswerAt: 1_000_000,

@@ -14,6 +14,8 @@ import { passwordHash } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
 const TAG_QUERY = '/api/jobs?tag=Transcode&size=10';
+/** CI_CACHE_TTL_MS of the replicas: one refresh window. */
+const TTL_MS = 2_000;
 
 if (!testDatabaseUrl) console.warn(`[replicas] skipped: ${NO_DATABASE_REASON}`);
 
@@ -37,7 +39,7 @@ test.describe('three replicas on one PostgreSQL', () => {
         DASHBOARD_RATE_LIMIT: '2',
         // The live reads only: no sync making CI calls of its own (the index has its own tests).
         INDEX: 'off',
-        CI_CACHE_TTL_MS: '2000',
+        CI_CACHE_TTL_MS: String(TTL_MS),
       },
     });
   });
@@ -115,50 +117,58 @@ test.describe('three replicas on one PostgreSQL', () => {
     expect(((await res.json()) as { views: unknown[] }).views).toEqual([]);
   });
 
-  /** CI list calls for the polled query so far, from the emulator's request log. */
+  /** CI's list calls for the polled query, from the emulator's request log: when each arrived (ms). */
   const ciCalls = () =>
     cluster.emulator
       .requests()
-      .filter((r) => r.path === '/jobs' && r.query.some(([k, v]) => k === 'tag' && v === 'Transcode')).length;
+      .filter((r) => r.path === '/jobs' && r.query.some(([k, v]) => k === 'tag' && v === 'Transcode'))
+      .map((r) => Date.parse(r.time));
 
   /**
-   * `rounds` refresh windows of 100 viewers polling the same list at the same moment (as the live
-   * refresh aligns them), viewer i on replica i % replicas: the CI calls each window cost.
+   * `rounds` rounds of 100 viewers polling the same list at the same moment (as the live refresh
+   * aligns them), viewer i on replica i % replicas, each round after the last answer expired. On a
+   * busy machine a round of 100 requests can outlast one cache window (CI_CACHE_TTL_MS), so what is
+   * measured is the rule itself: no two CI calls within one window, i.e. consecutive calls at least
+   * a window apart, and the calls per window that gives.
    */
-  async function poll(replicas: number, rounds: number): Promise<number[]> {
-    const perWindow: number[] = [];
+  async function poll(replicas: number, rounds: number) {
+    const seen = ciCalls().length;
+    let windows = 0;
     for (let round = 0; round < rounds; round++) {
-      // Past the previous window's answer (CI_CACHE_TTL_MS=2000): every window starts cold.
-      await new Promise((r) => setTimeout(r, 2_300));
-      const before = ciCalls();
+      await new Promise((r) => setTimeout(r, TTL_MS + 300));
+      const started = Date.now();
       const answers = await Promise.all(
-        Array.from({ length: 100 }, (_, i) => call(i % replicas, TAG_QUERY, `10.20.${round}.${i + 1}`)),
+        Array.from({ length: 100 }, (_, i) => call(i % replicas, TAG_QUERY, `10.${replicas}.${round}.${i + 1}`)),
       );
-      const statuses = answers.map((a) => a.status);
-      expect(statuses.filter((s) => s !== 200), `statuses in window ${round + 1}`).toEqual([]);
+      windows += Math.max(1, Math.ceil((Date.now() - started) / TTL_MS));
+      expect(answers.filter((a) => a.status !== 200).map((a) => a.status)).toEqual([]);
       const pages = await Promise.all(answers.map(async (a) => ((await a.json()) as { jobs: unknown[] }).jobs.length));
       expect(new Set(pages)).toEqual(new Set([10]));
-      perWindow.push(ciCalls() - before);
     }
-    return perWindow;
+    const calls = ciCalls().slice(seen);
+    const gaps = calls.slice(1).map((t, i) => t - calls[i]!);
+    return { calls: calls.length, windows, minGapMs: gaps.length ? Math.min(...gaps) : null };
   }
 
-  test('100 polling viewers cost one CI call per window, on one replica and spread over three', async () => {
-    test.setTimeout(120_000);
+  test('100 polling viewers cost at most one CI call per window, on one replica and spread over three', async () => {
+    test.setTimeout(150_000);
     const one = await poll(1, 3);
     const three = await poll(3, 3);
-    console.log(`[replicas] CI calls per window, 100 viewers: 1 replica ${one.join(', ')}; 3 replicas ${three.join(', ')}`);
-    expect(one.every((n) => n <= 1)).toBe(true);
-    expect(three.every((n) => n <= 1)).toBe(true);
-    // Each window did ask CI (a cache that never refreshed would also pass "≤ 1").
-    expect(three.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(2);
+    const figure = (r: typeof one) =>
+      `${r.calls} CI calls in ${r.windows} windows (${(r.calls / r.windows).toFixed(2)} per window, nearest two ${r.minGapMs} ms apart)`;
+    console.log(`[replicas] 100 viewers × 3 rounds — 1 replica: ${figure(one)}; 3 replicas: ${figure(three)}`);
+    for (const r of [one, three]) {
+      // Every round started cold, so each asked CI at least once …
+      expect(r.calls).toBeGreaterThanOrEqual(3);
+      // … and never twice in one window: the next call waited for the last answer to expire.
+      expect(r.calls).toBeLessThanOrEqual(r.windows);
+      expect(r.minGapMs!).toBeGreaterThanOrEqual(TTL_MS - 50);
+    }
   });
 
   test('the rate limit holds across replicas: a client gets its limit once, not once per replica', async () => {
     // 18 requests from one client, 6 to each replica, at once: the limit is 6 per window in all.
-    const answers = await Promise.all(
-      Array.from({ length: 18 }, (_, i) => call(i % 3, '/api/views', '192.0.2.77')),
-    );
+    const answers = await Promise.all(Array.from({ length: 18 }, (_, i) => call(i % 3, '/api/views', '192.0.2.77')));
     const statuses = answers.map((a) => a.status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(6);
     expect(statuses.filter((s) => s === 429)).toHaveLength(12);

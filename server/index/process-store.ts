@@ -42,11 +42,15 @@ export function processStore(): Promise<JobStore> {
   const h = holder();
   if (!h.promise) {
     const { databaseUrl, pgliteDir } = serverConfig().index;
+    const started = performance.now();
     const opening = openStore({ databaseUrl, pgliteDir });
     h.promise = opening;
     opening.then(
       (store) => {
         if (h.promise === opening) h.store = store;
+        console.log(
+          `[store] ${store.kind === 'pglite' ? `embedded store at ${pgliteDir}` : 'PostgreSQL store'} open in ${Math.round(performance.now() - started)} ms`,
+        );
       },
       () => {
         if (h.promise === opening) h.promise = null;

@@ -209,6 +209,8 @@ test.describe('login on: views are kept per user on the server', () => {
   let app: Started;
   let dataDir: string;
   test.beforeAll(async () => {
+    // Login on: the server's store opens first (servers.ts), which a new embedded store takes a while to do.
+    test.setTimeout(180_000);
     dataDir = mkdtempSync(path.join(tmpdir(), 'views-e2e-'));
     const h = hash();
     app = await startAppProcess({

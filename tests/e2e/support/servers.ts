@@ -3,10 +3,7 @@
  * loopback port, awaited until it answers, stopped by its own process id, its output captured.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -59,33 +56,15 @@ export async function startEmulatorProcess(env: Record<string, string>): Promise
   return { url, pid: child.pid ?? 0, ...t };
 }
 
-/**
- * The production build (already built by npm run test:e2e), on its own port, with a data directory
- * of its own unless the spec gives one (the embedded store's files belong to one process).
- */
+/** The production build (already built by npm run test:e2e), on its own port. */
 export async function startAppProcess(env: Record<string, string>): Promise<Started> {
   const port = await freePort();
-  const ownDir = env.DASHBOARD_DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'e2e-app-'));
   const child = spawn(process.execPath, ['scripts/start.mjs'], {
     // The job index off unless a spec turns it on: its sync would take the emulator faults a spec sets up.
-    env: {
-      ...process.env,
-      INDEX: 'off',
-      ...(ownDir ? { DASHBOARD_DATA_DIR: ownDir } : {}),
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-    },
+    env: { ...process.env, INDEX: 'off', ...env, PORT: String(port), HOST: '127.0.0.1' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const tracked = track(child);
-  const t = {
-    ...tracked,
-    stop: async () => {
-      await tracked.stop();
-      if (ownDir) rmSync(ownDir, { recursive: true, force: true });
-    },
-  };
+  const t = track(child);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
@@ -100,6 +79,18 @@ export async function startAppProcess(env: Record<string, string>): Promise<Star
       throw new Error(`app did not start:\n${t.log()}`);
     }
     await new Promise((r) => setTimeout(r, 250));
+  }
+  // With login on, views and sign-outs live in the store, which opens in the background (a new
+  // embedded store takes seconds and stalls the server meanwhile): the spec starts once it is open.
+  if (env.DASHBOARD_USERS) {
+    const storeDeadline = Date.now() + 120_000;
+    while (!/\[store\] .* open in/.test(t.log())) {
+      if (Date.now() > storeDeadline || child.exitCode !== null) {
+        await t.stop();
+        throw new Error(`the app's store did not open:\n${t.log()}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
   }
   return { url, pid: child.pid ?? 0, ...t };
 }

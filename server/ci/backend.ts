@@ -13,9 +13,11 @@ import 'server-only';
 
 import type { BucketInfo } from '@/lib/bucket-param';
 import { serverConfig } from '@/server/config';
+import { processStore, storeShared } from '@/server/index/process-store';
 
 import { CiClient } from './client';
-import { emulatorConfig, type CiConfig } from './config';
+import { emulatorConfig, type CiConfig, type CiTiming } from './config';
+import { SharedReads } from './shared-reads';
 
 export interface BucketBackend {
   bucket: string;
@@ -62,13 +64,27 @@ export async function bucketInfos(): Promise<BucketInfo[]> {
   return buckets.map(({ bucket, region }) => ({ bucket, region }));
 }
 
+/**
+ * With DATABASE_URL, the read cache is shared by the replicas (server/ci/shared-reads); a claim
+ * is taken over once it is older than the longest a read can take (every try timed out, plus the
+ * back-off between them).
+ */
+function sharedReads({ timeoutMs, maxRetries }: CiTiming): SharedReads | undefined {
+  if (!storeShared()) return undefined;
+  return new SharedReads({
+    db: async () => (await processStore()).db,
+    claimTimeoutMs: timeoutMs * (maxRetries + 1) + 5_000,
+  });
+}
+
 async function createBackend(): Promise<Backend> {
   const { ci: configs, emulator: settings, ciTiming } = serverConfig();
+  const shared = sharedReads(ciTiming);
   if (configs) {
     const buckets = configs.map((config) => ({
       bucket: config.bucket,
       region: config.region,
-      client: new CiClient(config),
+      client: new CiClient(config, { sharedReads: shared }),
       config,
     }));
     return { mode: 'ci', buckets, client: buckets[0]!.client, config: buckets[0]!.config, emulatorUrl: null };
@@ -104,7 +120,7 @@ async function createBackend(): Promise<Backend> {
       },
       ciTiming,
     );
-    return { bucket: spec.bucket, region: spec.region, client: new CiClient(config), config };
+    return { bucket: spec.bucket, region: spec.region, client: new CiClient(config, { sharedReads: shared }), config };
   });
   console.log(
     `[ci] no CI_SECRET_ID set: running on the built-in CI emulator at ${emulator.url} (buckets: ${buckets.map((b) => `${b.bucket}@${b.region}`).join(', ')})`,

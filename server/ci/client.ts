@@ -13,6 +13,7 @@ import { CoalescingCache } from './coalesce';
 import type { CiConfig } from './config';
 import { CiError } from './errors';
 import { routedFetch } from './routed-fetch';
+import { SharedReads } from './shared-reads';
 import { sign } from './sign';
 import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
 
@@ -24,6 +25,8 @@ export interface ClientOptions {
   signatureTtlSeconds?: number;
   /** Base of the retry back-off in ms (jittered, doubled per try). */
   retryBaseMs?: number;
+  /** Shares the cached reads with other processes (replicas on one PostgreSQL: server/ci/shared-reads). */
+  sharedReads?: SharedReads;
 }
 
 export interface RawResponse {
@@ -63,7 +66,16 @@ export class CiClient {
     this.now = options.now ?? (() => Date.now());
     this.ttl = options.signatureTtlSeconds ?? 900;
     this.retryBaseMs = options.retryBaseMs ?? 200;
-    this.reads = new CoalescingCache(config.cacheTtlMs, undefined, this.now);
+    const shared = options.sharedReads;
+    // One bucket's reads are one key space: the endpoint names the bucket (and where it is); `via`
+    // tells apart the embedded emulators of replicas that each run their own.
+    const scope = `${config.endpoint}\n${config.bucket}\n${config.via ?? ''}`;
+    this.reads = new CoalescingCache(
+      config.cacheTtlMs,
+      undefined,
+      this.now,
+      shared ? { get: (key, ttlMs, load) => shared.get(SharedReads.key(scope, key), ttlMs, load) } : null,
+    );
   }
 
   /** Shares identical reads in flight and keeps their parsed answers for cacheTtlMs. */

@@ -17,6 +17,8 @@ import type { IndexDatabase } from './schema';
 export interface JobStore {
   db: Kysely<IndexDatabase>;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL pool behind `db` (rate-limiter-flexible speaks to it directly); null with PGlite. */
+  pgPool: import('pg').Pool | null;
   /**
    * Takes the sync's lock for this process (a session advisory lock, so one process syncs when
    * several share a DATABASE_URL). PGlite belongs to this process alone: always true.
@@ -62,6 +64,7 @@ async function openPGlite(dir: string | null): Promise<JobStore> {
     return {
       db,
       kind: 'pglite',
+      pgPool: null,
       trySyncLock: () => Promise.resolve(true),
       close: async () => {
         await db.destroy();
@@ -134,6 +137,7 @@ async function openPostgres(url: string): Promise<JobStore> {
   return {
     db,
     kind: 'postgres',
+    pgPool: pool,
     async trySyncLock() {
       if (lockClient) return true;
       const client = await pool.connect();

@@ -16,6 +16,8 @@ const hash = () => passwordHash(PASSWORD);
 test.describe('with login configured', () => {
   let app: Started;
   test.beforeAll(async () => {
+    // Login on: the server's store opens first (servers.ts), which a new embedded store takes a while to do.
+    test.setTimeout(180_000);
     app = await startAppProcess({
       DASHBOARD_USERS: `alice:${hash()}`,
       DASHBOARD_SESSION_SECRET: 'e2e-session-secret-0123456789abcdef',

@@ -3,7 +3,7 @@
  * is off (the default server), and per user on the server when login is on (a server this spec
  * starts, with its own data directory), where a write from another origin is refused.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -209,6 +209,8 @@ test.describe('login on: views are kept per user on the server', () => {
   let app: Started;
   let dataDir: string;
   test.beforeAll(async () => {
+    // Login on: the server's store opens first (servers.ts), which a new embedded store takes a while to do.
+    test.setTimeout(180_000);
     dataDir = mkdtempSync(path.join(tmpdir(), 'views-e2e-'));
     const h = hash();
     app = await startAppProcess({
@@ -233,7 +235,7 @@ test.describe('login on: views are kept per user on the server', () => {
     expect(res.status(), await res.text()).toBe(200);
   }
 
-  test('two users each see their own views; they outlive a reload and are kept in the data directory', async ({
+  test('two users each see their own views; they outlive a reload and are kept in the store in the data directory', async ({
     browser,
   }) => {
     const alice = await (await browser.newContext()).newPage();
@@ -252,11 +254,12 @@ test.describe('login on: views are kept per user on the server', () => {
       await expect(await saveView(alice, 'Alice: oldest failures')).toBeHidden();
       await expect(alice.getByTestId('views-button')).toHaveText(/View: Alice: oldest failures/);
 
-      const file = path.join(dataDir, 'views', 'user-alice.json');
-      expect(existsSync(file)).toBe(true);
-      expect((JSON.parse(readFileSync(file, 'utf8')) as { views: unknown[] }).views).toEqual([
+      expect(((await (await alice.request.get(`${app.url}/api/views`)).json()) as { views: unknown[] }).views).toEqual([
         { name: 'Alice: oldest failures', query: 'tag=Transcode&states=Failed&order=asc' },
       ]);
+      // Kept in the store under the data directory (the embedded PGlite), no longer in a file per user.
+      expect(existsSync(path.join(dataDir, 'pglite'))).toBe(true);
+      expect(existsSync(path.join(dataDir, 'views'))).toBe(false);
 
       await alice.reload();
       await settledRows(alice);

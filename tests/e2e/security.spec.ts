@@ -40,6 +40,8 @@ test.describe('safe default (item 1)', () => {
 test.describe('with login on (items 2, 3, 7)', () => {
   let app: Started;
   test.beforeAll(async () => {
+    // Login on: the server's store opens first (servers.ts), which a new embedded store takes a while to do.
+    test.setTimeout(180_000);
     app = await startAppProcess({
       ...NO_CI,
       DASHBOARD_USERS: `alice:${passwordHash(PASSWORD)}`,

@@ -80,6 +80,18 @@ export async function startAppProcess(env: Record<string, string>): Promise<Star
     }
     await new Promise((r) => setTimeout(r, 250));
   }
+  // With login on, views and sign-outs live in the store, which opens in the background (a new
+  // embedded store takes seconds and stalls the server meanwhile): the spec starts once it is open.
+  if (env.DASHBOARD_USERS) {
+    const storeDeadline = Date.now() + 120_000;
+    while (!/\[store\] .* open in/.test(t.log())) {
+      if (Date.now() > storeDeadline || child.exitCode !== null) {
+        await t.stop();
+        throw new Error(`the app's store did not open:\n${t.log()}`);
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
   return { url, pid: child.pid ?? 0, ...t };
 }
 

@@ -55,13 +55,20 @@ describe('server configuration', () => {
       DATABASE_URL: 'postgres://dash@/jobs?host=/var/run/postgresql',
       INDEX_BACKFILL_DAYS: '7',
       INDEX_CALLBACK_TOKEN: 'a'.repeat(32),
+      DASHBOARD_REPLICA_ID: 'web-2',
     });
     expect(config.index).toMatchObject({
+      replicaId: 'web-2',
       enabled: false,
       databaseUrl: 'postgres://dash@/jobs?host=/var/run/postgresql',
       backfillDays: 7,
       callbackToken: 'a'.repeat(32),
     });
+  });
+
+  it('names a replica by its host and process unless DASHBOARD_REPLICA_ID says otherwise', () => {
+    expect(readServerConfig({}).index.replicaId).toMatch(new RegExp(`-${process.pid}$`));
+    expect(() => readServerConfig({ DASHBOARD_REPLICA_ID: 'a b' })).toThrow(/^DASHBOARD_REPLICA_ID: /);
   });
 
   it('never echoes DATABASE_URL, which may hold a password', () => {

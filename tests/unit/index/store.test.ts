@@ -80,8 +80,9 @@ describe.each(storeTargets)('the store on $name', { timeout: 120_000 }, (target)
   });
 
   if (target.name === 'postgres') {
-    it('lets one process at a time hold the sync lock', async () => {
-      expect(await store.trySyncLock()).toBe(true);
+    it('lets one process at a time hold the sync lock, and frees it when the holder\'s connection dies', async () => {
+      const lease = await store.trySyncLock();
+      expect(lease).not.toBeNull();
       const url = process.env.TEST_DATABASE_URL!;
       const db = (await store.db.selectNoFrom(sql<string>`current_database()`.as('name')).executeTakeFirst())!.name;
       const other = await openStore({
@@ -89,10 +90,22 @@ describe.each(storeTargets)('the store on $name', { timeout: 120_000 }, (target)
         pgliteDir: null,
       });
       try {
-        expect(await other.trySyncLock()).toBe(false);
+        expect(await other.trySyncLock()).toBeNull();
+        const lost = new Promise<string>((resolve) => lease!.onLost(resolve));
+        // The server ends the holder's session (as when its process dies): the lock goes with it.
+        await sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${0x1d_c1_0b5} and granted`.execute(
+          other.db,
+        );
+        expect(await lost).toMatch(/connection/);
+        expect(await other.trySyncLock()).not.toBeNull();
+        expect(await store.trySyncLock()).toBeNull();
       } finally {
         await other.close();
       }
+    });
+  } else {
+    it('always leads: the embedded store is this process\'s alone', async () => {
+      expect(await store.trySyncLock()).not.toBeNull();
     });
   }
 });

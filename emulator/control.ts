@@ -7,12 +7,14 @@
  *   GET    /__emulator/requests  recorded CI requests, oldest first (last 10,000)
  *   DELETE /__emulator/requests  clear the record
  *   GET    /__emulator/stats     counters: requests by status and route, injected faults, data set
+ *   POST   /__emulator/jobs/<id>/finish   ends a job now ({"state":"Success"|"Failed"}, default
+ *                                         Success): lists and lookups show it finished from then on
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import { JOB_STATES } from '@/lib/ci/tags';
 
-import type { Dataset } from './dataset';
+import { finishes, type Dataset } from './dataset';
 import { FaultConfigError, type FaultInjector } from './faults';
 import type { RequestLog } from './requests';
 import type { JobXmlCache } from './xml';
@@ -104,6 +106,8 @@ export async function handleControl(
 ): Promise<void> {
   const resource = path.slice(CONTROL_PREFIX.length).replace(/\/$/, '');
   const method = req.method ?? 'GET';
+  const finishing = /^jobs\/([^/]{1,64})\/finish$/.exec(resource);
+  if (finishing) return finishJob(ctx, req, res, method, decodeURIComponent(finishing[1]!));
   const allowed: Record<string, readonly string[]> = {
     faults: ['GET', 'PUT', 'DELETE'],
     requests: ['GET', 'DELETE'],
@@ -157,4 +161,41 @@ export async function handleControl(
     default:
       return json(res, 200, stats(ctx));
   }
+}
+
+/** Ends a job now, in whichever bucket holds it: the test's way to make a state change happen on cue. */
+async function finishJob(
+  ctx: ControlContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  method: string,
+  jobId: string,
+) {
+  if (method !== 'POST') {
+    res.setHeader('Allow', 'POST');
+    return json(res, 405, { error: { code: 'MethodNotAllowed', message: `use POST to finish a job` } });
+  }
+  let body: unknown;
+  try {
+    const text = await readBody(req);
+    body = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    return json(res, 400, { error: { code: 'InvalidBody', message: 'the body is not valid JSON' } });
+  }
+  const state = (body as { state?: unknown } | null)?.state ?? 'Success';
+  if (state !== 'Success' && state !== 'Failed') {
+    return json(res, 400, { error: { code: 'InvalidBody', message: 'state must be "Success" or "Failed"' } });
+  }
+  const now = ctx.now();
+  for (const { dataset } of ctx.bucketList) {
+    const job = dataset.find(jobId);
+    if (!job) continue;
+    if (now < job.creationMs) {
+      return json(res, 409, { error: { code: 'NotCreatedYet', message: `job ${jobId} does not exist yet` } });
+    }
+    const atMs = Math.floor(now / 1000) * 1000; // CI's times have whole seconds
+    finishes(dataset).set(jobId, { state, atMs });
+    return json(res, 200, { jobId, bucket: dataset.bucket, state, at: new Date(atMs).toISOString() });
+  }
+  return json(res, 404, { error: { code: 'NoSuchJob', message: `no job ${jobId.slice(0, 64)} in any bucket` } });
 }

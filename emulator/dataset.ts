@@ -153,9 +153,39 @@ export interface Dataset {
   readonly batchJobs: readonly BatchJobRecord[];
 }
 
+/** A job finished by hand (POST /__emulator/jobs/<id>/finish): its end replaces the plan's from `atMs`. */
+export interface Finish {
+  state: 'Success' | 'Failed';
+  atMs: number;
+}
+
+/**
+ * Jobs finished by hand, per data set: the one mutable part of an emulator, kept beside the data
+ * set (which never changes) so two emulators in one process do not share it.
+ */
+const finishedJobs = new WeakMap<Dataset, Map<string, Finish>>();
+
+export function finishes(dataset: Dataset): Map<string, Finish> {
+  let map = finishedJobs.get(dataset);
+  if (!map) {
+    map = new Map<string, Finish>();
+    finishedJobs.set(dataset, map);
+  }
+  return map;
+}
+
 /** The job as a client sees it at `now`; null while it does not exist yet. */
-export function viewAt(job: JobRecord, now: number): JobView | null {
+export function viewAt(job: JobRecord, now: number, finish?: Finish): JobView | null {
   if (now < job.creationMs) return null;
+  if (finish && now >= finish.atMs) {
+    const start = job.startMs !== null && job.startMs <= finish.atMs ? job.startMs : finish.atMs;
+    return {
+      state: finish.state,
+      progress: finish.state === 'Failed' ? job.failProgress : 100,
+      startMs: start,
+      endMs: finish.atMs,
+    };
+  }
   switch (job.outcome) {
     case 'Pause':
       return { state: 'Pause', progress: 0, startMs: null, endMs: null };

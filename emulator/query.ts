@@ -17,7 +17,7 @@ import {
   type Tag,
 } from '@/lib/ci/tags';
 
-import { viewAt, type Dataset, type JobList, type JobRecord, type JobView } from './dataset';
+import { finishes, viewAt, type Dataset, type JobList, type JobRecord, type JobView } from './dataset';
 import { hashString } from './random';
 import { parseCiTime } from './time';
 
@@ -318,13 +318,14 @@ export function runListQuery(
   settings: ListSettings = DEFAULT_LIST_SETTINGS,
 ): ListResult {
   const jobs = dataset.byTag.get(q.tag) ?? EMPTY;
+  const finished = finishes(dataset);
   const { earliest, latest } = window(q, now, settings);
   const out: ListedJob[] = [];
   const positions: number[] = [];
   const want = settings.paging === 'lookahead' ? q.size + 1 : q.size;
   const consider = (job: JobRecord, i: number) => {
     if (!matches(dataset, q, job)) return;
-    const view = viewAt(job, now);
+    const view = viewAt(job, now, finished.get(job.jobId));
     if (!view || (q.states && !q.states.has(view.state))) return;
     out.push({ job, view });
     positions.push(i);

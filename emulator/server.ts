@@ -23,7 +23,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Authenticator } from './auth';
 import { CONTROL_PREFIX, handleControl, type ControlContext } from './control';
-import { viewAt, type Dataset } from './dataset';
+import { finishes, viewAt, type Dataset } from './dataset';
 import { cutBody, malform, type FaultPlan } from './faults';
 import { InvalidArgumentError, parseListQuery, runListQuery, type QueryPairs } from './query';
 import { QUEUE_ROUTES, searchQueues } from './queues';
@@ -202,7 +202,8 @@ function answerCi(
       for (const id of ids) {
         const job = ctx.dataset.find(id);
         const here = job && (pic ? PIC_TAGS.has(job.tag) : ctx.settings.picOnJobs || !PIC_TAGS.has(job.tag));
-        const view = job && here && job.creationMs >= oldest ? viewAt(job, now) : null;
+        const view =
+          job && here && job.creationMs >= oldest ? viewAt(job, now, finishes(ctx.dataset).get(job.jobId)) : null;
         if (job && view) elements.push(ctx.cache.element(job, view));
         else missing.push(id);
       }

@@ -113,10 +113,11 @@ export async function eventHub(store: JobStore): Promise<EventHub> {
     if (old) void old.stop();
     if (!old) {
       // Streams end with the server, so browsers reconnect elsewhere rather than hang on a dead socket.
-      for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, () => (globalThis as Holder)[KEY]?.closeAll());
+      for (const signal of ['SIGTERM', 'SIGINT'] as const)
+        process.once(signal, () => (globalThis as Holder)[KEY]?.closeAll());
     }
   }
-  const hub = g[KEY]!;
+  const hub = g[KEY];
   await hub.ready;
   return hub;
 }

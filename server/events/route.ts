@@ -13,10 +13,10 @@
  */
 import 'server-only';
 
+import { isTag, TAG_CODES } from '@/lib/ci/tags';
 import { bucketRoute } from '@/server/api/bucket';
 import { clientKey } from '@/server/api/clients';
 import { apiError, badRequest } from '@/server/api/responses';
-import { isTag, TAG_CODES } from '@/lib/ci/tags';
 import { serverConfig } from '@/server/config';
 import { backlogAfter, type EventFilter, type JobEvent } from '@/server/index/events';
 import { jobIndex } from '@/server/index/runtime';
@@ -46,14 +46,23 @@ export function eventsRoute(request: Request): Promise<Response> {
     if (tags.length > 1) return badRequest('tag', 'tag must be given at most once');
     const tag = tags[0] ?? null;
     if (tag !== null && !isTag(tag)) {
-      return badRequest('tag', `Unknown tag "${tag.slice(0, 40)}"; leave it out for every tag, or one of ${TAG_CODES.join(', ')}`);
+      return badRequest(
+        'tag',
+        `Unknown tag "${tag.slice(0, 40)}"; leave it out for every tag, or one of ${TAG_CODES.join(', ')}`,
+      );
     }
     const index = jobIndex();
     if (!index) {
       const why = serverConfig().index.enabled ? 'is starting' : 'is off (INDEX=off)';
-      return apiError(503, 'IndexUnavailable', `Live push needs the job index, which ${why}; pages poll instead`, {}, {
-        'retry-after': '30',
-      });
+      return apiError(
+        503,
+        'IndexUnavailable',
+        `Live push needs the job index, which ${why}; pages poll instead`,
+        {},
+        {
+          'retry-after': '30',
+        },
+      );
     }
     const hub = await eventHub(index.store);
     const client = clientKey(request.headers);

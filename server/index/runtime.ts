@@ -149,7 +149,11 @@ export async function storeHealth(): Promise<StoreHealth> {
     ]);
     return { kind: index.store.kind, state: 'ok', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
-    return { kind: index.store.kind, state: 'unreachable', error: error instanceof Error ? error.message : String(error) };
+    return {
+      kind: index.store.kind,
+      state: 'unreachable',
+      error: error instanceof Error ? error.message : String(error),
+    };
   } finally {
     clearTimeout(timer);
   }

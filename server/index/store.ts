@@ -172,9 +172,7 @@ async function openPostgres(url: string): Promise<JobStore> {
       lockClient ??= await connect();
       const client = lockClient;
       try {
-        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [
-          SYNC_LOCK_KEY,
-        ]);
+        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SYNC_LOCK_KEY]);
         if (!rows[0]?.ok) return null; // kept open for the next try
       } catch (error) {
         lockClient = null;

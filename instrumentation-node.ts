@@ -1,11 +1,13 @@
 /**
  * Reads and checks every setting (server/config: a bad variable stops the server with a message
  * naming it) and, with no credentials, starts the embedded emulator so the first page does not
- * wait for it; then starts the job index (server/index) in the background.
+ * wait for it; then starts the job index (server/index) and opens the store in the background.
  */
 import { getBackend } from './server/ci/backend';
 import { ConfigError, serverConfig } from './server/config';
+import { processStore, storeWanted } from './server/index/process-store';
 import { startJobIndex } from './server/index/runtime';
+import { startViewsStore } from './server/views/saved-views-store';
 
 export async function startBackend() {
   try {
@@ -13,6 +15,12 @@ export async function startBackend() {
     await getBackend();
     // In the background: the first page does not wait for the store (health says `starting`).
     startJobIndex();
+    // The store holds saved views and sign-outs (and, with DATABASE_URL, what replicas share):
+    // opened now rather than by the first request, and the old view files imported once.
+    if (storeWanted()) {
+      if (users) startViewsStore();
+      else processStore().catch((error: unknown) => console.error(`[store] could not open: ${String(error)}`));
+    }
     console.log(users ? `[auth] login required (${users.size} user${users.size === 1 ? '' : 's'})` : '[auth] no login');
   } catch (error) {
     if (error instanceof ConfigError) {

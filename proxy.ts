@@ -6,7 +6,7 @@
  */
 import { NextResponse, type NextRequest } from 'next/server';
 
-import { apiLimiter, clientKey } from '@/server/api/clients';
+import { clientKey, takeApi } from '@/server/api/clients';
 import { rawQueryProblem } from '@/server/api/raw-query';
 import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
@@ -86,7 +86,7 @@ export async function proxy(request: NextRequest) {
   // Sign-in and sign-out have their own limiter (the login route): counting them here as well made
   // the login limit depend on how many data requests the open page had just made.
   if (isApi && !OWN_LIMITER.has(pathname)) {
-    const wait = apiLimiter().take(clientKey(request.headers));
+    const wait = await takeApi(clientKey(request.headers));
     if (wait > 0) {
       return apiError(429, 'TooManyRequests', `Too many requests from this client; try again in ${wait} s`, {
         'retry-after': String(wait),

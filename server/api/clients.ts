@@ -11,6 +11,7 @@ import 'server-only';
 
 import { RateLimiter } from '@/server/api/rate-limit';
 import { serverConfig } from '@/server/config';
+import { processStore, storeShared } from '@/server/index/process-store';
 
 export const PEER_HEADER = 'x-dashboard-peer';
 
@@ -47,19 +48,31 @@ export function clientKey(headers: Headers): string {
 }
 
 const KEY = Symbol.for('ci-jobs-dashboard.rate-limits');
-type Holder = { [KEY]?: { api: RateLimiter; login: RateLimiter } };
+type Holder = { [KEY]?: { api: RateLimiter | null; login: RateLimiter } };
+
+/** The shared store's PostgreSQL pool, when replicas share one (DATABASE_URL): the limits are counted there. */
+export function sharedPool(): (() => Promise<import('pg').Pool>) | undefined {
+  if (!storeShared()) return undefined;
+  return async () => {
+    const { pgPool } = await processStore();
+    if (!pgPool) throw new Error('the shared store has no PostgreSQL pool');
+    return pgPool;
+  };
+}
 
 function limiters() {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
+    const pool = sharedPool();
     // DASHBOARD_RATE_LIMIT: /api requests per second per client (burst 3×); 0 turns it off.
     const perSecond = serverConfig().dashboard.rateLimitPerSecond;
-    const api = perSecond > 0 ? new RateLimiter(perSecond, perSecond * 3) : new RateLimiter(1e9, 1e9);
+    const api = perSecond > 0 ? new RateLimiter(perSecond, perSecond * 3, { name: 'api', pool }) : null;
     // Login attempts: 5 at once, then one every 12 s, per client.
-    holder[KEY] = { api, login: new RateLimiter(1 / 12, 5) };
+    holder[KEY] = { api, login: new RateLimiter(1 / 12, 5, { name: 'login', pool }) };
   }
   return holder[KEY];
 }
 
-export const apiLimiter = () => limiters().api;
+/** The /api limit of a client: 0 to go on, else seconds to wait (always 0 with DASHBOARD_RATE_LIMIT=0). */
+export const takeApi = (key: string): Promise<number> => limiters().api?.take(key) ?? Promise.resolve(0);
 export const loginLimiter = () => limiters().login;

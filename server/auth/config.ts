@@ -4,7 +4,8 @@
  *   when set, every page and /api route needs a session.
  * - DASHBOARD_AUTH=none: says explicitly that something in front of the server authenticates.
  * - DASHBOARD_SESSION_SECRET: key for session cookies (≥ 32 characters). Without it a random one is
- *   made at start, so sessions end when the server restarts.
+ *   made at start, so sessions end when the server restarts. Required with DATABASE_URL: replicas
+ *   sharing a database serve the same users, and a session made by one must be valid on the others.
  * - DASHBOARD_SESSION_HOURS: session lifetime (default 8).
  * With real CI credentials, one of DASHBOARD_USERS or DASHBOARD_AUTH=none is required: the server
  * holds a key that can read every job of the bucket and must not serve it to anyone by default.
@@ -28,8 +29,13 @@ export interface AuthConfig {
 /**
  * `realCi`: whether the server holds real CI credentials (server/config decides, from every way of
  * configuring them: CI_SECRET_ID or a CI_BUCKETS profile); then a login, or DASHBOARD_AUTH=none, is required.
+ * `replicated`: whether the server shares its state with others (DATABASE_URL); then the session key
+ * must be given, the same on each.
  */
-export function readAuthConfig(env: Env, { realCi }: { realCi: boolean }): AuthConfig {
+export function readAuthConfig(
+  env: Env,
+  { realCi, replicated = false }: { realCi: boolean; replicated?: boolean },
+): AuthConfig {
   const rawUsers = text(env, 'DASHBOARD_USERS');
   const mode = text(env, 'DASHBOARD_AUTH');
   if (mode !== undefined && mode !== 'none') {
@@ -37,6 +43,12 @@ export function readAuthConfig(env: Env, { realCi }: { realCi: boolean }): AuthC
   }
   const secret = text(env, 'DASHBOARD_SESSION_SECRET');
   if (secret && secret.length < 32) throw new ConfigError('DASHBOARD_SESSION_SECRET', 'must be at least 32 characters');
+  if (!secret && replicated) {
+    throw new ConfigError(
+      'DASHBOARD_SESSION_SECRET',
+      'is required with DATABASE_URL: every replica on the database must sign sessions with the same key (at least 32 characters, e.g. openssl rand -hex 32)',
+    );
+  }
   const base = {
     sessionKey: secret ? new TextEncoder().encode(secret) : new Uint8Array(randomBytes(32)),
     sessionHours: integer(env, 'DASHBOARD_SESSION_HOURS', { fallback: 8, min: 1, max: 24 * 30 }),

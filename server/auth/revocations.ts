@@ -1,16 +1,23 @@
 /**
  * Sessions ended before their expiry (sign-out): each session has an ID (its JWT's `jti`), and a
- * signed-out ID is refused until the token would have expired anyway. Behind a small interface so the
- * list can move into the database with the job index; today it is a file in DASHBOARD_DATA_DIR
- * (`sessions/revoked.json`), so it survives restarts and is shared by processes on one data dir.
+ * signed-out ID is refused until the token would have expired anyway. Kept in the dashboard's store
+ * (server/index/process-store), so a sign-out on one replica ends the session on all of them, and
+ * survives restarts.
+ *
+ * Before the store, the list was a file, <DASHBOARD_DATA_DIR>/sessions/revoked.json: it is imported
+ * once at first use (its unexpired entries) and then left alone, so no session signed out before an
+ * upgrade comes back after it.
  */
 import 'server-only';
 
-import { readFile, stat } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 
+import type { Kysely } from 'kysely';
+
 import { serverConfig } from '@/server/config';
-import { withFileLock, writeFileAtomic } from '@/server/files/locked-file';
+import { processStore } from '@/server/index/process-store';
+import type { IndexDatabase } from '@/server/index/schema';
 
 export interface SessionRevocations {
   /** Refuses session `id` from now until `expiresAt` (seconds since the epoch, the token's `exp`). */
@@ -18,68 +25,73 @@ export interface SessionRevocations {
   isRevoked(id: string): Promise<boolean>;
 }
 
-type Revoked = Record<string, number>;
+type Db = Kysely<IndexDatabase>;
 
 const nowSeconds = () => Math.floor(Date.now() / 1000);
 
-/**
- * The file holds `{ version: 1, revoked: { <id>: <exp> } }`; expired entries are dropped at each
- * write, so it holds at most the sign-outs of one session lifetime. Reads are cached and the file
- * is read again only when it has changed (another process signed out): one stat per check.
- */
-export class FileRevocations implements SessionRevocations {
-  private readonly file: string;
-  private cache: { version: string; revoked: Revoked } | null = null;
-
-  constructor(dataDir: string) {
-    this.file = path.join(dataDir, 'sessions', 'revoked.json');
-  }
-
-  /** The file's identity: a write renames a new file over it, so the inode changes every time. */
-  private async version(): Promise<string | null> {
-    try {
-      const s = await stat(this.file);
-      return `${s.ino}:${s.size}:${s.mtimeMs}`;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-      throw error;
-    }
-  }
-
-  private async read(): Promise<Revoked> {
-    const version = await this.version();
-    if (version === null) return {};
-    if (this.cache?.version === version) return this.cache.revoked;
-    let revoked: Revoked = {};
-    try {
-      const parsed = JSON.parse(await readFile(this.file, 'utf8')) as { revoked?: unknown };
-      if (typeof parsed.revoked === 'object' && parsed.revoked !== null) {
-        revoked = Object.fromEntries(
-          Object.entries(parsed.revoked).filter((e): e is [string, number] => typeof e[1] === 'number'),
-        );
-      }
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {};
-      // A damaged file must not let signed-out sessions back in silently: fail closed, loudly.
-      throw new Error(`${this.file} cannot be read as the list of signed-out sessions; fix or remove it`);
-    }
-    this.cache = { version, revoked };
-    return revoked;
-  }
+export class StoreRevocations implements SessionRevocations {
+  constructor(private readonly db: () => Promise<Db>) {}
 
   async revoke(id: string, expiresAt: number): Promise<void> {
-    await withFileLock(this.file, async () => {
-      const now = nowSeconds();
-      const kept = Object.entries(await this.read()).filter(([, exp]) => exp > now);
-      const revoked: Revoked = Object.fromEntries([...kept, [id, expiresAt]]);
-      await writeFileAtomic(this.file, `${JSON.stringify({ version: 1, revoked })}\n`);
-      this.cache = null;
-    });
+    const db = await this.db();
+    await db
+      .insertInto('session_revocations')
+      .values({ session_id: id, expires_s: expiresAt })
+      .onConflict((oc) => oc.column('session_id').doUpdateSet({ expires_s: expiresAt }))
+      .execute();
+    // Expired entries are no use: dropped at each sign-out, so the table holds one lifetime's worth.
+    await db.deleteFrom('session_revocations').where('expires_s', '<=', nowSeconds()).execute();
   }
 
   async isRevoked(id: string): Promise<boolean> {
-    return (await this.read())[id] !== undefined;
+    const row = await (
+      await this.db()
+    )
+      .selectFrom('session_revocations')
+      .select('session_id')
+      .where('session_id', '=', id)
+      .executeTakeFirst();
+    return row !== undefined;
   }
+}
+
+/**
+ * Imports `dataDir`/sessions/revoked.json's unexpired entries, once per file (store_imports). A
+ * damaged file stops the import, loudly: signed-out sessions must not come back silently.
+ */
+export async function importRevocationFile(db: Db, dataDir: string): Promise<number> {
+  const file = path.join(dataDir, 'sessions', 'revoked.json');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  let entries: [string, number][];
+  try {
+    const revoked = (JSON.parse(text) as { revoked?: unknown }).revoked;
+    entries = Object.entries(typeof revoked === 'object' && revoked !== null ? revoked : {}).filter(
+      (e): e is [string, number] => typeof e[1] === 'number' && e[1] > nowSeconds(),
+    );
+  } catch {
+    throw new Error(`${file} cannot be read as the list of signed-out sessions; fix or remove it`);
+  }
+  return db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('store_imports')
+      .values({ source: `revocations-json:${file}`, done_ms: Date.now() })
+      .onConflict((oc) => oc.column('source').doNothing())
+      .returning('source')
+      .executeTakeFirst();
+    if (!claimed || entries.length === 0) return 0;
+    await trx
+      .insertInto('session_revocations')
+      .values(entries.map(([session_id, expires_s]) => ({ session_id, expires_s })))
+      .onConflict((oc) => oc.column('session_id').doNothing())
+      .execute();
+    return entries.length;
+  });
 }
 
 const KEY = Symbol.for('ci-jobs-dashboard.session-revocations');
@@ -88,6 +100,22 @@ type Holder = { [KEY]?: SessionRevocations };
 /** The revocations of this process (the proxy and the routes share them). */
 export function sessionRevocations(): SessionRevocations {
   const holder = globalThis as Holder;
-  holder[KEY] ??= new FileRevocations(serverConfig().dashboard.dataDir);
+  if (!holder[KEY]) {
+    let ready: Promise<Db> | null = null;
+    const db = () => {
+      if (!ready) {
+        const attempt = processStore().then(async ({ db }) => {
+          await importRevocationFile(db, serverConfig().dashboard.dataDir);
+          return db;
+        });
+        ready = attempt;
+        attempt.catch(() => {
+          if (ready === attempt) ready = null;
+        });
+      }
+      return ready;
+    };
+    holder[KEY] = new StoreRevocations(db);
+  }
   return holder[KEY];
 }

@@ -31,14 +31,15 @@ export interface ServerConfig {
 export function readServerConfig(env: Env = process.env): ServerConfig {
   const ci = readCiConfigs(env);
   const dashboard = readDashboardSettings(env);
+  const index = readJobIndexSettings(env, dashboard.dataDir);
   return {
     ci,
     emulator: ci ? null : readEmulatorSettings(env),
     ciTiming: readCiTiming(env),
     // Real credentials, however they are configured (CI_SECRET_ID or a CI_BUCKETS profile), need a login.
-    auth: readAuthConfig(env, { realCi: ci !== null }),
+    auth: readAuthConfig(env, { realCi: ci !== null, replicated: index.databaseUrl !== null }),
     dashboard,
-    index: readJobIndexSettings(env, dashboard.dataDir),
+    index,
   };
 }
 

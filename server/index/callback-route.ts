@@ -7,6 +7,7 @@
  */
 import 'server-only';
 
+import { sharedPool } from '@/server/api/clients';
 import { RateLimiter } from '@/server/api/rate-limit';
 import { apiError, badRequest, fromError, ok } from '@/server/api/responses';
 import { getBackend } from '@/server/ci/backend';
@@ -21,7 +22,7 @@ const KEY = Symbol.for('ci-jobs-dashboard.callback-limit');
 /** CI sends from many addresses: one budget for the route, generous for a busy queue's callbacks. */
 function limiter(): RateLimiter {
   const g = globalThis as { [KEY]?: RateLimiter };
-  g[KEY] ??= new RateLimiter(100, 300);
+  g[KEY] ??= new RateLimiter(100, 300, { name: 'callback', pool: sharedPool() });
   return g[KEY];
 }
 
@@ -51,7 +52,7 @@ export async function callbackRoute(request: Request): Promise<Response> {
     if (!enabled || !callbackToken) {
       return apiError(404, 'NotFound', 'CI callbacks are off on this server (INDEX_CALLBACK_TOKEN is not set)');
     }
-    const wait = limiter().take('callback');
+    const wait = await limiter().take('callback');
     if (wait > 0) {
       return apiError(
         429,

@@ -106,6 +106,45 @@ const jobEvents: Migration = {
   },
 };
 
+/** What replicas share (schema.ts, "The state replicas share"). */
+const sharedState: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('saved_views')
+      .addColumn('user_name', 'text', (c) => c.primaryKey())
+      .addColumn('views', 'jsonb', (c) => c.notNull())
+      .addColumn('updated_ms', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('session_revocations')
+      .addColumn('session_id', 'text', (c) => c.primaryKey())
+      .addColumn('expires_s', 'bigint', (c) => c.notNull())
+      .execute();
+    await db.schema
+      .createTable('ci_reads')
+      .addColumn('key', 'text', (c) => c.primaryKey())
+      .addColumn('owner', 'text', (c) => c.notNull())
+      .addColumn('value', 'text')
+      .addColumn('claimed_ms', 'bigint', (c) => c.notNull())
+      .addColumn('expires_ms', 'bigint', (c) => c.notNull())
+      .execute();
+    // rate-limiter-flexible's own layout (RateLimiterPostgres._getCreateTableStmt), made here so
+    // the library need not create tables at run time.
+    await db.schema
+      .createTable('rate_limits')
+      .addColumn('key', 'varchar(255)', (c) => c.primaryKey())
+      .addColumn('points', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('expire', 'bigint')
+      .execute();
+    await db.schema
+      .createTable('store_imports')
+      .addColumn('source', 'text', (c) => c.primaryKey())
+      .addColumn('done_ms', 'bigint', (c) => c.notNull())
+      .execute();
+  },
+};
+
 export const migrations: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_init': init, '0002_job_events': jobEvents }),
+  getMigrations: () =>
+    Promise.resolve({ '0001_init': init, '0002_shared_state': sharedState, '0003_job_events': jobEvents }),
 };

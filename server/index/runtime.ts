@@ -13,7 +13,8 @@ import { getBackend } from '@/server/ci/backend';
 import { CiClient } from '@/server/ci/client';
 import { serverConfig } from '@/server/config';
 
-import { openStore, ping, type JobStore, type SyncLease } from './store';
+import { closeProcessStore, processStore } from './process-store';
+import { ping, type JobStore, type SyncLease } from './store';
 import { BucketSync, type IndexState } from './sync';
 
 export interface JobIndex {
@@ -55,7 +56,8 @@ export function startJobIndex(): void {
   if (!settings.enabled || h.promise) return;
   h.promise = (async () => {
     const started = performance.now();
-    const store = await openStore({ databaseUrl: settings.databaseUrl, pgliteDir: settings.pgliteDir });
+    // The process's one store: saved views, sign-outs and the shared caches live in it too.
+    const store = await processStore();
     const { buckets } = await getBackend();
     const syncs = new Map<string, BucketSync>();
     for (const b of buckets) {
@@ -246,5 +248,5 @@ export async function stopJobIndex(): Promise<void> {
   if (!index) return;
   for (const s of index.syncs.values()) await s.stop();
   await lease?.release();
-  await index.store.close();
+  await closeProcessStore();
 }

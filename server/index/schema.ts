@@ -9,6 +9,7 @@
 import type { ColumnType, Generated } from 'kysely';
 
 import type { Job, JobListItem } from '@/lib/ci/types';
+import type { SavedView } from '@/lib/saved-views';
 
 /** A JSON column: read as the object, written as its JSON text. */
 type Json<T> = ColumnType<T, string, string>;
@@ -99,12 +100,61 @@ export interface JobChange {
   state: string;
 }
 
+/**
+ * The state replicas share (migration 0002): what one process kept in memory or on its disk
+ * before, so that any replica behind a load balancer answers the same.
+ */
+
+/** One user's saved views, the whole list (lib/saved-views orders and checks it). */
+export interface SavedViewsTable {
+  user_name: string;
+  views: Json<SavedView[]>;
+  updated_ms: number;
+}
+
+/** Sessions signed out before their expiry (server/auth/revocations): refused until `expires_s`. */
+export interface SessionRevocationsTable {
+  session_id: string;
+  /** The token's own `exp` (seconds since the epoch): the row is useless after it. */
+  expires_s: number;
+}
+
+/**
+ * The short-lived cache of CI reads (server/ci/shared-reads): `value` null while the process
+ * named `owner` is asking CI (the claim), the answer's JSON once it has.
+ */
+export interface CiReadsTable {
+  key: string;
+  owner: string;
+  value: string | null;
+  claimed_ms: number;
+  expires_ms: number;
+}
+
+/** rate-limiter-flexible's table (RateLimiterPostgres, created here rather than by the library). */
+export interface RateLimitsTable {
+  key: string;
+  points: number;
+  expire: number | null;
+}
+
+/** One-off imports done (e.g. the saved views' JSON files of a data directory): never run twice. */
+export interface StoreImportsTable {
+  source: string;
+  done_ms: number;
+}
+
 export interface IndexDatabase {
   jobs: JobsTable;
   job_events: JobEventsTable;
   rollup_hour: RollupHourTable;
   rollup_run: RollupRunTable;
   sync_tag: SyncTagTable;
+  saved_views: SavedViewsTable;
+  session_revocations: SessionRevocationsTable;
+  ci_reads: CiReadsTable;
+  rate_limits: RateLimitsTable;
+  store_imports: StoreImportsTable;
 }
 
 /**

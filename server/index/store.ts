@@ -17,6 +17,8 @@ import type { IndexDatabase } from './schema';
 export interface JobStore {
   db: Kysely<IndexDatabase>;
   kind: 'pglite' | 'postgres';
+  /** The PostgreSQL pool behind `db` (rate-limiter-flexible speaks to it directly); null with PGlite. */
+  pgPool: import('pg').Pool | null;
   /**
    * Takes the sync leader's lock (a session-level advisory lock on a connection of its own, so one
    * replica syncs when several share a DATABASE_URL); null while another process holds it. PGlite
@@ -81,6 +83,7 @@ async function openPGlite(dir: string | null): Promise<JobStore> {
     return {
       db,
       kind: 'pglite',
+      pgPool: null,
       trySyncLock: () => Promise.resolve({ onLost: () => undefined, release: () => Promise.resolve() }),
       async listen(channel, onNotify) {
         const stop = await pglite.listen(channel, onNotify);
@@ -167,6 +170,7 @@ async function openPostgres(url: string): Promise<JobStore> {
   return {
     db,
     kind: 'postgres',
+    pgPool: pool,
     async trySyncLock() {
       if (lease && !lease.lost) return lease;
       lockClient ??= await connect();

@@ -1,13 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 import { SignJWT } from 'jose';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 
-import { RateLimiter } from '@/server/api/rate-limit';
 import { hashPassword, isPasswordHash, verifyPassword } from '@/server/auth/password';
+import { importRevocationFile, StoreRevocations } from '@/server/auth/revocations';
 import { ConfigError, readServerConfig } from '@/server/config';
+import { openStore, type JobStore } from '@/server/index/store';
 
 /** Login as the server reads it: from the whole environment, with whatever CI credentials it holds. */
 const readAuthConfig = (env: Record<string, string>) => readServerConfig(env).auth;
@@ -81,6 +82,17 @@ describe('login configuration', () => {
 describe('sessions', () => {
   const KEY = Symbol.for('ci-jobs-dashboard.config');
   const REVOCATIONS = Symbol.for('ci-jobs-dashboard.session-revocations');
+  // Sign-outs live in the store: one in-memory PGlite for the file (a new one takes seconds).
+  let store: JobStore;
+  beforeAll(async () => {
+    store = await openStore({ databaseUrl: null, pgliteDir: null });
+  }, 120_000);
+  afterAll(() => store?.close());
+  const revocationsInStore = () => {
+    const revocations = new StoreRevocations(() => Promise.resolve(store.db));
+    (globalThis as Record<symbol, unknown>)[REVOCATIONS] = revocations;
+    return revocations;
+  };
   afterEach(() => {
     delete (globalThis as Record<symbol, unknown>)[KEY];
     delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
@@ -94,7 +106,7 @@ describe('sessions', () => {
       DASHBOARD_SESSION_SECRET: secret,
       DASHBOARD_DATA_DIR: dataDir,
     });
-    delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
+    revocationsInStore();
     return { dataDir, key: new TextEncoder().encode(secret) };
   }
 
@@ -120,7 +132,6 @@ describe('sessions', () => {
   it('sign-out revokes the token itself: a copy of the cookie is refused, by other processes and after a restart too', async () => {
     const { dataDir } = await loginOn();
     const { createSession, endSession, verifySession } = await import('@/server/auth/session');
-    const { FileRevocations } = await import('@/server/auth/revocations');
     const first = await createSession('alice');
     const second = await createSession('alice');
     expect(await verifySession(first.token)).toBe('alice');
@@ -128,18 +139,36 @@ describe('sessions', () => {
     expect(await verifySession(first.token)).toBeNull();
     // Only that session: the same user's other one goes on.
     expect(await verifySession(second.token)).toBe('alice');
-    // Another process on the same data directory, or this one restarted, reads the same list.
+    // Another process on the same store (or this one restarted) reads the same list…
     const { jti: id } = JSON.parse(Buffer.from(first.token.split('.')[1]!, 'base64url').toString()) as { jti: string };
-    expect(await new FileRevocations(dataDir).isRevoked(id)).toBe(true);
-    delete (globalThis as Record<symbol, unknown>)[REVOCATIONS];
+    const other = new StoreRevocations(() => Promise.resolve(store.db));
+    expect(await other.isRevoked(id)).toBe(true);
+    revocationsInStore();
     expect(await verifySession(first.token)).toBeNull();
-    // A sign-out in another process is seen here at the next check.
+    // …and a sign-out there is seen here at the next check.
     const secondId = JSON.parse(Buffer.from(second.token.split('.')[1]!, 'base64url').toString()) as {
       jti: string;
       exp: number;
     };
-    await new FileRevocations(dataDir).revoke(secondId.jti, secondId.exp);
+    await other.revoke(secondId.jti, secondId.exp);
     expect(await verifySession(second.token)).toBeNull();
+
+    // Sign-outs from before the store (the old sessions/revoked.json) are imported once, unexpired ones only.
+    const now = Math.floor(Date.now() / 1000);
+    mkdirSync(path.join(dataDir, 'sessions'));
+    writeFileSync(
+      path.join(dataDir, 'sessions', 'revoked.json'),
+      JSON.stringify({ version: 1, revoked: { 'old-live': now + 3600, 'old-expired': now - 10 } }),
+    );
+    expect(await importRevocationFile(store.db, dataDir)).toBe(1);
+    expect(await other.isRevoked('old-live')).toBe(true);
+    expect(await other.isRevoked('old-expired')).toBe(false);
+    expect(await importRevocationFile(store.db, dataDir)).toBe(0);
+    // A damaged file is refused loudly: signed-out sessions must not come back silently.
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'sessions-'));
+    mkdirSync(path.join(elsewhere, 'sessions'));
+    writeFileSync(path.join(elsewhere, 'sessions', 'revoked.json'), '{ not json');
+    await expect(importRevocationFile(store.db, elsewhere)).rejects.toThrow(/cannot be read/);
   });
 
   it('sign-in and sign-out refuse a cross-site post (login CSRF) with 403 naming origin', async () => {
@@ -182,6 +211,7 @@ describe('sessions', () => {
       DASHBOARD_USERS: `alice:${hash}`,
       DASHBOARD_SESSION_SECRET: secret,
     });
+    revocationsInStore();
     const { createSession, verifySession } = await import('@/server/auth/session');
     const { token, maxAgeSeconds } = await createSession('alice');
     expect(maxAgeSeconds).toBe(8 * 3600);
@@ -207,18 +237,5 @@ describe('sessions', () => {
       .setExpirationTime('1h')
       .sign(key);
     expect(await verifySession(mallory)).toBeNull();
-  });
-});
-
-describe('rate limiter', () => {
-  it('allows a burst, then refills at its rate and says how long to wait', () => {
-    let now = 0;
-    const limiter = new RateLimiter(2, 3, () => now);
-    expect([limiter.take('a'), limiter.take('a'), limiter.take('a')]).toEqual([0, 0, 0]);
-    expect(limiter.take('a')).toBe(1);
-    expect(limiter.take('b')).toBe(0); // per client
-    now = 500;
-    expect(limiter.take('a')).toBe(0);
-    expect(limiter.take('a')).toBeGreaterThan(0);
   });
 });

@@ -53,6 +53,7 @@ describe('server configuration', () => {
     const config = readServerConfig({
       INDEX: 'off',
       DATABASE_URL: 'postgres://dash@/jobs?host=/var/run/postgresql',
+      DASHBOARD_SESSION_SECRET: 's'.repeat(32),
       INDEX_BACKFILL_DAYS: '7',
       INDEX_CALLBACK_TOKEN: 'a'.repeat(32),
       DASHBOARD_REPLICA_ID: 'web-2',
@@ -69,6 +70,18 @@ describe('server configuration', () => {
   it('names a replica by its host and process unless DASHBOARD_REPLICA_ID says otherwise', () => {
     expect(readServerConfig({}).index.replicaId).toMatch(new RegExp(`-${process.pid}$`));
     expect(() => readServerConfig({ DASHBOARD_REPLICA_ID: 'a b' })).toThrow(/^DASHBOARD_REPLICA_ID: /);
+  });
+
+  it('requires DASHBOARD_SESSION_SECRET with DATABASE_URL: a session made by one replica must be valid on the others', () => {
+    const shared = { DATABASE_URL: 'postgres://dash@/jobs?host=/var/run/postgresql' };
+    expect(() => readServerConfig(shared)).toThrow(/^DASHBOARD_SESSION_SECRET: is required with DATABASE_URL/);
+    expect(failingVariable(shared)).toBe('DASHBOARD_SESSION_SECRET');
+    const secret = 'k'.repeat(40);
+    const a = readServerConfig({ ...shared, DASHBOARD_SESSION_SECRET: secret });
+    const b = readServerConfig({ ...shared, DASHBOARD_SESSION_SECRET: secret });
+    expect(a.auth.sessionKey).toEqual(b.auth.sessionKey);
+    // Without DATABASE_URL the secret stays optional (one process, a key of its own).
+    expect(() => readServerConfig({})).not.toThrow();
   });
 
   it('never echoes DATABASE_URL, which may hold a password', () => {

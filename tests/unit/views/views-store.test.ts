@@ -1,101 +1,136 @@
-/** The per-user file store of saved views, on a real temporary directory. */
+/** Saved views in the store (PGlite, and a real PostgreSQL server with TEST_DATABASE_URL), and the one-off import of the old JSON files. */
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 
 import type { ApiErrorBody } from '@/lib/ci/types';
 import { MAX_VIEWS_PER_USER } from '@/lib/saved-views';
 import { denyCrossOrigin } from '@/server/api/same-origin';
 import { readServerConfig } from '@/server/config';
-import { ViewsStore } from '@/server/views/saved-views-store';
+import type { JobStore } from '@/server/index/store';
+import { importViewFiles, ViewsStore } from '@/server/views/saved-views-store';
 
-let dir: string;
-let store: ViewsStore;
-beforeEach(() => {
-  dir = mkdtempSync(path.join(tmpdir(), 'views-store-'));
-  store = new ViewsStore(dir);
-});
-afterEach(() => rmSync(dir, { recursive: true, force: true }));
+import { resetStore, storeTargets } from '../index/stores';
 
 const view = (name: string, query = 'tag=Transcode&states=Failed') => ({ name, query });
 
 const run = promisify(execFile);
 
-describe('ViewsStore', () => {
-  it('keeps every save when two processes write one user’s views at once (50 concurrent saves each)', async () => {
-    const writer = (prefix: string) =>
-      run(
-        process.execPath,
-        ['--import', 'tsx', '--conditions=react-server', 'tests/support/views-writer.ts', dir, 'alice', prefix, '50'],
-        { cwd: process.cwd(), env: { ...process.env, DASHBOARD_DATA_DIR: dir } },
-      );
-    const outputs = await Promise.all([writer('a'), writer('b')]);
-    for (const { stdout } of outputs) expect(JSON.parse(stdout)).toEqual({ saved: 50, refused: 0 });
-    const names = (await store.list('alice')).map((v) => v.name);
-    expect(names).toHaveLength(100);
-    expect(new Set(names)).toEqual(
-      new Set([...Array.from({ length: 50 }, (_, i) => `a-${i}`), ...Array.from({ length: 50 }, (_, i) => `b-${i}`)]),
-    );
-    // No lock or temporary file is left behind.
-    expect(readdirSync(path.join(dir, 'views'))).toEqual(['user-alice.json']);
-  }, 60_000);
+describe.each(storeTargets)('ViewsStore on $name', { timeout: 120_000 }, (target) => {
+  let store: JobStore;
+  let views: ViewsStore;
+  beforeAll(async () => {
+    store = await target.open();
+    views = new ViewsStore(() => Promise.resolve(store.db));
+  }, 120_000);
+  afterAll(() => store?.close());
+  beforeEach(() => resetStore(store));
 
-  it('keeps each user’s views apart, in a file of their own', async () => {
-    expect(await store.list('alice')).toEqual([]);
-    await store.save('alice', view('Mine'));
-    await store.save('bob', view('His', 'tag=Snapshot'));
-    expect(await store.list('alice')).toEqual([view('Mine')]);
-    expect(await store.list('bob')).toEqual([view('His', 'tag=Snapshot')]);
-    expect(readdirSync(path.join(dir, 'views')).sort()).toEqual(['user-alice.json', 'user-bob.json']);
-    // Another store on the same directory (another process) reads the same.
-    expect(await new ViewsStore(dir).list('alice')).toEqual([view('Mine')]);
+  if (target.name === 'postgres') {
+    it('keeps every save when two processes write one user’s views at once (50 concurrent saves each)', async () => {
+      const db = (await store.db.selectNoFrom(sql<string>`current_database()`.as('name')).executeTakeFirst())!.name;
+      const url = process.env.TEST_DATABASE_URL!.replace(/^(postgres(?:ql)?:\/\/[^/?]*)(\/[^?]*)?/, `$1/${db}`);
+      const writer = (prefix: string) =>
+        run(
+          process.execPath,
+          ['--import', 'tsx', '--conditions=react-server', 'tests/support/views-writer.ts', url, 'alice', prefix, '50'],
+          { cwd: process.cwd() },
+        );
+      const outputs = await Promise.all([writer('a'), writer('b')]);
+      for (const { stdout } of outputs) expect(JSON.parse(stdout)).toEqual({ saved: 50, refused: 0 });
+      const names = (await views.list('alice')).map((v) => v.name);
+      expect(names).toHaveLength(100);
+      expect(new Set(names)).toEqual(
+        new Set([...Array.from({ length: 50 }, (_, i) => `a-${i}`), ...Array.from({ length: 50 }, (_, i) => `b-${i}`)]),
+      );
+    });
+  }
+
+  it('keeps each user’s views apart', async () => {
+    expect(await views.list('alice')).toEqual([]);
+    await views.save('alice', view('Mine'));
+    await views.save('bob', view('His', 'tag=Snapshot'));
+    expect(await views.list('alice')).toEqual([view('Mine')]);
+    expect(await views.list('bob')).toEqual([view('His', 'tag=Snapshot')]);
+    // Another store object on the same database (another process) reads the same.
+    expect(await new ViewsStore(() => Promise.resolve(store.db)).list('alice')).toEqual([view('Mine')]);
   });
 
   it('replaces by name, removes, and says whether there was one to remove', async () => {
-    await store.save('alice', view('Mine'));
-    await store.save('alice', view('MINE', 'tag=Snapshot'));
-    expect(await store.list('alice')).toEqual([view('MINE', 'tag=Snapshot')]);
-    expect(await store.remove('alice', 'nope')).toEqual({ views: [view('MINE', 'tag=Snapshot')], removed: false });
-    expect(await store.remove('alice', 'mine')).toEqual({ views: [], removed: true });
-    expect(await store.list('alice')).toEqual([]);
+    await views.save('alice', view('Mine'));
+    await views.save('alice', view('MINE', 'tag=Snapshot'));
+    expect(await views.list('alice')).toEqual([view('MINE', 'tag=Snapshot')]);
+    expect(await views.remove('alice', 'nope')).toEqual({ views: [view('MINE', 'tag=Snapshot')], removed: false });
+    expect(await views.remove('alice', 'mine')).toEqual({ views: [], removed: true });
+    expect(await views.list('alice')).toEqual([]);
   });
 
-  it('loses no view when saves of one user overlap, and leaves no temporary file', async () => {
-    await Promise.all(Array.from({ length: 20 }, (_, i) => store.save('alice', view(`v${i}`))));
-    expect((await store.list('alice')).map((v) => v.name).sort()).toEqual(
+  it('loses no view when saves of one user overlap', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => views.save('alice', view(`v${i}`))));
+    expect((await views.list('alice')).map((v) => v.name).sort()).toEqual(
       Array.from({ length: 20 }, (_, i) => `v${i}`).sort(),
     );
-    expect(readdirSync(path.join(dir, 'views'))).toEqual(['user-alice.json']);
-    expect(JSON.parse(readFileSync(path.join(dir, 'views', 'user-alice.json'), 'utf8'))).toMatchObject({ version: 1 });
   });
 
   it('refuses a view past the limit, and writes nothing then', async () => {
-    for (let i = 0; i < MAX_VIEWS_PER_USER; i++) await store.save('alice', view(`v${i}`));
-    expect(await store.save('alice', view('one more'))).toMatchObject({ field: 'name' });
-    expect(await store.list('alice')).toHaveLength(MAX_VIEWS_PER_USER);
+    for (let i = 0; i < MAX_VIEWS_PER_USER; i++) await views.save('alice', view(`v${i}`));
+    expect(await views.save('alice', view('one more'))).toMatchObject({ field: 'name' });
+    expect(await views.list('alice')).toHaveLength(MAX_VIEWS_PER_USER);
   });
 
-  it('reads a damaged file as no views, and the next save repairs it', async () => {
-    await store.save('alice', view('Mine'));
-    writeFileSync(path.join(dir, 'views', 'user-alice.json'), '{ not json');
-    expect(await store.list('alice')).toEqual([]);
-    await store.save('alice', view('Again'));
-    expect(await store.list('alice')).toEqual([view('Again')]);
+  it('reads a damaged row as its well-formed views only', async () => {
+    await store.db
+      .insertInto('saved_views')
+      .values({ user_name: 'alice', views: JSON.stringify([view('Good'), { name: 3 }, 'x']), updated_ms: 0 })
+      .execute();
+    expect(await views.list('alice')).toEqual([view('Good')]);
   });
 
-  it('never turns a user name into a path elsewhere', async () => {
-    await store.save('..', view('Dots'));
-    expect(readdirSync(path.join(dir, 'views'))).toEqual(['user-...json']);
-    await expect(store.list('../alice')).rejects.toThrow('not a user name');
-    await expect(store.save('a/b', view('x'))).rejects.toThrow('not a user name');
+  it('refuses what is not a user name', async () => {
+    await expect(views.list('../alice')).rejects.toThrow('not a user name');
+    await expect(views.save('a/b', view('x'))).rejects.toThrow('not a user name');
   });
 
-  it('lives in DASHBOARD_DATA_DIR, else .data/ in the project', () => {
-    expect(readServerConfig({ DASHBOARD_DATA_DIR: dir }).dashboard.dataDir).toBe(dir);
+  it('imports the old per-user JSON files once, keeps views already in the store, and leaves the files alone', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'views-import-'));
+    try {
+      const dir = path.join(dataDir, 'views');
+      mkdirSync(dir);
+      const file = (user: string) => path.join(dir, `user-${user}.json`);
+      writeFileSync(file('alice'), JSON.stringify({ version: 1, views: [view('From file'), view('Second')] }));
+      writeFileSync(file('bob'), JSON.stringify({ version: 1, views: [view('Bob’s old one')] }));
+      writeFileSync(file('carol'), '{ not json');
+      const aliceText = readFileSync(file('alice'), 'utf8');
+      // Bob saved a view in the store already: his stays, the file's is not merged in.
+      await views.save('bob', view('Bob’s new one'));
+
+      expect(await importViewFiles(store.db, dataDir)).toBe(1);
+      expect(await views.list('alice')).toEqual([view('From file'), view('Second')]);
+      expect(await views.list('bob')).toEqual([view('Bob’s new one')]);
+      expect(await views.list('carol')).toEqual([]);
+      expect(readFileSync(file('alice'), 'utf8')).toBe(aliceText);
+
+      // Once: a view deleted after the import does not come back at the next start, nor does a file edited since.
+      await views.remove('alice', 'Second');
+      writeFileSync(file('alice'), JSON.stringify({ version: 1, views: [view('Edited later')] }));
+      expect(await importViewFiles(store.db, dataDir)).toBe(0);
+      expect(await views.list('alice')).toEqual([view('From file')]);
+      // No directory, nothing to do.
+      expect(await importViewFiles(store.db, path.join(dataDir, 'nowhere'))).toBe(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('the data directory', () => {
+  it('is DASHBOARD_DATA_DIR, else .data/ in the project', () => {
+    expect(readServerConfig({ DASHBOARD_DATA_DIR: '/srv/dash' }).dashboard.dataDir).toBe('/srv/dash');
     expect(readServerConfig({}).dashboard.dataDir).toBe(path.join(process.cwd(), '.data'));
   });
 });

@@ -47,7 +47,7 @@ export async function POST(request: Request) {
 
   if (!users) return isForm ? redirectTo(next) : apiError(404, 'LoginOff', 'Login is not configured on this server');
 
-  const wait = loginLimiter().take(clientKey(request.headers));
+  const wait = await loginLimiter().take(clientKey(request.headers));
   if (wait > 0) {
     if (isForm) return back('rate');
     return apiError(

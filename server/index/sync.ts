@@ -355,6 +355,11 @@ export class BucketSync {
     if (withPause) this.pausedAt = now;
   }
 
+  /** Reads these jobs now (a callback reaching a replica that does not lead the sync). */
+  async lookUpNow(ids: readonly string[]): Promise<void> {
+    await this.lookUp(ids.slice(0, 1000));
+  }
+
   private async lookUpRequested() {
     if (this.requested.size === 0) return;
     const ids = [...this.requested];

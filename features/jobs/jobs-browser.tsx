@@ -34,6 +34,7 @@ import { windowRunsToNow } from './live-refresh-plan';
 import { JobsPagination } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
 import { useAccumulatedPages } from './use-accumulated-pages';
+import { useJobEvents } from './use-job-events';
 import { useJobsView } from './use-jobs-view';
 import { useLiveRefresh } from './use-live-refresh';
 import { useLiveRows } from './use-live-rows';
@@ -41,6 +42,8 @@ import { useRangeAnchor } from './use-range-anchor';
 import { ViewIssues } from './view-issues';
 
 const NO_JOBS: JobListItem[] = [];
+/** While changes are pushed, the list still polls this rarely, in case a push was lost. */
+const PUSH_FALLBACK_SECONDS = 60;
 
 /** `buckets`: the configured bucket names (from the page), so a link naming another is reported. */
 export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
@@ -72,6 +75,8 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   const shownRows = result.isPlaceholderData ? jobs : liveRows.rows;
   const table = useJobsTable(acc.active ? acc.rows : shownRows, view.sort, actions.setSort);
   const active = jobs.some((j) => ACTIVE_STATES.has(j.state));
+  // The server pushes changes (GET /api/events); while it does, the timer is only a safety net.
+  const push = useJobEvents({ bucket: view.bucket, tag: view.tag, enabled: fullQuery !== null });
   const live = useLiveRefresh({
     queryKey: fullQuery,
     // Paused while pages are accumulated (see use-accumulated-pages for why).
@@ -80,7 +85,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
     // Timed by the last answer, not a ticking clock: a window that ended since then rests after the next.
     live: windowRunsToNow(view.to, result.dataUpdatedAt),
     paused,
-    intervalMs: refreshSeconds * 1000,
+    intervalMs: (push.connected ? Math.max(refreshSeconds, PUSH_FALLBACK_SECONDS) : refreshSeconds) * 1000,
     isFetching: result.isFetching,
     dataUpdatedAt: result.dataUpdatedAt,
     errorUpdatedAt: result.errorUpdatedAt,
@@ -139,15 +144,28 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
           {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
           <FindResultNote />
           <div className="flex flex-wrap items-center justify-between gap-2">
-            <LiveRefresh
-              state={live}
-              updatedAt={result.dataUpdatedAt}
-              fetching={result.isFetching}
-              paused={paused}
-              onPausedChange={setPaused}
-              onRefresh={refreshNow}
-              hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
-            />
+            <div className="flex flex-wrap items-center gap-2">
+              <LiveRefresh
+                state={live}
+                updatedAt={result.dataUpdatedAt}
+                fetching={result.isFetching}
+                paused={paused}
+                onPausedChange={setPaused}
+                onRefresh={refreshNow}
+                hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
+              />
+              <span
+                data-testid="live-source"
+                className="text-xs text-slate-500 dark:text-slate-400"
+                title={
+                  push.connected
+                    ? 'The server pushes job changes; the timer only checks now and then'
+                    : 'No push from the server: the list polls on its timer'
+                }
+              >
+                {push.connected ? 'live: push' : 'live: polling'}
+              </span>
+            </div>
             <div className="flex flex-wrap items-center gap-2">
               {result.data?.total !== undefined && result.data.index && (
                 <IndexSourceLabel

@@ -5,6 +5,7 @@
  */
 import 'server-only';
 
+import { hostname } from 'node:os';
 import path from 'node:path';
 
 import { ConfigError, integer, oneOf, text, type Env } from './env';
@@ -26,6 +27,8 @@ export interface JobIndexSettings {
   retentionDays: number;
   /** INDEX_CALLBACK_TOKEN: turns POST /api/ci/callback on; null: the route answers 404. */
   callbackToken: string | null;
+  /** DASHBOARD_REPLICA_ID (default <hostname>-<pid>): which replica answered, in /api/health and logs. */
+  replicaId: string;
 }
 
 export function readJobIndexSettings(env: Env, dataDir: string): JobIndexSettings {
@@ -50,6 +53,10 @@ export function readJobIndexSettings(env: Env, dataDir: string): JobIndexSetting
       `must be at least INDEX_BACKFILL_DAYS (${backfillDays}), or the backfill would be pruned as it lands`,
     );
   }
+  const replicaId = text(env, 'DASHBOARD_REPLICA_ID') ?? `${hostname()}-${process.pid}`;
+  if (!/^[\w.:-]{1,64}$/.test(replicaId)) {
+    throw new ConfigError('DASHBOARD_REPLICA_ID', 'must be 1–64 letters, digits, ".", ":", "_" or "-"');
+  }
   return {
     enabled: oneOf(env, 'INDEX', ['on', 'off'], 'on') === 'on',
     databaseUrl,
@@ -59,5 +66,6 @@ export function readJobIndexSettings(env: Env, dataDir: string): JobIndexSetting
     ciQps: integer(env, 'INDEX_CI_QPS', { fallback: 5, min: 1, max: 1000 }),
     retentionDays,
     callbackToken,
+    replicaId,
   };
 }

@@ -85,7 +85,10 @@ export async function callbackRoute(request: Request): Promise<Response> {
     const ready = await readyIndex(bucket.bucket);
     if (!ready.index) return apiError(503, 'IndexUnavailable', unavailableMessage(ready.health));
     if (parsed.kind === 'workflow') {
-      ready.index.syncs.get(bucket.bucket)?.request(parsed.jobIds);
+      const sync = ready.index.syncs.get(bucket.bucket);
+      // The leader reads them at its next cycle; a replica that does not lead has no cycle to wait for.
+      if (ready.index.syncing) sync?.request(parsed.jobIds);
+      else await sync?.lookUpNow(parsed.jobIds);
       return ok({ accepted: parsed.jobIds.length, bucket: bucket.bucket, readFromCi: true });
     }
     const written = await writeJobs(

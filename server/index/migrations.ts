@@ -87,6 +87,25 @@ const init: Migration = {
   },
 };
 
+/**
+ * What changed in the index, for live push (server/events): one row per written batch and tag, in
+ * commit order (writes take one lock, write.ts), pruned by age. A browser that reconnects with the
+ * last id it saw reads what it missed from here, on whichever replica it reaches.
+ */
+const jobEvents: Migration = {
+  async up(db: Kysely<unknown>) {
+    await db.schema
+      .createTable('job_events')
+      .addColumn('seq', 'bigserial', (c) => c.primaryKey())
+      .addColumn('at_ms', 'bigint', (c) => c.notNull())
+      .addColumn('bucket', 'text', (c) => c.notNull())
+      .addColumn('tag', 'text', (c) => c.notNull())
+      .addColumn('jobs', 'jsonb', (c) => c.notNull())
+      .execute();
+    await sql`create index job_events_at on job_events (at_ms)`.execute(db);
+  },
+};
+
 /** What replicas share (schema.ts, "The state replicas share"). */
 const sharedState: Migration = {
   async up(db: Kysely<unknown>) {
@@ -126,5 +145,6 @@ const sharedState: Migration = {
 };
 
 export const migrations: MigrationProvider = {
-  getMigrations: () => Promise.resolve({ '0001_init': init, '0002_shared_state': sharedState }),
+  getMigrations: () =>
+    Promise.resolve({ '0001_init': init, '0002_shared_state': sharedState, '0003_job_events': jobEvents }),
 };

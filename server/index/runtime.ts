@@ -14,13 +14,13 @@ import { CiClient } from '@/server/ci/client';
 import { serverConfig } from '@/server/config';
 
 import { closeProcessStore, processStore } from './process-store';
-import type { JobStore } from './store';
+import { ping, type JobStore, type SyncLease } from './store';
 import { BucketSync, type IndexState } from './sync';
 
 export interface JobIndex {
   store: JobStore;
   syncs: Map<string, BucketSync>;
-  /** False when another process holds the sync lock of a shared DATABASE_URL (it keeps the index current). */
+  /** True while this replica leads the sync (holds the lock); false while another one does. */
   syncing: boolean;
 }
 
@@ -28,12 +28,24 @@ interface Holder {
   promise: Promise<JobIndex> | null;
   index: JobIndex | null;
   error: string | null;
+  /** The next try for the lead, while another replica holds it. */
+  retry: NodeJS.Timeout | null;
+  lease: SyncLease | null;
+  /** Said once per stretch of following, not at every try. */
+  following: boolean;
 }
+
+/**
+ * How often a replica that does not lead tries for the lock: a dead leader's lock is free as soon
+ * as the server notices its session is gone (at once when its process dies, its socket closing),
+ * so another replica takes over within this, well inside the 30 s promised.
+ */
+export const LEADER_RETRY_MS = 5_000;
 
 const KEY = Symbol.for('ci-jobs-dashboard.job-index');
 const holder = (): Holder => {
   const g = globalThis as { [KEY]?: Holder };
-  g[KEY] ??= { promise: null, index: null, error: null };
+  g[KEY] ??= { promise: null, index: null, error: null, retry: null, lease: null, following: false };
   return g[KEY];
 };
 
@@ -47,20 +59,17 @@ export function startJobIndex(): void {
     // The process's one store: saved views, sign-outs and the shared caches live in it too.
     const store = await processStore();
     const { buckets } = await getBackend();
-    const syncing = await store.trySyncLock();
     const syncs = new Map<string, BucketSync>();
     for (const b of buckets) {
       const client = new CiClient({ ...b.config, maxRetries: 0, cacheTtlMs: 0 });
       syncs.set(b.bucket, new BucketSync({ store, bucket: b.bucket, client, settings }));
     }
-    const index: JobIndex = { store, syncs, syncing };
+    const index: JobIndex = { store, syncs, syncing: false };
     h.index = index;
     console.log(
-      `[index] ${store.kind === 'pglite' ? `embedded store at ${settings.pgliteDir}` : 'PostgreSQL store'} open in ${Math.round(performance.now() - started)} ms; ` +
-        (syncing ? `syncing ${buckets.length} bucket(s)` : 'another process holds the sync lock: reading only'),
+      `[index] ${store.kind === 'pglite' ? `embedded store at ${settings.pgliteDir}` : 'PostgreSQL store'} open in ${Math.round(performance.now() - started)} ms (replica ${settings.replicaId})`,
     );
-    if (syncing) for (const s of syncs.values()) s.start();
-    else waitForLock(index);
+    await tryToLead(index, buckets.length);
     return index;
   })().catch((error: unknown) => {
     h.error = error instanceof Error ? error.message : String(error);
@@ -70,21 +79,86 @@ export function startJobIndex(): void {
   h.promise.catch(() => undefined);
 }
 
-/** Another process syncs a shared store: take over when it stops (its session lock goes with it). */
-function waitForLock(index: JobIndex) {
-  const timer = setInterval(() => {
-    void index.store
-      .trySyncLock()
-      .then((ok) => {
-        if (!ok || index.syncing) return;
-        index.syncing = true;
-        clearInterval(timer);
-        console.log('[index] the sync lock is free: this process syncs now');
-        for (const s of index.syncs.values()) s.start();
-      })
-      .catch(() => undefined);
-  }, 30_000);
-  timer.unref();
+/**
+ * Takes the sync lead when the lock is free, else tries again in LEADER_RETRY_MS. A leader that
+ * loses its lock (its connection closed or stopped answering) stops its syncs — another replica
+ * may be syncing already — and goes back to trying; whoever leads resumes from the checkpoints.
+ */
+async function tryToLead(index: JobIndex, bucketCount: number): Promise<void> {
+  const h = holder();
+  h.retry = null;
+  if (h.index !== index) return; // stopped meanwhile
+  let lease: SyncLease | null = null;
+  try {
+    lease = await index.store.trySyncLock();
+  } catch (error) {
+    console.error(`[index] could not ask for the sync lock: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (h.index !== index) {
+    await lease?.release();
+    return;
+  }
+  const again = () => {
+    if (h.index !== index) return;
+    h.retry = setTimeout(() => void tryToLead(index, bucketCount), LEADER_RETRY_MS);
+    h.retry.unref();
+  };
+  if (!lease) {
+    if (!h.following) console.log('[index] another replica leads the sync: reading only, ready to take over');
+    h.following = true;
+    return again();
+  }
+  h.following = false;
+  h.lease = lease;
+  index.syncing = true;
+  console.log(`[index] replica ${serverConfig().index.replicaId} leads the sync of ${bucketCount} bucket(s)`);
+  for (const s of index.syncs.values()) s.start();
+  lease.onLost((reason) => {
+    if (h.lease !== lease) return;
+    h.lease = null;
+    index.syncing = false;
+    console.warn(`[index] this replica lost the sync lead (${reason}); its syncs stop, and it tries again`);
+    void Promise.all([...index.syncs.values()].map((s) => s.stop())).then(again);
+  });
+}
+
+/** Whether this process leads the sync (for /api/health): false while it follows, starts or is off. */
+export function isSyncLeader(): boolean {
+  return holder().index?.syncing ?? false;
+}
+
+export interface StoreHealth {
+  kind: 'pglite' | 'postgres' | null;
+  /** ok: it answered a query just now; unreachable: it did not within 2 s. */
+  state: 'off' | 'starting' | 'failed' | 'ok' | 'unreachable';
+  latencyMs?: number;
+  error?: string;
+}
+
+/** Whether the store answers, for /api/health (a load balancer's probe). */
+export async function storeHealth(): Promise<StoreHealth> {
+  const h = holder();
+  if (!serverConfig().index.enabled) return { kind: null, state: 'off' };
+  if (h.error) return { kind: null, state: 'failed', error: h.error };
+  const index = h.index;
+  if (!index) return { kind: null, state: 'starting' };
+  const started = performance.now();
+  let timer: NodeJS.Timeout | undefined;
+  try {
+    await Promise.race([
+      ping(index.store.db),
+      new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in 2 s')), 2000))),
+    ]);
+    return { kind: index.store.kind, state: 'ok', latencyMs: Math.round(performance.now() - started) };
+  } catch (error) {
+    return {
+      kind: index.store.kind,
+      state: 'unreachable',
+      error: error instanceof Error ? error.message : String(error),
+    };
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** The running index, or null while it starts, when it is off or when it failed. */
@@ -167,7 +241,12 @@ export async function stopJobIndex(): Promise<void> {
   h.promise = null;
   h.index = null;
   h.error = null;
+  if (h.retry) clearTimeout(h.retry);
+  h.retry = null;
+  const lease = h.lease;
+  h.lease = null;
   if (!index) return;
   for (const s of index.syncs.values()) await s.stop();
+  await lease?.release();
   await closeProcessStore();
 }

@@ -84,6 +84,22 @@ export interface SyncTagTable {
   followed_at_ms: number;
 }
 
+/** One change of jobs in the index (a written batch, per tag): what live push tells browsers. */
+export interface JobEventsTable {
+  /** Allocated under write.ts's lock, so ids appear in commit order: a client resumes after one. */
+  seq: Generated<number>;
+  at_ms: number;
+  bucket: string;
+  tag: string;
+  /** The jobs that changed, with their new state. */
+  jobs: Json<JobChange[]>;
+}
+
+export interface JobChange {
+  id: string;
+  state: string;
+}
+
 /**
  * The state replicas share (migration 0002): what one process kept in memory or on its disk
  * before, so that any replica behind a load balancer answers the same.
@@ -130,6 +146,7 @@ export interface StoreImportsTable {
 
 export interface IndexDatabase {
   jobs: JobsTable;
+  job_events: JobEventsTable;
   rollup_hour: RollupHourTable;
   rollup_run: RollupRunTable;
   sync_tag: SyncTagTable;

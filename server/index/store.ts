@@ -20,12 +20,31 @@ export interface JobStore {
   /** The PostgreSQL pool behind `db` (rate-limiter-flexible speaks to it directly); null with PGlite. */
   pgPool: import('pg').Pool | null;
   /**
-   * Takes the sync's lock for this process (a session advisory lock, so one process syncs when
-   * several share a DATABASE_URL). PGlite belongs to this process alone: always true.
+   * Takes the sync leader's lock (a session-level advisory lock on a connection of its own, so one
+   * replica syncs when several share a DATABASE_URL); null while another process holds it. PGlite
+   * belongs to this process alone: it always leads.
    */
-  trySyncLock(): Promise<boolean>;
+  trySyncLock(): Promise<SyncLease | null>;
+  /**
+   * LISTENs on a channel (a connection of its own on PostgreSQL; PGlite's in-process listen) and
+   * calls `onNotify` with each payload — and with '' after a lost connection is back, since
+   * notifications sent meanwhile are gone. Returns how to stop.
+   */
+  listen(channel: string, onNotify: (payload: string) => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
+
+/** The sync leader's lock, held until released or until its connection is gone. */
+export interface SyncLease {
+  /** Called once, when the lock is lost (its connection closed or stopped answering). */
+  onLost(listener: (reason: string) => void): void;
+  release(): Promise<void>;
+}
+
+/** How often the leader checks that its lock's connection still answers, and how long it waits. */
+const LEASE_CHECK_MS = 5_000;
+/** How long a lost LISTEN connection waits before connecting again. */
+const RELISTEN_MS = 2_000;
 
 export interface StoreOptions {
   /** postgres://… ; null: the embedded store. */
@@ -65,7 +84,11 @@ async function openPGlite(dir: string | null): Promise<JobStore> {
       db,
       kind: 'pglite',
       pgPool: null,
-      trySyncLock: () => Promise.resolve(true),
+      trySyncLock: () => Promise.resolve({ onLost: () => undefined, release: () => Promise.resolve() }),
+      async listen(channel, onNotify) {
+        const stop = await pglite.listen(channel, onNotify);
+        return stop;
+      },
       close: async () => {
         await db.destroy();
         unlock();
@@ -133,28 +156,140 @@ async function openPostgres(url: string): Promise<JobStore> {
   // An idle client's error (the server restarting) must not crash the process; the next query reconnects.
   pool.on('error', (error) => console.error('[index] PostgreSQL connection error:', error.message));
   const db = new Kysely<IndexDatabase>({ dialect: new PostgresDialect({ pool }) });
-  let lockClient: import('pg').PoolClient | null = null;
+  const connect = async () => {
+    const client = new pg.Client({ connectionString: url, keepAlive: true });
+    // Without a listener an 'error' (the server restarting) would crash the process.
+    client.on('error', () => undefined);
+    await client.connect();
+    return client;
+  };
+  // The lock's own connection: the lock lives as long as this session, and no pooled query shares it.
+  let lockClient: import('pg').Client | null = null;
+  let lease: PgLease | null = null;
+  const listeners = new Set<() => Promise<void>>();
   return {
     db,
     kind: 'postgres',
     pgPool: pool,
     async trySyncLock() {
-      if (lockClient) return true;
-      const client = await pool.connect();
-      const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SYNC_LOCK_KEY]);
-      if (rows[0]?.ok) {
-        lockClient = client; // held for the life of the process: the lock is this session's
-        return true;
+      if (lease && !lease.lost) return lease;
+      lockClient ??= await connect();
+      const client = lockClient;
+      try {
+        const { rows } = await client.query<{ ok: boolean }>('select pg_try_advisory_lock($1) as ok', [SYNC_LOCK_KEY]);
+        if (!rows[0]?.ok) return null; // kept open for the next try
+      } catch (error) {
+        lockClient = null;
+        await client.end().catch(() => undefined);
+        throw error;
       }
-      client.release();
-      return false;
+      lockClient = null; // the lease owns it now
+      lease = new PgLease(client);
+      return lease;
+    },
+    async listen(channel, onNotify) {
+      let client: import('pg').Client | null = null;
+      let stopped = false;
+      let retry: NodeJS.Timeout | null = null;
+      const open = async (again: boolean) => {
+        retry = null;
+        if (stopped) return;
+        try {
+          const c = await connect();
+          const lost = () => {
+            if (client !== c) return;
+            client = null;
+            void c.end().catch(() => undefined);
+            if (!stopped) retry = setTimeout(() => void open(true), RELISTEN_MS);
+          };
+          c.on('error', lost);
+          c.on('end', lost);
+          c.on('notification', (n) => onNotify(n.payload ?? ''));
+          client = c;
+          await c.query(`listen ${quoteIdent(channel)}`);
+          if (stopped) await c.end();
+          else if (again) onNotify('');
+        } catch {
+          if (!stopped) retry = setTimeout(() => void open(true), RELISTEN_MS);
+        }
+      };
+      await open(false);
+      const stop = async () => {
+        stopped = true;
+        listeners.delete(stop);
+        if (retry) clearTimeout(retry);
+        const c = client;
+        client = null;
+        await c?.end().catch(() => undefined);
+      };
+      listeners.add(stop);
+      return stop;
     },
     async close() {
-      lockClient?.release();
+      await lease?.release();
+      lease = null;
+      await lockClient?.end().catch(() => undefined);
       lockClient = null;
+      for (const stop of [...listeners]) await stop();
       await db.destroy();
     },
   };
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * The leader's lock on PostgreSQL: lost when its connection ends or errors, or when a check
+ * (select 1, every LEASE_CHECK_MS) goes unanswered that long — a leader cut off from the server
+ * stops syncing about as soon as the server frees its lock for another replica.
+ */
+class PgLease implements SyncLease {
+  lost: string | null = null;
+  private readonly listeners: ((reason: string) => void)[] = [];
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(private readonly client: import('pg').Client) {
+    client.on('error', (error: Error) => this.lose(`the lock's connection failed: ${error.message}`));
+    client.on('end', () => this.lose("the lock's connection closed"));
+    this.timer = setInterval(() => void this.check(), LEASE_CHECK_MS);
+    this.timer.unref();
+  }
+
+  private async check() {
+    if (this.lost) return;
+    let timeout: NodeJS.Timeout | undefined;
+    const late = new Promise<never>((_, reject) => {
+      timeout = setTimeout(() => reject(new Error('no answer')), LEASE_CHECK_MS);
+    });
+    try {
+      await Promise.race([this.client.query('select 1'), late]);
+    } catch (error) {
+      this.lose(`the lock's connection stopped answering: ${(error as Error).message}`);
+    } finally {
+      clearTimeout(timeout);
+    }
+  }
+
+  private lose(reason: string) {
+    if (this.lost) return;
+    this.lost = reason;
+    clearInterval(this.timer);
+    // Closing it makes sure the server frees the lock even if the connection only hangs.
+    void this.client.end().catch(() => undefined);
+    for (const l of this.listeners) l(reason);
+  }
+
+  onLost(listener: (reason: string) => void) {
+    if (this.lost) listener(this.lost);
+    else this.listeners.push(listener);
+  }
+
+  async release() {
+    if (this.lost) return;
+    this.lost = 'released';
+    clearInterval(this.timer);
+    await this.client.end().catch(() => undefined);
+  }
 }
 
 /** A quick check that the store answers (health, tests). */

@@ -30,6 +30,7 @@ import { CiError } from '@/server/ci/errors';
 import { toListItem } from '@/server/ci/xml';
 
 import { CallBudget } from './budget';
+import { EVENTS_KEEP_MS, pruneEvents } from './events';
 import type { IndexDatabase, SyncTagTable } from './schema';
 import type { JobStore } from './store';
 import { pruneBefore, writeJobs } from './write';
@@ -42,6 +43,8 @@ const QUIET_EVERY_MS = 60_000;
 /** Paused jobs rarely move: asked about this often. */
 const PAUSE_EVERY_MS = 300_000;
 const PRUNE_EVERY_MS = 3_600_000;
+/** The change log (events.ts) keeps minutes, so it is trimmed every minute. */
+const EVENTS_PRUNE_EVERY_MS = 60_000;
 const MAX_TRIES = 6;
 const MAX_PAGES_PER_WALK = 100_000;
 
@@ -94,6 +97,7 @@ export class BucketSync {
   private lastError: string | null = null;
   private pausedAt = 0;
   private prunedAt = 0;
+  private eventsPrunedAt = 0;
   private stopped = false;
   private running: Promise<void> | null = null;
   private progress = 0;
@@ -154,6 +158,8 @@ export class BucketSync {
   /** Runs cycles until stop(): each starts INDEX_POLL_MS after the previous one started. */
   start() {
     if (this.running) return;
+    // A sync stopped when its process lost the lead starts again when it wins it back.
+    this.stopped = false;
     this.running = (async () => {
       await this.resume().catch(() => undefined);
       while (!this.stopped) {
@@ -173,6 +179,11 @@ export class BucketSync {
   async stop() {
     this.stopped = true;
     await this.running;
+    this.running = null;
+  }
+
+  get isRunning(): boolean {
+    return this.running !== null;
   }
 
   /**
@@ -194,6 +205,10 @@ export class BucketSync {
       await this.backfill(p, end);
     }
     this.updateProgress(positions);
+    if (started - this.eventsPrunedAt >= EVENTS_PRUNE_EVERY_MS) {
+      this.eventsPrunedAt = started;
+      await pruneEvents(this.store.db, started - EVENTS_KEEP_MS);
+    }
     if (started - this.prunedAt >= PRUNE_EVERY_MS) {
       this.prunedAt = started;
       const removed = await pruneBefore(this.store.db, this.bucket, started - this.settings.retentionDays * DAY_MS);
@@ -340,6 +355,11 @@ export class BucketSync {
     if (withPause) this.pausedAt = now;
   }
 
+  /** Reads these jobs now (a callback reaching a replica that does not lead the sync). */
+  async lookUpNow(ids: readonly string[]): Promise<void> {
+    await this.lookUp(ids.slice(0, 1000));
+  }
+
   private async lookUpRequested() {
     if (this.requested.size === 0) return;
     const ids = [...this.requested];
@@ -386,6 +406,7 @@ export class BucketSync {
           .execute();
       },
       () => this.now() >= deadline || this.stopped,
+      false,
     );
     if (done) {
       p.backfill_done = true;
@@ -407,6 +428,8 @@ export class BucketSync {
     params: ListJobsParams,
     onPage?: (jobs: JobListItem[], trx: Transaction<IndexDatabase>) => Promise<void>,
     stopWhen?: () => boolean,
+    /** false for the backfill: old jobs arriving are no live view's change. */
+    publish = true,
   ): Promise<boolean> {
     const fetchPage = (token: string | null): Promise<JobPage> => {
       const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
@@ -433,6 +456,7 @@ export class BucketSync {
           page.jobs.map((item) => ({ item })),
           this.now(),
           onPage ? (trx) => onPage(page.jobs, trx) : undefined,
+          { publish },
         );
       }
       if (!more) return true;

@@ -4,6 +4,11 @@
  * between what the index held and what arrives — so a job counts once, in its current state,
  * however often it is listed. A caller's checkpoint update joins the same transaction: a page and
  * the position after it are stored together or not at all.
+ *
+ * Every write takes one transaction-level advisory lock first: writers (the sync leader, a callback
+ * on any replica, a leader handing over) take turns, so a job inserted by one is seen — not
+ * counted again — by the next, and the change events it records (job_events) get their ids in
+ * commit order; the NOTIFY sent with them reaches every replica when the transaction commits.
  */
 import 'server-only';
 
@@ -12,7 +17,14 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Job, JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
 
-import { hourOf, runBin, type IndexDatabase, type JobsTable } from './schema';
+import { hourOf, runBin, type IndexDatabase, type JobChange, type JobsTable } from './schema';
+
+/** The channel every replica LISTENs on (server/events/hub.ts); the payload is the newest event id. */
+export const EVENTS_CHANNEL = 'job_events';
+/** Any constant of this dashboard's: the writers' turn (see above). */
+const WRITE_LOCK_KEY = 0x1d_c1_0b6;
+/** The most job IDs one event names; a larger batch is split. */
+const EVENT_JOBS = 100;
 
 export interface IncomingJob {
   item: JobListItem;
@@ -76,6 +88,8 @@ export async function writeJobs(
   jobs: readonly IncomingJob[],
   now: number,
   also?: (trx: Transaction<IndexDatabase>) => Promise<void>,
+  /** false: record no change event (the backfill's old jobs are nobody's live view). */
+  { publish = true }: { publish?: boolean } = {},
 ): Promise<WriteResult> {
   const byId = new Map<string, Row>();
   let skipped = 0;
@@ -87,6 +101,7 @@ export async function writeJobs(
   const rows = [...byId.values()];
   return db.transaction().execute(async (trx) => {
     const result: WriteResult = { inserted: 0, updated: 0, unchanged: 0, skipped };
+    if (rows.length > 0) await sql`select pg_advisory_xact_lock(${WRITE_LOCK_KEY})`.execute(trx);
     if (rows.length > 0) {
       const held = new Map<string, Held>(
         (
@@ -208,10 +223,30 @@ export async function writeJobs(
           )
           .execute();
       }
+      if (publish && changed.length > 0) await recordEvents(trx, bucket, changed, now);
     }
     if (also) await also(trx);
     return result;
   });
+}
+
+/** The changes of a batch as events (per tag, at most EVENT_JOBS each), announced at commit. */
+async function recordEvents(trx: Transaction<IndexDatabase>, bucket: string, changed: readonly Row[], now: number) {
+  const byTag = new Map<string, JobChange[]>();
+  for (const row of changed) {
+    const list = byTag.get(row.tag) ?? [];
+    list.push({ id: row.job_id, state: row.state });
+    byTag.set(row.tag, list);
+  }
+  const events = [...byTag].flatMap(([tag, jobs]) => {
+    const out = [];
+    for (let i = 0; i < jobs.length; i += EVENT_JOBS)
+      out.push({ at_ms: now, bucket, tag, jobs: JSON.stringify(jobs.slice(i, i + EVENT_JOBS)) });
+    return out;
+  });
+  const inserted = await trx.insertInto('job_events').values(events).returning('seq').execute();
+  const newest = Math.max(...inserted.map((r) => Number(r.seq)));
+  await sql`select pg_notify(${EVENTS_CHANNEL}, ${String(newest)})`.execute(trx);
 }
 
 /**

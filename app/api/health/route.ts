@@ -2,7 +2,8 @@ import { bucketRoute } from '@/server/api/bucket';
 import { ok } from '@/server/api/responses';
 import { getBackend } from '@/server/ci/backend';
 import { CiError } from '@/server/ci/errors';
-import { indexHealth } from '@/server/index/runtime';
+import { serverConfig } from '@/server/config';
+import { indexHealth, isSyncLeader, storeHealth } from '@/server/index/runtime';
 
 export const dynamic = 'force-dynamic';
 
@@ -11,6 +12,8 @@ export const dynamic = 'force-dynamic';
  * key), and whether the chosen bucket (default the first) answers. Reachability is a real signed
  * call (the queue list), so a wrong key shows here as the 403 it is. `index` is the job index's
  * state for the chosen bucket (off, starting, backfilling, live, behind), each bucket's beside it.
+ * `replica` says which process answered and whether it leads the index's sync, `store` whether
+ * the index's store answers — what a load balancer probes when several replicas share one database.
  */
 export function GET(request: Request) {
   return bucketRoute(
@@ -42,6 +45,8 @@ export function GET(request: Request) {
         ),
         upstream,
         index: await indexHealth(config.bucket),
+        replica: { id: serverConfig().index.replicaId, syncLeader: isSyncLeader() },
+        store: await storeHealth(),
       });
     },
     { onlyBucket: true },

@@ -56,13 +56,20 @@ describe('server configuration', () => {
       DASHBOARD_SESSION_SECRET: 's'.repeat(32),
       INDEX_BACKFILL_DAYS: '7',
       INDEX_CALLBACK_TOKEN: 'a'.repeat(32),
+      DASHBOARD_REPLICA_ID: 'web-2',
     });
     expect(config.index).toMatchObject({
+      replicaId: 'web-2',
       enabled: false,
       databaseUrl: 'postgres://dash@/jobs?host=/var/run/postgresql',
       backfillDays: 7,
       callbackToken: 'a'.repeat(32),
     });
+  });
+
+  it('names a replica by its host and process unless DASHBOARD_REPLICA_ID says otherwise', () => {
+    expect(readServerConfig({}).index.replicaId).toMatch(new RegExp(`-${process.pid}$`));
+    expect(() => readServerConfig({ DASHBOARD_REPLICA_ID: 'a b' })).toThrow(/^DASHBOARD_REPLICA_ID: /);
   });
 
   it('requires DASHBOARD_SESSION_SECRET with DATABASE_URL: a session made by one replica must be valid on the others', () => {

@@ -3,7 +3,8 @@
  * embedded store in a fresh data directory, started as instrumentation starts them. Health reports
  * the index; lists that need it come from it with a total and a cursor; the overview counts; bad
  * values are 400 naming the field; CI's callback is token-checked, capped and writes only whole
- * jobs; a job CI no longer has is answered from the index.
+ * jobs; a job CI no longer has is answered from the index. Live push (GET /api/events) streams
+ * what the sync and callbacks change, resumes after Last-Event-ID and caps streams per client.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import { CSV_BOM, CSV_COLUMNS, jobsToCsv } from '@/lib/export/jobs-csv';
 import { queueNames } from '@/lib/queue-label';
+
+import { readSse, type SseReader } from '../../support/sse-client';
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'index-api-'));
 const TOKEN = 'callback-token-0123456789abcdef';
@@ -37,6 +40,8 @@ const overviewRoute = await import('@/app/api/overview/route');
 const callback = await import('@/app/api/ci/callback/route');
 const exportRoute = await import('@/app/api/jobs/export/route');
 const queuesRoute = await import('@/app/api/queues/route');
+const eventsRoute = await import('@/app/api/events/route');
+const { getBackend } = await import('@/server/ci/backend');
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON of several shapes, asserted field by field
 type Body = Record<string, any>;
@@ -239,5 +244,114 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
     );
     expect(await empty.json()).toMatchObject({ count: 0, jobs: [] });
     expect((await exportRoute.GET(new Request('http://localhost/api/jobs/export?format=xml'))).status).toBe(400);
+  });
+});
+
+describe('live push over /api/events', { timeout: 90_000 }, () => {
+  const open: SseReader[] = [];
+  afterAll(() => open.forEach((r) => r.close()));
+  async function stream(query = '', headers: Record<string, string> = {}) {
+    const abort = new AbortController();
+    const res = await eventsRoute.GET(
+      new Request(`http://localhost/api/events${query}`, { headers, signal: abort.signal }),
+    );
+    const reader = readSse(res, abort);
+    open.push(reader);
+    return reader;
+  }
+  const detail = (id: string, state: string, tag = 'Transcode') =>
+    `<Response><EventName>TaskFinish</EventName><JobsDetail><JobId>${id}</JobId><Tag>${tag}</Tag><State>${state}</State>` +
+    `<Code>Success</Code><CreationTime>2026-11-21T10:00:00+0800</CreationTime><QueueId>p1</QueueId></JobsDetail></Response>`;
+
+  it('refuses a bad filter naming the field', async () => {
+    for (const [query, field] of [
+      ['?tag=Nope', 'tag'],
+      ['?tag=Transcode&tag=Snapshot', 'tag'],
+      ['?since=3', 'since'],
+      ['?bucket=nope-1250000000', 'bucket'],
+    ]) {
+      const res = await eventsRoute.GET(new Request(`http://localhost/api/events${query}`));
+      expect(res.status, query).toBe(400);
+      expect(((await res.json()) as Body).error.field, query).toBe(field);
+    }
+  });
+
+  it("streams for proxies, starts with its position, and pushes a callback's change to the tag it names", async () => {
+    const transcode = await stream('?tag=Transcode');
+    const snapshot = await stream('?tag=Snapshot');
+    expect(transcode.response.status).toBe(200);
+    expect(Object.fromEntries(transcode.response.headers)).toMatchObject({
+      'content-type': 'text/event-stream; charset=utf-8',
+      'cache-control': 'no-cache, no-transform',
+      'x-accel-buffering': 'no',
+    });
+    const ready = await transcode.next((e) => e.event === 'ready');
+    expect(Number(ready.id)).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(ready.data)).toMatchObject({ bucket: 'demo-1250000000', tag: 'Transcode' });
+    expect(transcode.retry).toBe(3000);
+    await snapshot.next((e) => e.event === 'ready');
+
+    const id = 'jpush00000000000000000000000000001';
+    expect((await post(`/api/ci/callback?token=${TOKEN}`, detail(id, 'Success'))).status).toBe(200);
+    const pushed = await transcode.next((e) => e.event === 'jobs' && e.data.includes(id), 10_000);
+    expect(JSON.parse(pushed.data)).toEqual({
+      bucket: 'demo-1250000000',
+      tag: 'Transcode',
+      jobs: [{ id, state: 'Success' }],
+    });
+    expect(Number(pushed.id)).toBeGreaterThan(Number(ready.id));
+    // The Snapshot stream hears nothing of a Transcode job.
+    const other = 'jpush00000000000000000000000000002';
+    await post(`/api/ci/callback?token=${TOKEN}`, detail(other, 'Failed', 'Snapshot'));
+    await snapshot.next((e) => e.event === 'jobs' && e.data.includes(other), 10_000);
+    expect(snapshot.events.some((e) => e.data.includes(id))).toBe(false);
+
+    // Reconnecting with the id it had before the callback: it gets the change it missed, once.
+    const resumed = await stream('?tag=Transcode', { 'last-event-id': ready.id! });
+    const again = await resumed.next((e) => e.event === 'jobs' && e.data.includes(id));
+    expect(again.id).toBe(pushed.id);
+    await resumed.next((e) => e.event === 'ready');
+    expect(resumed.events.filter((e) => e.data.includes(id))).toHaveLength(1);
+    // A header that is none of ours: start over.
+    const forged = await stream('?tag=Transcode', { 'last-event-id': 'zzz' });
+    await forged.next((e) => e.event === 'reset');
+  });
+
+  it('pushes a state change the sync reads from CI', async () => {
+    const reader = await stream('?tag=Transcode');
+    await reader.next((e) => e.event === 'ready');
+    const running = await get(jobs, '/api/jobs?tag=all&states=Running&size=100');
+    const job = (running.body.jobs as Body[]).find((j) => j.tag === 'Transcode');
+    expect(job, 'a running Transcode job in the index').toBeDefined();
+    const { emulatorUrl } = await getBackend();
+    const finished = await fetch(`${emulatorUrl}/__emulator/jobs/${job!.jobId}`, {
+      method: 'PUT',
+      body: JSON.stringify({ state: 'Failed' }),
+    });
+    expect(finished.status).toBe(200);
+    // Progress of a running job is a change too; the one awaited is its end.
+    const pushed = await reader.next(
+      (e) =>
+        e.event === 'jobs' &&
+        (JSON.parse(e.data) as Body).jobs.some((j: Body) => j.id === job!.jobId && j.state === 'Failed'),
+      30_000,
+    );
+    expect(JSON.parse(pushed.data)).toMatchObject({ bucket: 'demo-1250000000', tag: 'Transcode' });
+  });
+
+  it('caps the streams one client has open', async () => {
+    const readers = [];
+    let refused: Response | null = null;
+    for (let i = 0; i < 20 && !refused; i++) {
+      const abort = new AbortController();
+      const res = await eventsRoute.GET(new Request('http://localhost/api/events', { signal: abort.signal }));
+      if (res.status === 429) refused = res;
+      else readers.push(readSse(res, abort));
+    }
+    readers.forEach((r) => r.close());
+    // Eight at most, counting the ones still open from the tests above.
+    expect(readers.length + open.filter((r) => r.response.status === 200).length).toBeGreaterThanOrEqual(8);
+    expect(refused?.status).toBe(429);
+    expect(refused?.headers.get('retry-after')).toMatch(/^\d+$/);
   });
 });

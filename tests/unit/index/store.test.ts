@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { JobListItem } from '@/lib/ci/types';
+import { migrations as provider } from '@/server/index/migrations';
 import { binSeconds, runBin } from '@/server/index/schema';
 import { openStore, type JobStore } from '@/server/index/store';
 import { writeJobs } from '@/server/index/write';
@@ -80,8 +81,9 @@ describe.each(storeTargets)('the store on $name', { timeout: 120_000 }, (target)
   });
 
   if (target.name === 'postgres') {
-    it('lets one process at a time hold the sync lock', async () => {
-      expect(await store.trySyncLock()).toBe(true);
+    it("lets one process at a time hold the sync lock, and frees it when the holder's connection dies", async () => {
+      const lease = await store.trySyncLock();
+      expect(lease).not.toBeNull();
       const url = process.env.TEST_DATABASE_URL!;
       const db = (await store.db.selectNoFrom(sql<string>`current_database()`.as('name')).executeTakeFirst())!.name;
       const other = await openStore({
@@ -89,10 +91,22 @@ describe.each(storeTargets)('the store on $name', { timeout: 120_000 }, (target)
         pgliteDir: null,
       });
       try {
-        expect(await other.trySyncLock()).toBe(false);
+        expect(await other.trySyncLock()).toBeNull();
+        const lost = new Promise<string>((resolve) => lease!.onLost(resolve));
+        // The server ends the holder's session (as when its process dies): the lock goes with it.
+        await sql`select pg_terminate_backend(pid) from pg_locks where locktype = 'advisory' and objid = ${0x1d_c1_0b5} and granted`.execute(
+          other.db,
+        );
+        expect(await lost).toMatch(/connection/);
+        expect(await other.trySyncLock()).not.toBeNull();
+        expect(await store.trySyncLock()).toBeNull();
       } finally {
         await other.close();
       }
+    });
+  } else {
+    it("always leads: the embedded store is this process's alone", async () => {
+      expect(await store.trySyncLock()).not.toBeNull();
     });
   }
 });
@@ -113,7 +127,8 @@ describe('the embedded store on disk', { timeout: 180_000 }, () => {
         { job_id: 'j1', state: 'Success' },
       ]);
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-      expect(migrations.rows.map((r) => r.name)).toEqual(['0001_init', '0002_shared_state']);
+      // Each migration once, however often the store opens.
+      expect(migrations.rows.map((r) => r.name).sort()).toEqual(Object.keys(await provider.getMigrations()).sort());
     } finally {
       await again.close();
     }

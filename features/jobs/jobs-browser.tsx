@@ -17,7 +17,6 @@ import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-sear
 import { stateForView } from '@/lib/saved-views';
 
 import { ExportMenu } from '../export/export-menu';
-import { IndexSourceLabel } from '../index/index-source';
 import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
 import { JobDrawer } from './detail/job-drawer';
@@ -25,6 +24,7 @@ import { EmptyState } from './empty-state';
 import { FiltersBar } from './filters-bar';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
+import { ListCount, useListTotal } from './list-count';
 import { LiveRefresh } from './live-refresh';
 import { JobsPagination } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
@@ -89,6 +89,11 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
     },
   });
   const loaded = acc.active ? acc.rows.length : jobs.length;
+  const listTotal = useListTotal(
+    needsAnchor ? null : query,
+    result.isPlaceholderData ? undefined : result.data,
+    result.dataUpdatedAt,
+  );
   const switching = result.isPlaceholderData;
 
   // History entries and tabs say what they show.
@@ -128,12 +133,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               hold={acc.active ? 'paused while pages are loaded — Refresh goes back to one page' : undefined}
             />
             <div className="flex items-center gap-2">
-              {result.data?.total !== undefined && result.data.index && (
-                <IndexSourceLabel
-                  meta={{ asOf: result.data.asOf ?? null, index: result.data.index }}
-                  prefix={`${result.data.total.toLocaleString('en-US')} matching`}
-                />
-              )}
+              {result.data && <ListCount query={needsAnchor ? null : query} total={listTotal} />}
               {result.data && (
                 <JobsPagination
                   view={view}
@@ -143,6 +143,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                   query={query ?? ''}
                   nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
                   busy={result.isFetching}
+                  total={acc.active ? undefined : listTotal?.total}
                 />
               )}
               <ExportMenu table={table} query={query} listComplete={!token && !acc.hasNext && !switching} />

@@ -241,7 +241,9 @@ export function validateView(
       ['tag', tag],
       [name, value],
     ]);
-    if (error) add(key, error.message, value);
+    // A bound is named as the operator knows it ("Created from: 2026-02-30 is not a date").
+    const message = key === 'from' || key === 'to' ? error?.message.replace(name, KEY_LABELS[key]) : error?.message;
+    if (error) add(key, message!, value);
     else pairs.push([name, value]);
   };
 

@@ -55,8 +55,9 @@ export function useListTotal(query: string | null, answer: JobPage | undefined, 
     staleTime: 2_000,
   });
   const { refetch } = counted;
+  // The list was asked again (live refresh, Refresh): so is the count — unless it is being asked already.
   useEffect(() => {
-    if (ask && updatedAt > 0) void refetch();
+    if (ask && updatedAt > 0) void refetch({ cancelRefetch: false });
   }, [ask, updatedAt, refetch]);
   if (fromAnswer)
     return { total: fromAnswer.total!, meta: { asOf: fromAnswer.asOf ?? null, index: fromAnswer.index! } };

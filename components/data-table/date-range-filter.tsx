@@ -40,8 +40,6 @@ export function DateRangeFilter({
 }) {
   const now = useNow();
   const id = useId();
-  const [from, setFrom] = useState(() => toZonedInputValue(value.from, zone));
-  const [to, setTo] = useState(() => toZonedInputValue(value.to, zone));
   const fromRef = useRef<HTMLInputElement>(null);
   const toRef = useRef<HTMLInputElement>(null);
   const [errors, setErrors] = useState<{ from?: string | null; to?: string | null; range?: string | null }>({});
@@ -61,6 +59,9 @@ export function DateRangeFilter({
   const apply = () => {
     const next = { from: check('from'), to: check('to') };
     if (next.from || next.to) return setErrors(next);
+    // The fields are read as they are (uncontrolled): what the browser holds is what is checked.
+    const from = fromRef.current?.value ?? '';
+    const to = toRef.current?.value ?? '';
     const f = from ? fromZonedInputValue(from, zone) : '';
     const t = to ? fromZonedInputValue(to, zone) : '';
     if (f === null || t === null) return setErrors({ range: 'Enter a complete date and time.' });
@@ -79,10 +80,9 @@ export function DateRangeFilter({
             ref={which === 'from' ? fromRef : toRef}
             type="datetime-local"
             className={fieldClass}
-            value={which === 'from' ? from : to}
+            defaultValue={toZonedInputValue(which === 'from' ? value.from : value.to, zone)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-${which}-error` : undefined}
-            onChange={(e) => (which === 'from' ? setFrom : setTo)(e.target.value)}
             onBlur={() => setErrors((old) => ({ ...old, [which]: check(which), range: null }))}
           />
         </label>

@@ -185,7 +185,8 @@ async function walkCount(request: APIRequestContext, query: string): Promise<num
 }
 
 test.describe('the total beside the page indicator, with the job index on', () => {
-  test.describe.configure({ mode: 'serial', timeout: 300_000 });
+  // The index backfills its 2,000 jobs first: minutes on a busy two-core machine.
+  test.describe.configure({ mode: 'serial', timeout: 480_000 });
   let dataDir: string;
   let app: Started;
 
@@ -202,7 +203,7 @@ test.describe('the total beside the page indicator, with the job index on', () =
             return 'unreachable';
           }
         },
-        { timeout: 240_000, intervals: [1000] },
+        { timeout: 420_000, intervals: [1000] },
       )
       .toBe('live');
   });

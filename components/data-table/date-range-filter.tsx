@@ -83,7 +83,13 @@ export function DateRangeFilter({
             defaultValue={toZonedInputValue(which === 'from' ? value.from : value.to, zone)}
             aria-invalid={error ? true : undefined}
             aria-describedby={error ? `${id}-${which}-error` : undefined}
-            onBlur={() => setErrors((old) => ({ ...old, [which]: check(which), range: null }))}
+            // Leaving a field names what is wrong with it; typing in it again clears that. Nothing is
+            // cleared on leaving: a notice vanishing as Apply is pressed would move Apply from under the pointer.
+            onBlur={() => {
+              const error = check(which);
+              if (error) setErrors((old) => ({ ...old, [which]: error }));
+            }}
+            onInput={() => setErrors((old) => (old[which] || old.range ? { ...old, [which]: null, range: null } : old))}
           />
         </label>
         {error && (

@@ -34,8 +34,14 @@ async function chooseChinaTime(page: Page) {
 const createdRange = (page: Page) => page.getByLabel(/^Created:/);
 const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.get(name) ?? '';
 
+/** The table of a page just opened: on a busy machine the first answer can take longer than an expect's 15 s. */
+async function tableShown(page: Page) {
+  await page.getByTestId('jobs-table').waitFor({ timeout: 60_000 });
+  return settledRows(page);
+}
+
 async function createdTimes(page: Page): Promise<number[]> {
-  const rows = await settledRows(page);
+  const rows = await tableShown(page);
   const times = await rows
     .locator('td:nth-child(7) time')
     .evaluateAll((els) => els.map((e) => e.getAttribute('datetime') ?? ''));
@@ -75,7 +81,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
   test('Yesterday lists yesterday in the chosen zone (+08:00), not the browser’s (UTC)', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode&order=asc&size=100');
-    await settledRows(page);
+    await tableShown(page);
     await createdRange(page).click();
     await expect(page.getByRole('button', { name: 'Today' })).toBeVisible();
     await page.getByRole('button', { name: 'Yesterday' }).click();
@@ -102,7 +108,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
   test('an incomplete, six-digit-year or impossible date is named, never ignored', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode');
-    await settledRows(page);
+    await tableShown(page);
     const before = page.url();
     await createdRange(page).click();
     const fromField = page.getByLabel('From', { exact: true });
@@ -144,7 +150,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
     expect(expected).toBeGreaterThan(20);
 
     await page.goto(`/jobs?tag=Transcode&range=custom&from=${iso(from)}&to=${iso(to)}`);
-    await settledRows(page);
+    await tableShown(page);
     await expect(page.getByTestId('page-status')).toContainText('Page 1 · 20 loaded · more available');
     await page.getByRole('button', { name: 'Count', exact: true }).click();
     const result = page.getByTestId('list-count-result');
@@ -158,7 +164,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
     // Other filters: the count is gone (it belonged to the old ones); a big count can be cancelled.
     await page.goto('/jobs?tag=all&range=30d');
-    await settledRows(page);
+    await tableShown(page);
     await page.getByRole('button', { name: 'Count', exact: true }).click();
     await expect(page.getByTestId('list-count')).toContainText('Counting…');
     await page.getByTestId('list-count').getByRole('button', { name: 'Cancel' }).click();
@@ -191,6 +197,7 @@ test.describe('the total beside the page indicator, with the job index on', () =
   let app: Started;
 
   test.beforeAll(async ({ request }) => {
+    test.setTimeout(480_000);
     dataDir = mkdtempSync(path.join(tmpdir(), 'ranges-counts-e2e-'));
     app = await startAppProcess({ ...INDEXED_APP_ENV, DASHBOARD_DATA_DIR: dataDir });
     await expect

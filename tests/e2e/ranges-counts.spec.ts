@@ -36,7 +36,9 @@ const urlParam = (page: Page, name: string) => new URL(page.url()).searchParams.
 
 /** The table of a page just opened: on a busy machine the first answer can take longer than an expect's 15 s. */
 async function tableShown(page: Page) {
-  await page.getByTestId('jobs-table').waitFor({ timeout: 60_000 });
+  const table = page.getByTestId('jobs-table');
+  await expect(table).toHaveAttribute('data-hydrated', 'true', { timeout: 60_000 });
+  await expect(table).not.toHaveAttribute('aria-busy', 'true', { timeout: 60_000 });
   return settledRows(page);
 }
 
@@ -227,8 +229,9 @@ test.describe('the total beside the page indicator, with the job index on', () =
     request,
   }) => {
     await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+    await tableShown(page);
     const status = page.getByTestId('page-status');
-    await expect(status).toHaveText(/^Page 1 · 1–20 of [\d,]+$/);
+    await expect(status).toHaveText(/^Page 1 · 1–20 of [\d,]+$/, { timeout: 30_000 });
     const from = urlParam(page, 'from');
     const total = async () =>
       (
@@ -247,6 +250,7 @@ test.describe('the total beside the page indicator, with the job index on', () =
 
     // One tag, listed by CI: the index still says how many.
     await page.goto(`${app.url}/jobs?tag=Transcode&range=7d&size=10`);
-    await expect(status).toHaveText(/^Page 1 · 1–10 of [\d,]+$/);
+    await tableShown(page);
+    await expect(status).toHaveText(/^Page 1 · 1–10 of [\d,]+$/, { timeout: 30_000 });
   });
 });

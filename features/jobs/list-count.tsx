@@ -3,7 +3,7 @@
 /**
  * How many jobs the list's filters match. CI never says (a NextToken, no total), so:
  * - an answer of the job index carries `total` already (an error-code or contains filter);
- * - with the index live, a plain list asks it for the count alone (/api/jobs?…&source=index&size=1,
+ * - with the index live (or behind, and saying so), a plain list asks it for the count alone (/api/jobs?…&source=index&size=1,
  *   one quick request), and the page indicator says "1–20 of 12,989";
  * - without it, "Count" walks every matching page with the overview's collector
  *   (features/collection), with progress and Cancel, and says "12,989 matching (counted 14:05)" —
@@ -46,7 +46,10 @@ export interface ListTotal {
 export function useListTotal(query: string | null, answer: JobPage | undefined, updatedAt: number): ListTotal | null {
   const { data: health } = useHealth();
   const fromAnswer = answer?.total !== undefined && answer.index ? answer : null;
-  const ask = query !== null && !isIndexQuery(query) && health?.index?.state === 'live' && !fromAnswer;
+  // Behind (the sync lags) still counts every job up to its lag, and the label says "index (behind)";
+  // a backfilling index does not hold the whole window yet.
+  const whole = health?.index?.state === 'live' || health?.index?.state === 'behind';
+  const ask = query !== null && !isIndexQuery(query) && whole && !fromAnswer;
   const counted = useQuery({
     queryKey: ['list-total', query ?? ''] as const,
     queryFn: ({ signal }) => fetchJson<IndexJobPage>(`/api/jobs?${indexCountQuery(query ?? '')}`, signal),

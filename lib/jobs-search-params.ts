@@ -23,6 +23,7 @@ import {
 import { TAG_CODES } from './ci/tags';
 import type { AllTagsPage, JobPage } from './ci/types';
 import { codeError, INDEX_CURSOR, qError } from './index-rules';
+import { RANGE_PRESETS } from './ranges';
 
 export const DEFAULT_TAG = 'Transcode';
 /**
@@ -59,12 +60,8 @@ export function pageQuery(query: string, token: string | undefined): string {
 export const PAGE_SIZES = [10, 20, 50, 100] as const;
 export const DEFAULT_PAGE_SIZE = 20;
 
-export const RANGE_PRESETS = [
-  { value: '1h', label: 'Last 1 h', ms: 3_600_000 },
-  { value: '24h', label: 'Last 24 h', ms: 86_400_000 },
-  { value: '7d', label: 'Last 7 d', ms: 7 * 86_400_000 },
-  { value: '30d', label: 'Last 30 d', ms: 30 * 86_400_000 },
-] as const;
+/** The creation-time presets (lib/ranges declares them and their windows). */
+export { RANGE_PRESETS } from './ranges';
 
 export const jobsSearchParams = {
   /** The bucket shown ('' = the default); see lib/bucket-param.ts. */
@@ -244,7 +241,9 @@ export function validateView(
       ['tag', tag],
       [name, value],
     ]);
-    if (error) add(key, error.message, value);
+    // A bound is named as the operator knows it ("Created from: 2026-02-30 is not a date").
+    const message = key === 'from' || key === 'to' ? error?.message.replace(name, KEY_LABELS[key]) : error?.message;
+    if (error) add(key, message!, value);
     else pairs.push([name, value]);
   };
 

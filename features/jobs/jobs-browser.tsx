@@ -18,7 +18,6 @@ import { stateForView } from '@/lib/saved-views';
 
 import { ExportMenu } from '../export/export-menu';
 import { FindResultNote } from '../find-job/find-result-note';
-import { IndexSourceLabel } from '../index/index-source';
 import { CopyLinkButton } from '../shell/copy-link-button';
 import { ViewsMenu } from '../views/views-menu';
 import { AccumulateBar } from './accumulate-bar';
@@ -28,6 +27,7 @@ import { FiltersBar } from './filters-bar';
 import { FoldedFilters } from './folded-filters';
 import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
+import { ListCount, useListTotal } from './list-count';
 import { LeftJobsNotice, NewJobsBar } from './live-notices';
 import { LiveRefresh } from './live-refresh';
 import { windowRunsToNow } from './live-refresh-plan';
@@ -112,6 +112,11 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
     },
   });
   const loaded = acc.active ? acc.rows.length : shownRows.length;
+  const listTotal = useListTotal(
+    needsAnchor ? null : query,
+    result.isPlaceholderData ? undefined : result.data,
+    result.dataUpdatedAt,
+  );
   const switching = result.isPlaceholderData;
 
   // History entries and tabs say what they show.
@@ -167,12 +172,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               </span>
             </div>
             <div className="flex flex-wrap items-center gap-2">
-              {result.data?.total !== undefined && result.data.index && (
-                <IndexSourceLabel
-                  meta={{ asOf: result.data.asOf ?? null, index: result.data.index }}
-                  prefix={`${result.data.total.toLocaleString('en-US')} matching`}
-                />
-              )}
+              {result.data && <ListCount query={needsAnchor ? null : query} total={listTotal} />}
               {result.data && (
                 <JobsPagination
                   view={view}
@@ -182,6 +182,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                   query={query ?? ''}
                   nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
                   busy={result.isFetching}
+                  total={acc.active ? undefined : listTotal?.total}
                 />
               )}
               <CopyLinkButton />

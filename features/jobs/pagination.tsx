@@ -16,6 +16,7 @@ export function JobsPagination({
   query,
   nextToken,
   busy,
+  total,
 }: {
   view: JobsView;
   actions: JobsViewActions;
@@ -26,6 +27,8 @@ export function JobsPagination({
   query: string;
   nextToken: string | null | undefined;
   busy: boolean;
+  /** How many jobs match in all, when the job index says (features/jobs/list-count). */
+  total?: number;
 }) {
   const client = useQueryClient();
   return (
@@ -42,6 +45,8 @@ export function JobsPagination({
         if (nextToken) void client.prefetchQuery(jobsQueryOptions(pageQuery(query, nextToken)));
       }}
       busy={busy}
+      total={total}
+      firstRow={view.tokens.length * (Number(view.size) || 0) + 1}
     />
   );
 }

@@ -7,14 +7,8 @@
 import { createSerializer } from 'nuqs/server';
 
 import { toIsoSeconds } from '@/lib/format';
-import {
-  activeFilters,
-  ALL_TAGS,
-  CLEARABLE_KEYS,
-  jobsSearchParams,
-  RANGE_PRESETS,
-  type JobsView,
-} from '@/lib/jobs-search-params';
+import { activeFilters, ALL_TAGS, CLEARABLE_KEYS, jobsSearchParams, type JobsView } from '@/lib/jobs-search-params';
+import { findPreset, presetWindow } from '@/lib/ranges';
 
 /** The keys that say which jobs a view covers (not how the list pages, sorts or what it has open). */
 export const SCOPE_KEYS = ['bucket', 'tag', ...CLEARABLE_KEYS] as const;
@@ -49,7 +43,7 @@ export function timePatch(start: number, end: number): ScopePatch {
 
 /** The scope in words for a support summary: `Tag all · Created from 2026-… · Queue p…`. */
 export function describeScope(view: JobsView): string {
-  const preset = RANGE_PRESETS.find((p) => p.value === view.range);
+  const preset = findPreset(view.range);
   const parts = [
     view.tag === ALL_TAGS ? 'All tags' : `Tag ${view.tag}`,
     ...activeFilters(view)
@@ -75,12 +69,13 @@ export function defaultScopeHref(
 ): string | null {
   // The bucket says where to look, not which jobs: a link naming only it still gets the defaults.
   if (SCOPE_KEYS.some((k) => k !== 'bucket' && searchParams[k] !== undefined)) return null;
-  const preset = RANGE_PRESETS.find((p) => p.value === DEFAULT_SCOPE_RANGE)!;
+  const preset = findPreset(DEFAULT_SCOPE_RANGE)!;
   const search = new URLSearchParams();
   for (const [k, v] of Object.entries(searchParams))
     for (const one of Array.isArray(v) ? v : v === undefined ? [] : [v]) search.append(k, one);
   search.set('tag', ALL_TAGS);
   search.set('range', preset.value);
-  search.set('from', toIsoSeconds(now - preset.ms));
+  // A span preset: the same window in every zone.
+  search.set('from', presetWindow(preset, now, 'utc').from);
   return `${path}?${search.toString()}`;
 }

@@ -15,8 +15,8 @@ import { isIndexUnavailable, overviewQuery, useIndexOverview } from '@/features/
 import { useJobsView } from '@/features/jobs/use-jobs-view';
 import { useRangeAnchor } from '@/features/jobs/use-range-anchor';
 import { usePreferences } from '@/features/preferences/preferences';
-import { toIsoSeconds } from '@/lib/format';
 import { validateView, type JobsView } from '@/lib/jobs-search-params';
+import { presetWindow } from '@/lib/ranges';
 
 /** `buckets`: the configured bucket names, so a link naming another one is a notice, not a request. */
 export function useScopeView({ forceStates, buckets }: { forceStates?: string[]; buckets?: readonly string[] } = {}) {
@@ -44,10 +44,10 @@ export function useScopeView({ forceStates, buckets }: { forceStates?: string[];
   const index = indexed.data && !backfilling ? indexed.data : null;
   const collection = useJobCollection(fallback !== null ? active : null);
 
-  /** A preset window moves up to now (new jobs count); otherwise the same window is asked again. */
+  /** A preset window moves up to now (new jobs count; Yesterday to the current yesterday); otherwise the same window is asked again. */
   const reload = () => {
-    const from = preset ? toIsoSeconds(Date.now() - preset.ms) : view.from;
-    if (from !== view.from) actions.setFilters({ from });
+    const next = preset ? presetWindow(preset, Date.now(), timeZone) : { from: view.from, to: view.to };
+    if (next.from !== view.from || next.to !== view.to) actions.setFilters({ from: next.from, to: next.to || null });
     else if (fallback !== null) collection.start();
     else void indexed.refetch();
   };

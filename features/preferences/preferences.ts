@@ -52,6 +52,11 @@ export function setPreference<K extends keyof Preferences>(key: K, value: Prefer
   store.write({ ...store.read(), [key]: value }, { orForThisPage: true });
 }
 
+/** The preferences now, outside rendering (an effect right after hydration still renders the defaults). */
+export function currentPreferences(): Preferences {
+  return store.read();
+}
+
 export function usePreferences(): Preferences {
   return useSyncExternalStore(store.subscribe, store.read, () => DEFAULT_PREFERENCES);
 }

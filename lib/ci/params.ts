@@ -95,10 +95,23 @@ const readAs = <T>(message: (value: string) => string, read: (value: string) => 
 const idField = (what: string) =>
   z.optional(z.string().check(z.regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`)));
 
-const timeField = (name: string) =>
-  z.optional(
-    readAs(() => `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`, toCiTime),
-  );
+/**
+ * Why a time is refused, naming what is wrong when the shape is nearly right: a year that is not
+ * four digits (a date field lets one type `202611`), or a day that does not exist (February 30).
+ */
+export function timeError(name: string, value: string): string {
+  const m = /^([+-]?\d+)-(\d{1,2})-(\d{1,2})T\d{2}:\d{2}/.exec(value);
+  if (m && !/^\d{4}$/.test(m[1]!)) return `${name}: year ${m[1]} is not a date (the year has 4 digits)`;
+  if (m && TIME.test(value)) {
+    const [y, mo, d] = [m[1], m[2], m[3]];
+    const real = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
+    if (real.getUTCMonth() !== Number(mo) - 1 || real.getUTCDate() !== Number(d))
+      return `${name}: ${y}-${mo}-${d} is not a date`;
+  }
+  return `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`;
+}
+
+const timeField = (name: string) => z.optional(readAs((value) => timeError(name, value), toCiTime));
 
 const isStateFilter = (s: string): s is StateFilter => (STATE_FILTER_VALUES as readonly string[]).includes(s);
 const splitStates = (value: string) => value.split(',').map((s) => s.trim());

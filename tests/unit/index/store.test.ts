@@ -113,7 +113,7 @@ describe('the embedded store on disk', { timeout: 180_000 }, () => {
         { job_id: 'j1', state: 'Success' },
       ]);
       const migrations = await sql<{ name: string }>`select name from kysely_migration`.execute(again.db);
-      expect(migrations.rows.map((r) => r.name)).toEqual(['0001_init']);
+      expect(migrations.rows.map((r) => r.name)).toEqual(['0001_init', '0002_daily_rollups']);
     } finally {
       await again.close();
     }

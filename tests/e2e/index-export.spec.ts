@@ -32,7 +32,8 @@ test.beforeAll(async ({ request }) => {
   test.setTimeout(600_000);
   dataDir = mkdtempSync(path.join(tmpdir(), 'index-export-e2e-'));
   fillIndexStore(dataDir, BUCKET, FILLED);
-  app = await startAppProcess({ ...INDEXED_APP_ENV, DASHBOARD_DATA_DIR: dataDir });
+  // A longer poll than the other index specs: a 21,000-job store must stay live (lag ≤ 2 polls) on a busy machine.
+  app = await startAppProcess({ ...INDEXED_APP_ENV, INDEX_POLL_MS: '10000', DASHBOARD_DATA_DIR: dataDir });
   await expect.poll(() => indexState(request, app.url), { timeout: 240_000, intervals: [1000] }).toBe('live');
 });
 test.afterEach(async ({}, testInfo) => {
@@ -56,7 +57,7 @@ test('the list exports more than 20,000 matching jobs as CSV and as JSON, stream
   request,
 }) => {
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
-  await expect(page.locator('tbody tr').first()).toBeVisible();
+  await expect(page.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
   const held = (
     (await (await request.get(`${app.url}/api/jobs?tag=all&source=index&size=1`)).json()) as { total: number }
   ).total;

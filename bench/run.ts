@@ -83,7 +83,7 @@ if (['P1', 'P2', 'P3', 'P4', 'P5'].some(want)) {
   }
 }
 // The job index: its own data and servers (P6 and P7 in this process, P8 a server of its own).
-if (want('P6')) rows.push(...(await runOverviewBench({ runs })));
+if (want('P6')) rows.push(...(await runOverviewBench({ runs, only: process.env.BENCH_P6_STORE })));
 if (want('P7')) rows.push(...(await runSyncBench({ runs })));
 if (want('P8')) rows.push(...(await runViewersBench({ runs })));
 

@@ -320,7 +320,7 @@ export async function runOverviewBench({
   only,
 }: {
   runs: number;
-  /** One store only (BENCH_P6_STORE=pglite|postgres). */
+  /** One store only (BENCH_P6_STORE=pglite|postgresql). */
   only?: string;
 }): Promise<BenchRow[]> {
   const log = (m: string) => console.log(m);

@@ -83,9 +83,20 @@ if (['P1', 'P2', 'P3', 'P4', 'P5'].some(want)) {
   }
 }
 // The job index: its own data and servers (P6 and P7 in this process, P8 a server of its own).
-if (want('P6')) rows.push(...(await runOverviewBench({ runs, only: process.env.BENCH_P6_STORE })));
-if (want('P7')) rows.push(...(await runSyncBench({ runs })));
-if (want('P8')) rows.push(...(await runViewersBench({ runs })));
+// Each part's rows are printed as they come: a later part failing must not lose them.
+const index = async (id: string, run: () => Promise<BenchRow[]>) => {
+  if (!want(id)) return;
+  try {
+    const got = await run();
+    for (const r of got) console.log(`${r.id}: ${r.figure} · target ${r.target} · ratio ${r.ratio.toFixed(2)}`);
+    rows.push(...got);
+  } catch (error) {
+    console.error(`${id} failed:`, error);
+  }
+};
+await index('P6', () => runOverviewBench({ runs, only: process.env.BENCH_P6_STORE }));
+await index('P7', () => runSyncBench({ runs }));
+await index('P8', () => runViewersBench({ runs }));
 
 const commit = (() => {
   try {

@@ -70,7 +70,7 @@ function callsByKind(emu: Emulator, from: number, to: number) {
   for (const r of emu.requests()) {
     const at = Date.parse(r.time);
     if (at < from || at >= to) continue;
-    const kind = r.path === '/jobs' ? 'list' : r.path.startsWith('/jobs/') ? 'by ID' : r.path;
+    const kind = /^\/(pic_)?jobs$/.test(r.path) ? 'list' : /^\/(pic_)?jobs\//.test(r.path) ? 'by ID' : r.path;
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return kinds;

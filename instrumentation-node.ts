@@ -6,7 +6,7 @@
 import { getBackend } from './server/ci/backend';
 import { ConfigError, serverConfig } from './server/config';
 import { processStore, storeWanted } from './server/index/process-store';
-import { startJobIndex } from './server/index/runtime';
+import { startJobIndex, stopJobIndex } from './server/index/runtime';
 import { startViewsStore } from './server/views/saved-views-store';
 
 export async function startBackend() {
@@ -21,6 +21,7 @@ export async function startBackend() {
       if (users) startViewsStore();
       else processStore().catch((error: unknown) => console.error(`[store] could not open: ${String(error)}`));
     }
+    closeIndexOnSignals();
     console.log(users ? `[auth] login required (${users.size} user${users.size === 1 ? '' : 's'})` : '[auth] no login');
   } catch (error) {
     if (error instanceof ConfigError) {
@@ -28,5 +29,28 @@ export async function startBackend() {
       process.exit(1);
     }
     throw error;
+  }
+}
+
+/**
+ * SIGTERM and SIGINT close the job index (its syncs, then the store) before the process ends: the
+ * embedded PGlite store's files are consistent only after a clean close, and a server stopped
+ * mid-write could not open them again. scripts/start.mjs sets NEXT_MANUAL_SIG_HANDLE, so Next's own
+ * handler does not exit first; without it (a bare `next start`) both run and the close may be cut.
+ */
+function closeIndexOnSignals() {
+  let closing = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (closing) return;
+      closing = true;
+      const code = signal === 'SIGINT' ? 130 : 143;
+      // A store that cannot close in time must not keep the process alive.
+      setTimeout(() => process.exit(code), 15_000).unref();
+      void stopJobIndex()
+        .then(() => console.log(`[index] ${signal}: the job index is closed`))
+        .catch((error: unknown) => console.error('[index] closing the job index failed:', error))
+        .finally(() => process.exit(code));
+    });
   }
 }

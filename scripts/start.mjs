@@ -64,6 +64,12 @@ if (mode === 'start') {
 const peerHook = pathToFileURL(join(root, 'scripts', 'peer-address.mjs')).href;
 const args = ['--import', peerHook, nextBin, mode, '-p', port];
 if (host) args.push('-H', host);
-const child = spawn(process.execPath, args, { cwd: root, stdio: 'inherit', env: process.env });
+// The server's own handlers (instrumentation-node.ts) close the job index's store on SIGTERM/SIGINT
+// before it exits; Next's would exit without waiting for them.
+const child = spawn(process.execPath, args, {
+  cwd: root,
+  stdio: 'inherit',
+  env: { NEXT_MANUAL_SIG_HANDLE: 'true', ...process.env },
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -1,9 +1,14 @@
 /**
  * What the index answers: a filtered list with its total and a keyset cursor, one job, and the
- * overview's numbers. The overview reads the hourly rollups for the whole hours of its window and
- * the rows themselves only for the partial hours at its edges, so 30 days cost about as much as
- * one; filters the rollups do not carry (queue, workflow, input, code, q, run time) are counted
- * from the rows, in the same shapes.
+ * overview's numbers. The overview never scans a window's jobs when the filters are the rollups'
+ * (tag, states, time):
+ * - counts per state and bar come from each UTC day's quarter-hour slots, and from the rows only
+ *   for the partial quarter hours at the window's edges — a bar in any zone whose offset is whole
+ *   quarter hours (+08:00, +05:30, +05:45, with DST) is a run of whole slots, so it is exact;
+ * - failures by code and run times come from the daily rollups for whole UTC days, the hourly ones
+ *   for the whole hours of the partial days at the edges, and the rows for the partial hours;
+ * so 30 days cost about as much as one. Filters the rollups do not carry (queue, workflow, input,
+ * code, q, run time), and zones off the quarter hour, are counted from the rows, in the same shapes.
  */
 import 'server-only';
 
@@ -12,7 +17,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
 
-import { binSeconds, HOUR_MS, type IndexDatabase } from './schema';
+import { binSeconds, DAY_MS, HOUR_MS, SLOT_MS, type IndexDatabase } from './schema';
 
 export interface IndexFilters {
   /** null: every tag. */
@@ -124,8 +129,8 @@ export async function listIndexed(
 /** How many jobs match: from the rollups when they can say, else from the rows. */
 export async function countIndexed(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilters): Promise<number> {
   if (rollupable(f)) {
-    const parts = await collect(db, bucket, f, { failures: false, runs: false });
-    return parts.hourState.reduce((n, r) => n + r.n, 0);
+    const parts = await collect(db, bucket, f, { failures: false, runs: false, step: SLOT_MS });
+    return parts.time.reduce((n, r) => n + r.n, 0);
   }
   const row = await db
     .selectFrom('jobs')
@@ -152,73 +157,129 @@ export async function getIndexedJob(
 // ───────────────────────────── overview ─────────────────────────────
 
 interface Parts {
-  hourState: { hour: number; state: string; n: number }[];
+  /** Jobs per state in spans that each lie within one bar (hour or day in any zone): the span's start. */
+  time: { at: number; state: string; n: number }[];
   failures: { code: string; tag: string; n: number }[];
   runs: { tag: string; bin: number; n: number }[];
 }
 
+interface Want {
+  failures: boolean;
+  runs: boolean;
+  /** The span of `time` entries counted from rows: SLOT_MS, or a minute for zones off the quarter hour. */
+  step: number;
+}
+
+const ceilTo = (ms: number, unit: number) => Math.ceil(ms / unit) * unit;
+const floorTo = (ms: number, unit: number) => Math.floor(ms / unit) * unit;
+
 /**
- * The counts of a window, as rollup-shaped rows: whole hours from the rollups (when the filters
- * allow), the rest from the rows.
+ * The counts of a window, as rollup-shaped rows: from the rollups where the filters and the window
+ * allow (see the module's comment), the rest from the rows.
  */
-async function collect(
-  db: Kysely<IndexDatabase>,
-  bucket: string,
-  f: IndexFilters,
-  want: { failures: boolean; runs: boolean },
-): Promise<Parts> {
-  const parts: Parts = { hourState: [], failures: [], runs: [] };
-  const after = f.afterMs ?? -1;
-  const before = f.beforeMs ?? Number.MAX_SAFE_INTEGER;
-  if (!rollupable(f)) {
+async function collect(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilters, want: Want): Promise<Parts> {
+  const parts: Parts = { time: [], failures: [], runs: [] };
+  // The window as [lo, hi) in whole ms (CI's bounds are exclusive).
+  const lo = (f.afterMs ?? -1) + 1;
+  const hi = f.beforeMs ?? Number.MAX_SAFE_INTEGER;
+  const rows = (from: number, to: number, w: Partial<Want>) =>
+    from < to ? fromRows(db, bucket, { ...f, afterMs: from - 1, beforeMs: to }, { ...want, ...w }, parts) : null;
+  if (!rollupable(f) || want.step !== SLOT_MS || hi === Number.MAX_SAFE_INTEGER) {
     await fromRows(db, bucket, f, want, parts);
     return parts;
   }
-  // Whole hours strictly inside (after, before): every second of them matches.
-  const firstHour = Math.floor(after / HOUR_MS) * HOUR_MS + HOUR_MS;
-  const lastHourEnd = before === Number.MAX_SAFE_INTEGER ? before : Math.floor(before / HOUR_MS) * HOUR_MS;
-  if (firstHour >= lastHourEnd) {
-    await fromRows(db, bucket, f, want, parts);
-    return parts;
-  }
-  await fromRollups(db, bucket, f, firstHour, lastHourEnd, want, parts);
-  if (after + 1 < firstHour) await fromRows(db, bucket, { ...f, afterMs: after, beforeMs: firstHour }, want, parts);
-  if (lastHourEnd < before)
-    await fromRows(db, bucket, { ...f, afterMs: lastHourEnd - 1, beforeMs: before }, want, parts);
+  // Counts per state and time: whole quarter hours from the day slots, the edges from rows.
+  const qlo = ceilTo(lo, SLOT_MS);
+  const qhi = floorTo(hi, SLOT_MS);
+  const tail = { failures: false, runs: false };
+  if (qlo < qhi) {
+    await fromSlots(db, bucket, f, qlo, qhi, parts);
+    await rows(lo, qlo, tail);
+    await rows(qhi, hi, tail);
+  } else await rows(lo, hi, tail);
+  if (!want.failures && !want.runs) return parts;
+
+  // Failures and run times: whole days, then whole hours, then rows.
+  const only = { ...want, time: false };
+  const hlo = ceilTo(lo, HOUR_MS);
+  const hhi = floorTo(hi, HOUR_MS);
+  const dlo = ceilTo(lo, DAY_MS);
+  const dhi = floorTo(hi, DAY_MS);
+  if (dlo < dhi) {
+    await fromRollups(db, bucket, f, 'day', dlo, dhi, want, parts);
+    if (hlo < dlo) await fromRollups(db, bucket, f, 'hour', hlo, dlo, want, parts);
+    if (dhi < hhi) await fromRollups(db, bucket, f, 'hour', dhi, hhi, want, parts);
+  } else if (hlo < hhi) await fromRollups(db, bucket, f, 'hour', hlo, hhi, want, parts);
+  if (hlo < hhi) {
+    await rows(lo, hlo, only);
+    await rows(hhi, hi, only);
+  } else await rows(lo, hi, only);
   return parts;
 }
 
+/** Quarter hours [from, to) of the day slots (both on the quarter hour). */
+async function fromSlots(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  f: IndexFilters,
+  from: number,
+  to: number,
+  parts: Parts,
+) {
+  const found = await db
+    .selectFrom('rollup_day_slots')
+    .select(['day_ms', 'state', 'slots'])
+    .where((eb) => {
+      const c: Expression<SqlBool>[] = [
+        eb('bucket', '=', bucket),
+        eb('day_ms', '>=', floorTo(from, DAY_MS)),
+        eb('day_ms', '<', to),
+      ];
+      if (f.tag !== null) c.push(eb('tag', '=', f.tag));
+      if (f.states !== null) c.push(eb('state', 'in', f.states));
+      return eb.and(c);
+    })
+    .execute();
+  // Summed over tags here: a few thousand small arrays, cheaper than unnesting them in SQL.
+  const sums = new Map<string, { day: number; state: string; slots: number[] }>();
+  for (const r of found) {
+    const key = `${r.day_ms}\u0000${r.state}`;
+    const sum = sums.get(key);
+    if (!sum) sums.set(key, { day: r.day_ms, state: r.state, slots: [...r.slots] });
+    else for (let i = 0; i < r.slots.length; i++) sum.slots[i]! += r.slots[i]!;
+  }
+  for (const { day, state, slots } of sums.values()) {
+    const first = Math.max(0, (from - day) / SLOT_MS);
+    const last = Math.min(slots.length, (to - day) / SLOT_MS);
+    for (let i = first; i < last; i++) if (slots[i]) parts.time.push({ at: day + i * SLOT_MS, state, n: slots[i]! });
+  }
+}
+
+/** Failures and run-time bins of whole days or hours [from, to). */
 async function fromRollups(
   db: Kysely<IndexDatabase>,
   bucket: string,
   f: IndexFilters,
-  fromHour: number,
-  toHour: number,
+  unit: 'day' | 'hour',
+  from: number,
+  to: number,
   want: { failures: boolean; runs: boolean },
   parts: Parts,
 ) {
-  const base = <T extends 'rollup_hour' | 'rollup_run'>(eb: ExpressionBuilder<IndexDatabase, T>) => {
+  const base = <T extends 'rollup_hour' | 'rollup_run' | 'rollup_day' | 'rollup_day_run'>(
+    eb: ExpressionBuilder<IndexDatabase, T>,
+  ) => {
     const e = eb as unknown as ExpressionBuilder<IndexDatabase, 'rollup_hour'>;
-    const c: Expression<SqlBool>[] = [
-      e('bucket', '=', bucket),
-      e('hour_ms', '>=', fromHour),
-      e('hour_ms', '<', toHour),
-    ];
+    const at = (unit === 'day' ? 'day_ms' : 'hour_ms') as 'hour_ms';
+    const c: Expression<SqlBool>[] = [e('bucket', '=', bucket), e(at, '>=', from), e(at, '<', to)];
     if (f.tag !== null) c.push(e('tag', '=', f.tag));
     if (f.states !== null) c.push(e('state', 'in', f.states));
     return e.and(c);
   };
-  const hours = await db
-    .selectFrom('rollup_hour')
-    .select(['hour_ms as hour', 'state', sql<number>`sum(jobs)`.as('n')])
-    .where(base)
-    .groupBy(['hour_ms', 'state'])
-    .execute();
-  parts.hourState.push(...hours);
   if (want.failures) {
     parts.failures.push(
       ...(await db
-        .selectFrom('rollup_hour')
+        .selectFrom(unit === 'day' ? 'rollup_day' : 'rollup_hour')
         .select(['code', 'tag', sql<number>`sum(jobs)`.as('n')])
         .where(base)
         .where('state', '=', 'Failed')
@@ -226,7 +287,8 @@ async function fromRollups(
         .execute()),
     );
   }
-  if (want.runs) {
+  if (!want.runs) return;
+  if (unit === 'hour') {
     parts.runs.push(
       ...(await db
         .selectFrom('rollup_run')
@@ -235,25 +297,37 @@ async function fromRollups(
         .groupBy(['tag', 'bin'])
         .execute()),
     );
+    return;
   }
+  // The days' run-time sketches, merged per tag.
+  const sketches = await db.selectFrom('rollup_day_run').select(['tag', 'bins']).where(base).execute();
+  const merged = new Map<string, Map<number, number>>();
+  for (const { tag, bins } of sketches) {
+    const into = merged.get(tag) ?? new Map<number, number>();
+    for (const bin in bins) into.set(Number(bin), (into.get(Number(bin)) ?? 0) + bins[bin]!);
+    merged.set(tag, into);
+  }
+  for (const [tag, bins] of merged) for (const [bin, n] of bins) parts.runs.push({ tag, bin, n });
 }
 
 async function fromRows(
   db: Kysely<IndexDatabase>,
   bucket: string,
   f: IndexFilters,
-  want: { failures: boolean; runs: boolean },
+  want: Want & { time?: boolean },
   parts: Parts,
 ) {
-  const hour = sql<number>`(created_ms / ${HOUR_MS}) * ${HOUR_MS}`;
-  parts.hourState.push(
-    ...(await db
-      .selectFrom('jobs')
-      .select([hour.as('hour'), 'state', sql<number>`count(*)`.as('n')])
-      .where((eb) => eb.and(conditions(eb, bucket, f)))
-      .groupBy([sql`1`, 'state'])
-      .execute()),
-  );
+  if (want.time !== false) {
+    const at = sql<number>`(created_ms / ${want.step}) * ${want.step}`;
+    parts.time.push(
+      ...(await db
+        .selectFrom('jobs')
+        .select([at.as('at'), 'state', sql<number>`count(*)`.as('n')])
+        .where((eb) => eb.and(conditions(eb, bucket, f)))
+        .groupBy([sql`1`, 'state'])
+        .execute()),
+    );
+  }
   if (want.failures) {
     parts.failures.push(
       ...(await db
@@ -310,8 +384,6 @@ export interface Overview {
   failuresByCode: FailureCode[];
 }
 
-const DAY_MS = 24 * HOUR_MS;
-
 /**
  * The overview of a window (afterMs and beforeMs required): the same figures as
  * features/overview/aggregate.ts computes from a collected list, with run times read from 2 %-wide
@@ -323,22 +395,24 @@ export async function overview(
   f: IndexFilters & { afterMs: number; beforeMs: number },
   offsetMinutes: (ms: number) => number,
 ): Promise<Overview> {
-  const parts = await collect(db, bucket, f, { failures: true, runs: true });
+  const unit = f.beforeMs - f.afterMs <= 7 * DAY_MS ? 'hour' : 'day';
+  const buckets = timeBuckets(f.afterMs + 1000, f.beforeMs - 1000, unit, offsetMinutes);
+  // Bars on the quarter hour are whole day slots; any other zone is counted by the minute from rows.
+  const step = buckets.every((b) => b.start % SLOT_MS === 0) ? SLOT_MS : 60_000;
+  const parts = await collect(db, bucket, f, { failures: true, runs: true, step });
   const byState: Record<string, number> = Object.fromEntries(JOB_STATES.map((s) => [s, 0]));
   let total = 0;
-  for (const r of parts.hourState) {
+  for (const r of parts.time) {
     byState[r.state] = (byState[r.state] ?? 0) + r.n;
     total += r.n;
   }
   for (const s of Object.keys(byState))
     if (byState[s] === 0 && !(JOB_STATES as readonly string[]).includes(s)) delete byState[s];
 
-  const unit = f.beforeMs - f.afterMs <= 7 * DAY_MS ? 'hour' : 'day';
-  const buckets = timeBuckets(f.afterMs + 1000, f.beforeMs - 1000, unit, offsetMinutes);
   const floor = floorIn(unit, offsetMinutes);
   const byStart = new Map(buckets.map((b) => [b.start, b]));
-  for (const r of parts.hourState) {
-    const b = byStart.get(floor(r.hour)) ?? byStart.get(floor(Math.max(r.hour, f.afterMs + 1000)));
+  for (const r of parts.time) {
+    const b = byStart.get(floor(r.at)) ?? byStart.get(floor(Math.max(r.at, f.afterMs + 1000)));
     if (!b || r.n === 0) continue;
     b.total += r.n;
     b.counts[r.state] = (b.counts[r.state] ?? 0) + r.n;

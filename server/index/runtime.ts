@@ -245,8 +245,8 @@ export async function stopJobIndex(): Promise<void> {
   h.retry = null;
   const lease = h.lease;
   h.lease = null;
-  if (!index) return;
-  for (const s of index.syncs.values()) await s.stop();
+  if (index) for (const s of index.syncs.values()) await s.stop();
   await lease?.release();
+  // Closed even with the index off: the store may hold saved views and sign-outs (process-store.ts).
   await closeProcessStore();
 }

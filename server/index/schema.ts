@@ -3,8 +3,9 @@
  * migrations in migrations.ts describe the same columns.
  *
  * Times are epoch milliseconds in bigint columns (both drivers are told to read int8 as a number:
- * every value fits in 2^53). A job's time bucket for the rollups is its creation hour in UTC; the
- * overview folds hours into days in the viewer's zone.
+ * every value fits in 2^53). Rollups are kept per UTC creation hour and per UTC creation day; the
+ * day's slot row splits that day into quarter hours, so the overview's hour and day bars can follow
+ * any zone whose offset is a whole number of quarter hours (every zone in use: +05:30, +05:45 …).
  */
 import type { ColumnType, Generated } from 'kysely';
 
@@ -65,6 +66,37 @@ export interface RollupRunTable {
   state: string;
   bin: number;
   jobs: number;
+}
+
+/** The daily twin of rollup_hour (day_ms: 00:00 UTC): whole days of a window read one row per cell. */
+export interface RollupDayTable {
+  bucket: string;
+  day_ms: number;
+  tag: string;
+  state: string;
+  code: string;
+  jobs: number;
+}
+
+/**
+ * Finished jobs of a UTC day, tag and state as a sparse histogram over runBin's bins
+ * (`{ "<bin>": jobs }`): the run-time sketch the overview merges per tag for whole days.
+ */
+export interface RollupDayRunTable {
+  bucket: string;
+  day_ms: number;
+  tag: string;
+  state: string;
+  bins: Json<Record<string, number>>;
+}
+
+/** Jobs of a UTC day, tag and state per quarter hour (SLOTS_PER_DAY counts, slot 0 from 00:00 UTC). */
+export interface RollupDaySlotsTable {
+  bucket: string;
+  day_ms: number;
+  tag: string;
+  state: string;
+  slots: ColumnType<number[], string, string>;
 }
 
 /** Each tag's sync position in a bucket. */
@@ -149,6 +181,9 @@ export interface IndexDatabase {
   job_events: JobEventsTable;
   rollup_hour: RollupHourTable;
   rollup_run: RollupRunTable;
+  rollup_day: RollupDayTable;
+  rollup_day_run: RollupDayRunTable;
+  rollup_day_slots: RollupDaySlotsTable;
   sync_tag: SyncTagTable;
   saved_views: SavedViewsTable;
   session_revocations: SessionRevocationsTable;
@@ -173,3 +208,10 @@ export function binSeconds(bin: number): number {
 
 export const HOUR_MS = 3_600_000;
 export const hourOf = (ms: number) => Math.floor(ms / HOUR_MS) * HOUR_MS;
+export const DAY_MS = 24 * HOUR_MS;
+export const dayOf = (ms: number) => Math.floor(ms / DAY_MS) * DAY_MS;
+/** A quarter hour: the finest step of any zone offset in use, so zone hours and days are whole slots. */
+export const SLOT_MS = 15 * 60_000;
+export const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
+/** A Postgres int[] literal. */
+export const intArray = (values: readonly number[]) => `{${values.join(',')}}`;

@@ -7,7 +7,8 @@
  * 2. refresh — per tag holding unfinished jobs older than the overlap: list CI's Submitted/Running
  *    (and, every few minutes, Pause) jobs of that span; a job the index holds as unfinished that CI
  *    no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or by listing its span
- *    when that takes fewer calls;
+ *    when that takes fewer calls; at most REFRESH_SHARE of the cycle's calls, the tags checked
+ *    longest ago first, the rest at the next cycle;
  * 3. backfill — with what is left of the cycle, per tag, ascending creation time from
  *    INDEX_BACKFILL_DAYS ago to the instant the sync first started, resumable from its checkpoint.
  *
@@ -40,6 +41,11 @@ const DAY_MS = 86_400_000;
 export const FOLLOW_OVERLAP_MS = 10_000;
 /** The longest pause between follows of a tag that has nothing new. */
 const QUIET_EVERY_MS = 60_000;
+/**
+ * … while the backfill runs: the pages answer from CI until the index is live, so the calls a
+ * quiet tag's follow would take go to the backfill (about 8 % of the budget with 25 tags).
+ */
+const QUIET_WHILE_BACKFILLING_MS = 300_000;
 /** Paused jobs rarely move: asked about this often. */
 const PAUSE_EVERY_MS = 300_000;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -47,6 +53,8 @@ const PRUNE_EVERY_MS = 3_600_000;
 const EVENTS_PRUNE_EVERY_MS = 60_000;
 const MAX_TRIES = 6;
 const MAX_PAGES_PER_WALK = 100_000;
+/** The share of a cycle's CI calls the refresh of unfinished jobs may take; the rest wait a cycle. */
+const REFRESH_SHARE = 0.4;
 
 export interface SyncSettings {
   backfillDays: number;
@@ -104,6 +112,10 @@ export class BucketSync {
   private backfilling = true;
   /** Per tag, how long the follow waits after an empty listing (followDue). */
   private readonly followEvery = new Map<string, number>();
+  /** When each tag's unfinished jobs were last checked with CI (refresh goes oldest first). */
+  private readonly refreshedAt = new Map<string, number>();
+  /** CI calls made so far (the refresh's share of a cycle is counted with it). */
+  private calls = 0;
   /** IDs a WorkflowFinish callback named: read by ID at the next cycle. */
   private readonly requested = new Set<string>();
 
@@ -275,7 +287,12 @@ export class BucketSync {
     const every = this.followEvery.get(p.tag) ?? 0;
     this.followEvery.set(
       p.tag,
-      p.follow_ms > before ? 0 : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
+      p.follow_ms > before
+        ? 0
+        : Math.min(
+            this.backfilling ? QUIET_WHILE_BACKFILLING_MS : QUIET_EVERY_MS,
+            every === 0 ? 2 * this.settings.pollMs : 2 * every,
+          ),
     );
     p.followed_at_ms = now;
     await this.store.db
@@ -289,8 +306,13 @@ export class BucketSync {
   private async refresh(positions: SyncTagTable[], now: number) {
     const withPause = now - this.pausedAt >= PAUSE_EVERY_MS;
     const states: StateFilter[] = withPause ? ['Submitted', 'Running', 'Pause'] : ['Submitted', 'Running'];
+    // Within a share of the cycle's calls, in rounds: the tags checked longest ago go first, and
+    // what does not fit waits for the next cycle (many unfinished jobs must not starve the follow).
+    const cap = Math.max(2, Math.floor(((this.settings.ciQps * this.settings.pollMs) / 1000) * REFRESH_SHARE));
+    const limit = this.calls + cap;
+    const checkedAt = (p: SyncTagTable) => this.refreshedAt.get(p.tag) ?? 0;
     const heldByTag = new Map<SyncTagTable, { job_id: string; created_ms: number }[]>();
-    for (const p of positions) {
+    for (const p of [...positions].sort((a, b) => checkedAt(a) - checkedAt(b))) {
       const held = await this.store.db
         .selectFrom('jobs')
         .select(['job_id', 'created_ms'])
@@ -302,57 +324,72 @@ export class BucketSync {
         .limit(2000)
         .execute();
       if (held.length > 0) heldByTag.set(p, held);
+      else this.refreshedAt.set(p.tag, now);
     }
+    let complete = true;
     // Few unfinished jobs over many tags: asking for them by ID (10 a call, across tags) takes
     // fewer calls than listing each tag's unfinished jobs.
     const all = [...heldByTag.values()].flat();
     if (Math.ceil(all.length / 10) <= heldByTag.size) {
-      await this.lookUp(all.map((h) => h.job_id));
-      if (withPause) this.pausedAt = now;
-      return;
-    }
-    for (const [p, held] of heldByTag) {
-      const seen = new Set<string>();
-      const first = held[0]!.created_ms;
-      const last = held[held.length - 1]!.created_ms;
-      await this.walk(
-        {
-          tag: p.tag as Tag,
-          orderByTime: 'Asc',
-          states,
-          startCreationTime: ciTime(first - 1000),
-          endCreationTime: ciTime(last + 1000),
-        },
-        (jobs) => {
-          for (const j of jobs) seen.add(j.jobId);
-          return Promise.resolve();
-        },
-      );
-      const gone = held.filter((h) => !seen.has(h.job_id));
-      if (gone.length === 0) continue;
-      // Read them again by ID (10 a call) or by listing their span (100 a call), whichever is fewer calls.
-      const from = gone[0]!.created_ms;
-      const to = gone[gone.length - 1]!.created_ms;
-      const inSpan = await this.store.db
-        .selectFrom('jobs')
-        .select(sql<number>`count(*)`.as('n'))
-        .where('bucket', '=', this.bucket)
-        .where('tag', '=', p.tag)
-        .where('created_ms', '>=', from)
-        .where('created_ms', '<=', to)
-        .executeTakeFirst();
-      if (Math.ceil((inSpan?.n ?? 0) / 100) + 1 < Math.ceil(gone.length / 10)) {
-        await this.walk({
-          tag: p.tag as Tag,
-          orderByTime: 'Asc',
-          startCreationTime: ciTime(from - 1000),
-          endCreationTime: ciTime(to + 1000),
-        });
-      } else {
-        await this.lookUp(gone.map((g) => g.job_id));
+      const ids = all.slice(0, cap * 10).map((h) => h.job_id);
+      await this.lookUp(ids);
+      let left = ids.length;
+      for (const [p, held] of heldByTag) if ((left -= held.length) >= 0) this.refreshedAt.set(p.tag, now);
+      complete = ids.length === all.length;
+    } else {
+      for (const [p, held] of heldByTag) {
+        if (this.calls >= limit) {
+          complete = false;
+          break;
+        }
+        await this.refreshTag(p, held, states);
+        this.refreshedAt.set(p.tag, now);
       }
     }
-    if (withPause) this.pausedAt = now;
+    if (withPause && complete) this.pausedAt = now;
+  }
+
+  /** Lists a tag's unfinished span; the jobs CI no longer lists that way are read again. */
+  private async refreshTag(p: SyncTagTable, held: { job_id: string; created_ms: number }[], states: StateFilter[]) {
+    const seen = new Set<string>();
+    const first = held[0]!.created_ms;
+    const last = held[held.length - 1]!.created_ms;
+    await this.walk(
+      {
+        tag: p.tag as Tag,
+        orderByTime: 'Asc',
+        states,
+        startCreationTime: ciTime(first - 1000),
+        endCreationTime: ciTime(last + 1000),
+      },
+      (jobs) => {
+        for (const j of jobs) seen.add(j.jobId);
+        return Promise.resolve();
+      },
+    );
+    const gone = held.filter((h) => !seen.has(h.job_id));
+    if (gone.length === 0) return;
+    // Read them again by ID (10 a call) or by listing their span (100 a call), whichever is fewer calls.
+    const from = gone[0]!.created_ms;
+    const to = gone[gone.length - 1]!.created_ms;
+    const inSpan = await this.store.db
+      .selectFrom('jobs')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('bucket', '=', this.bucket)
+      .where('tag', '=', p.tag)
+      .where('created_ms', '>=', from)
+      .where('created_ms', '<=', to)
+      .executeTakeFirst();
+    if (Math.ceil((inSpan?.n ?? 0) / 100) + 1 < Math.ceil(gone.length / 10)) {
+      await this.walk({
+        tag: p.tag as Tag,
+        orderByTime: 'Asc',
+        startCreationTime: ciTime(from - 1000),
+        endCreationTime: ciTime(to + 1000),
+      });
+    } else {
+      await this.lookUp(gone.map((g) => g.job_id));
+    }
   }
 
   /** Reads these jobs now (a callback reaching a replica that does not lead the sync). */
@@ -438,7 +475,8 @@ export class BucketSync {
     let token: string | null = null;
     let next: Promise<JobPage> | null = null;
     for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
-      if (stopWhen?.()) return false;
+      // A page asked for ahead is paid for: it is stored even when the walk stops here.
+      if (next === null && stopWhen?.()) return false;
       const page: JobPage = await (next ?? fetchPage(token));
       next = null;
       // A NextToken may lead to an empty page; an empty or repeated one ends the listing.
@@ -469,6 +507,7 @@ export class BucketSync {
   private async call<T>(run: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       await this.budget.take();
+      this.calls += 1;
       try {
         return await run();
       } catch (error) {
@@ -487,7 +526,10 @@ export class BucketSync {
         p.backfill_done || span <= 0 ? 1 : Math.min(1, Math.max(0, (p.backfill_at_ms - p.backfill_from_ms) / span));
     }
     this.progress = positions.length === 0 ? 1 : sum / positions.length;
-    this.backfilling = positions.some((p) => !p.backfill_done);
+    const backfilling = positions.some((p) => !p.backfill_done);
+    // Live from now on: every tag is followed at the next cycle, whatever pause the backfill gave it.
+    if (this.backfilling && !backfilling) this.followEvery.clear();
+    this.backfilling = backfilling;
   }
 }
 

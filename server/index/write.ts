@@ -1,7 +1,7 @@
 /**
  * Writing jobs into the index: one transaction per batch (a listed page, a lookup, a callback), in
- * which the jobs are upserted by (bucket, job ID) and the hourly rollups move by the difference
- * between what the index held and what arrives — so a job counts once, in its current state,
+ * which the jobs are upserted by (bucket, job ID) and the rollups (hourly, daily, the day's run-time
+ * sketch and quarter-hour slots) move by the difference between what the index held and what arrives — so a job counts once, in its current state,
  * however often it is listed. A caller's checkpoint update joins the same transaction: a page and
  * the position after it are stored together or not at all.
  *
@@ -17,7 +17,17 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Job, JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
 
-import { hourOf, runBin, type IndexDatabase, type JobChange, type JobsTable } from './schema';
+import {
+  dayOf,
+  hourOf,
+  intArray,
+  runBin,
+  SLOT_MS,
+  SLOTS_PER_DAY,
+  type IndexDatabase,
+  type JobChange,
+  type JobsTable,
+} from './schema';
 
 /** The channel every replica LISTENs on (server/events/hub.ts); the payload is the newest event id. */
 export const EVENTS_CHANNEL = 'job_events';
@@ -131,18 +141,29 @@ export async function writeJobs(
       );
       const hours = new Map<string, { hour_ms: number; tag: string; state: string; code: string; jobs: number }>();
       const runs = new Map<string, { hour_ms: number; tag: string; state: string; bin: number; jobs: number }>();
+      const days = new Map<string, { day_ms: number; tag: string; state: string; code: string; jobs: number }>();
+      const dayRuns = new Map<string, { day_ms: number; tag: string; state: string; bins: Map<number, number> }>();
+      const daySlots = new Map<string, { day_ms: number; tag: string; state: string; slots: number[] }>();
       const count = (tag: string, created: number, state: string, code: string, bin: number | null, by: number) => {
         const hour = hourOf(created);
+        const day = dayOf(created);
         const c = failedCode(state, code);
-        const hk = `${hour}\u0000${tag}\u0000${state}\u0000${c}`;
-        const h = hours.get(hk) ?? { hour_ms: hour, tag, state, code: c, jobs: 0 };
-        h.jobs += by;
-        hours.set(hk, h);
+        const add = <T extends { jobs: number }>(map: Map<string, T>, key: string, empty: T) => {
+          const cell = map.get(key) ?? empty;
+          cell.jobs += by;
+          map.set(key, cell);
+        };
+        add(hours, `${hour}\u0000${tag}\u0000${state}\u0000${c}`, { hour_ms: hour, tag, state, code: c, jobs: 0 });
+        add(days, `${day}\u0000${tag}\u0000${state}\u0000${c}`, { day_ms: day, tag, state, code: c, jobs: 0 });
+        const dk = `${day}\u0000${tag}\u0000${state}`;
+        const slots = daySlots.get(dk) ?? { day_ms: day, tag, state, slots: new Array<number>(SLOTS_PER_DAY).fill(0) };
+        slots.slots[Math.floor((created - day) / SLOT_MS)]! += by;
+        daySlots.set(dk, slots);
         if (bin === null) return;
-        const rk = `${hour}\u0000${tag}\u0000${state}\u0000${bin}`;
-        const r = runs.get(rk) ?? { hour_ms: hour, tag, state, bin, jobs: 0 };
-        r.jobs += by;
-        runs.set(rk, r);
+        add(runs, `${hour}\u0000${tag}\u0000${state}\u0000${bin}`, { hour_ms: hour, tag, state, bin, jobs: 0 });
+        const sketch = dayRuns.get(dk) ?? { day_ms: day, tag, state, bins: new Map<number, number>() };
+        sketch.bins.set(bin, (sketch.bins.get(bin) ?? 0) + by);
+        dayRuns.set(dk, sketch);
       };
       const changed: Row[] = [];
       for (const row of rows) {
@@ -199,7 +220,12 @@ export async function writeJobs(
           )
           .execute();
       }
-      const hourRows = [...hours.values()].filter((h) => h.jobs !== 0).map((h) => ({ bucket, ...h }));
+      // Sorted by key: two writers (the sync and a callback, on PostgreSQL) lock rollup rows in one order.
+      const cells = <T>(map: Map<string, T>) =>
+        [...map.entries()].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)).map(([, v]) => v);
+      const hourRows = cells(hours)
+        .filter((h) => h.jobs !== 0)
+        .map((h) => ({ bucket, ...h }));
       if (hourRows.length > 0) {
         await trx
           .insertInto('rollup_hour')
@@ -211,7 +237,9 @@ export async function writeJobs(
           )
           .execute();
       }
-      const runRows = [...runs.values()].filter((r) => r.jobs !== 0).map((r) => ({ bucket, ...r }));
+      const runRows = cells(runs)
+        .filter((r) => r.jobs !== 0)
+        .map((r) => ({ bucket, ...r }));
       if (runRows.length > 0) {
         await trx
           .insertInto('rollup_run')
@@ -220,6 +248,61 @@ export async function writeJobs(
             oc
               .columns(['bucket', 'hour_ms', 'tag', 'state', 'bin'])
               .doUpdateSet({ jobs: sql`rollup_run.jobs + excluded.jobs` }),
+          )
+          .execute();
+      }
+      const dayRows = cells(days)
+        .filter((d) => d.jobs !== 0)
+        .map((d) => ({ bucket, ...d }));
+      if (dayRows.length > 0) {
+        await trx
+          .insertInto('rollup_day')
+          .values(dayRows)
+          .onConflict((oc) =>
+            oc
+              .columns(['bucket', 'day_ms', 'tag', 'state', 'code'])
+              .doUpdateSet({ jobs: sql`rollup_day.jobs + excluded.jobs` }),
+          )
+          .execute();
+      }
+      const slotRows = cells(daySlots)
+        .filter((d) => d.slots.some((n) => n !== 0))
+        .map((d) => ({ bucket, day_ms: d.day_ms, tag: d.tag, state: d.state, slots: intArray(d.slots) }));
+      if (slotRows.length > 0) {
+        await trx
+          .insertInto('rollup_day_slots')
+          .values(slotRows)
+          .onConflict((oc) =>
+            oc.columns(['bucket', 'day_ms', 'tag', 'state']).doUpdateSet({
+              slots: sql`(select array_agg(a + b order by i) from unnest(rollup_day_slots.slots, excluded.slots) with ordinality t(a, b, i))`,
+            }),
+          )
+          .execute();
+      }
+      const sketchRows = cells(dayRuns)
+        .map((d) => ({ ...d, bins: [...d.bins].filter(([, n]) => n !== 0) }))
+        .filter((d) => d.bins.length > 0)
+        .map((d) => ({
+          bucket,
+          day_ms: d.day_ms,
+          tag: d.tag,
+          state: d.state,
+          bins: JSON.stringify(Object.fromEntries(d.bins)),
+        }));
+      if (sketchRows.length > 0) {
+        // The two sketches added bin by bin; bins that come to 0 are dropped, so a sketch stays sparse.
+        await trx
+          .insertInto('rollup_day_run')
+          .values(sketchRows)
+          .onConflict((oc) =>
+            oc.columns(['bucket', 'day_ms', 'tag', 'state']).doUpdateSet({
+              bins: sql`(select coalesce(jsonb_object_agg(k, n), '{}'::jsonb) from (
+                select k, sum(v) as n from (
+                  select key as k, value::integer as v from jsonb_each_text(rollup_day_run.bins)
+                  union all select key, value::integer from jsonb_each_text(excluded.bins)
+                ) u group by k having sum(v) <> 0
+              ) t)`,
+            }),
           )
           .execute();
       }
@@ -250,19 +333,21 @@ async function recordEvents(trx: Transaction<IndexDatabase>, bucket: string, cha
 }
 
 /**
- * Drops what is older than the retention (whole hours, so the rollups and the rows they count go
+ * Drops what is older than the retention (whole UTC days, so every rollup and the rows it counts go
  * together). Returns the number of jobs removed.
  */
 export async function pruneBefore(db: Kysely<IndexDatabase>, bucket: string, cutoffMs: number): Promise<number> {
-  const hour = hourOf(cutoffMs);
+  const day = dayOf(cutoffMs);
   return db.transaction().execute(async (trx) => {
     const removed = await trx
       .deleteFrom('jobs')
       .where('bucket', '=', bucket)
-      .where('created_ms', '<', hour)
+      .where('created_ms', '<', day)
       .executeTakeFirst();
-    await trx.deleteFrom('rollup_hour').where('bucket', '=', bucket).where('hour_ms', '<', hour).execute();
-    await trx.deleteFrom('rollup_run').where('bucket', '=', bucket).where('hour_ms', '<', hour).execute();
+    await trx.deleteFrom('rollup_hour').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
+    await trx.deleteFrom('rollup_run').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
+    for (const table of ['rollup_day', 'rollup_day_run', 'rollup_day_slots'] as const)
+      await trx.deleteFrom(table).where('bucket', '=', bucket).where('day_ms', '<', day).execute();
     return Number(removed.numDeletedRows);
   });
 }

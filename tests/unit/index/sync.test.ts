@@ -40,7 +40,7 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     await resetStore(store);
   });
 
-  function sync(s: JobStore, options: { tags?: Tag[] } = {}) {
+  function sync(s: JobStore, options: { tags?: Tag[]; ciQps?: number } = {}) {
     const config = emulatorConfig(
       {
         url: emu.url,
@@ -55,7 +55,7 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
       store: s,
       bucket: emu.bucket,
       client: new CiClient(config, { now: () => clock.now }),
-      settings: { backfillDays: 30, pollMs: POLL_MS, ciQps: 1000, retentionDays: 400 },
+      settings: { backfillDays: 30, pollMs: POLL_MS, ciQps: options.ciQps ?? 1000, retentionDays: 400 },
       now: () => clock.now,
       sleep: () => Promise.resolve(),
       tags: options.tags ?? TAGS,
@@ -146,6 +146,32 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     }
     expect(changed).toBeGreaterThan(3);
     expect(await rollupTotals(store)).toEqual(countStates(listed()));
+  });
+
+  it('refreshes many unfinished jobs in rounds within the cycle’s share of calls, oldest first', async () => {
+    // 1 call/s × 5 s: the refresh may take 2 calls a cycle (the budget object itself is fast here).
+    const s = sync(store, { ciQps: 1 });
+    await s.cycle({ deadline: Infinity });
+    const unfinished = [...(await indexed(store)).values()].filter((st) => st === 'Running' || st === 'Submitted');
+    expect(unfinished.length).toBeGreaterThan(20);
+    clock.now += 4 * 3_600_000; // every job of the data set has long finished at CI
+    const refreshCalls = () =>
+      emu.requests().filter((r) => r.path.startsWith('/jobs/') || r.query.some(([k]) => k === 'states')).length;
+    const perCycle: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      emu.clearRequests();
+      await s.cycle({ deadline: clock.now });
+      perCycle.push(refreshCalls());
+      clock.now += POLL_MS;
+    }
+    // A tag's listing may run past the share by its own pages, never by another tag's.
+    expect(Math.max(...perCycle)).toBeLessThanOrEqual(4);
+    // Round by round, every job that CI has finished is finished in the index.
+    const have = await indexed(store);
+    expect([...have.values()].filter((st) => st === 'Running' || st === 'Submitted')).toEqual(
+      [...listed().values()].filter((st) => st === 'Running' || st === 'Submitted'),
+    );
+    expect(have).toEqual(listed());
   });
 
   it('resumes an interrupted backfill without losing or duplicating a job', async () => {

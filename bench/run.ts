@@ -24,10 +24,11 @@ import { runUpstreamBench } from './p3-upstream';
 import { runOverviewBench } from './p6-overview';
 import { runSyncBench } from './p7-sync';
 import { runViewersBench } from './p8-viewers';
+import { runSdkBench } from './p10-sdk';
 
 const wanted = process.argv
   .slice(2)
-  .filter((a) => /^P\d$/i.test(a))
+  .filter((a) => /^P\d+$/i.test(a))
   .map((a) => a.toUpperCase());
 const want = (id: string) => wanted.length === 0 || wanted.includes(id);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -97,6 +98,7 @@ const index = async (id: string, run: () => Promise<BenchRow[]>) => {
 await index('P6', () => runOverviewBench({ runs, only: process.env.BENCH_P6_STORE }));
 await index('P7', () => runSyncBench({ runs }));
 await index('P8', () => runViewersBench({ runs }));
+await index('P10', () => runSdkBench({ runs }));
 
 const commit = (() => {
   try {
@@ -127,11 +129,11 @@ if (wanted.length === 0) {
   // Some parts measured again: their rows replace the old ones, the others stay with their own date.
   const old = existsSync(results) ? readFileSync(results, 'utf8') : '';
   const kept = old.split('\n').filter((l) => /^\| P\d/.test(l) && !rows.some((r) => l.startsWith(`| ${r.id} |`)));
-  const id = (l: string) => /^\| (P\d)([a-z]?) /.exec(l)?.slice(1) ?? ['', ''];
+  const id = (l: string) => /^\| (P\d+)([a-z]?) /.exec(l)?.slice(1) ?? ['', ''];
   const lines = [...kept, ...format(rows).split('\n').slice(2)].sort((a, b) => {
     const [pa, sa] = id(a);
     const [pb, sb] = id(b);
-    return pa!.localeCompare(pb!) || sa!.localeCompare(sb!);
+    return pa!.localeCompare(pb!, 'en', { numeric: true }) || sa!.localeCompare(sb!);
   });
   const stamps = old
     .split('\n')

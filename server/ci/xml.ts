@@ -14,6 +14,7 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { Job, JobListItem, JobLookup, JobPage, Queue, XmlTree } from '@/lib/ci/types';
 
 import { readJob, readJobHead } from './job-reader';
+import { scanListDocument } from './list-scan';
 import { XmlReader } from './xml-reader';
 import { repairXml } from './xml-repair';
 
@@ -118,10 +119,10 @@ function responseOf(xml: string): XmlReader {
 }
 
 /**
- * A list page, read for the list: each job's Operation is skipped by the parser (stopNodes) but for
- * its Output, so a 100-job page with full MediaInfo costs a fraction of a whole parse. Anything that
- * does not look exactly like a well-formed list — a truncated body, a stray tag lifting fields out
- * of JobsDetail — goes the strict way instead: validate, repair, parse everything.
+ * A list page, read for the list: each job's Operation is walked but not built, but for its Output
+ * (server/ci/list-scan.ts), so a 100-job page with full MediaInfo costs a fraction of a whole parse.
+ * Anything that is not plain, well-formed XML — a truncated body, a stray tag, CDATA, comments —
+ * goes the strict way instead: validate, repair, parse everything.
  */
 export function parseJobsList(xml: string): JobPage {
   const fast = parseListFast(xml);
@@ -153,86 +154,26 @@ export function toListItem(job: Job): JobListItem {
   return { ...rest, output: out ? { bucket: out.bucket, region: out.region, object: out.object } : null };
 }
 
-const listParser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  trimValues: true,
-  processEntities: true,
-  isArray: (name) => REPEATED.has(name),
-  stopNodes: ['Response.JobsDetail.Operation'],
-});
-
-function count(text: string, needle: string): number {
-  let n = 0;
-  for (let i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length)) n++;
-  return n;
-}
-
-const TAG = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->|<!\[CDATA\[[\s\S]*?\]\]>|<\?[\s\S]*?\?>/g;
-
 /**
- * Whether the tags outside each Operation pair up: the part the list reads. The parser does not
- * validate, and a stray or unclosed tag there would silently move fields; the Operation inside is
- * checked when a job is opened (GET /jobs/<id> is read strictly).
+ * The list's read of a page (server/ci/list-scan.ts): the tree the parser would build, each
+ * Operation reduced to its Output. null when the page is anything but the plain XML that scan
+ * reads exactly — the caller then parses it the strict way.
  */
-function headsBalanced(body: string): boolean {
-  const parts: string[] = [];
-  let pos = 0;
-  for (;;) {
-    const open = body.indexOf('<Operation>', pos);
-    if (open < 0) break;
-    const close = body.indexOf('</Operation>', open);
-    if (close < 0) return false;
-    parts.push(body.slice(pos, open));
-    pos = close + '</Operation>'.length;
-  }
-  parts.push(body.slice(pos));
-  const stack: string[] = [];
-  for (const m of parts.join('').matchAll(TAG)) {
-    const [, slash, name, selfClosing] = m;
-    if (name === undefined || selfClosing) continue;
-    if (!slash) stack.push(name);
-    else if (stack.pop() !== name) return false;
-  }
-  return stack.length === 0;
-}
-
 function parseListFast(xml: string): JobPage | null {
-  const body = xml.trim();
-  if (!body.startsWith('<') || !body.endsWith('</Response>') || !headsBalanced(body)) return null;
-  let doc: Record<string, XmlTree>;
-  try {
-    doc = listParser.parse(body) as Record<string, XmlTree>;
-  } catch {
-    return null;
-  }
-  const root = new XmlReader(doc);
-  if (root.names().length !== 1 || !root.has('Response')) return null;
-  const response = root.child('Response') ?? new XmlReader({});
-  // Fields lifted into Response, or a count that does not add up, mean the tags did not pair up.
-  if (response.has('JobId') || response.has('State')) return null;
-  const details = response.children('JobsDetail');
-  const opened = count(body, '<JobsDetail>');
-  if (opened !== count(body, '</JobsDetail>') || opened !== details.length) return null;
+  const doc = scanListDocument(xml, (name) => REPEATED.has(name));
+  if (!doc) return null;
+  const response = new XmlReader(doc).child('Response') ?? new XmlReader({});
   const jobs: JobListItem[] = [];
-  for (const d of details) {
-    const operation = d.tree('Operation');
+  for (const d of response.children('JobsDetail')) {
     const head = readJobHead(d);
-    if (!head) return null;
-    jobs.push({ ...head, output: typeof operation === 'string' ? outputOf(operation) : null });
+    if (!head) continue; // a job without an ID, dropped as the strict way drops it
+    const o = new XmlReader(d.tree('Operation')).child('Output');
+    jobs.push({
+      ...head,
+      output: o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null,
+    });
   }
   return { jobs, nextToken: response.str('NextToken') };
-}
-
-/** The Output of a raw Operation fragment, found and parsed on its own. */
-function outputOf(operation: string): JobListItem['output'] {
-  const start = operation.indexOf('<Output>');
-  const end = operation.indexOf('</Output>', start);
-  if (start < 0 || end < 0) return null;
-  const o = new XmlReader(
-    guarded(() => parser.parse(operation.slice(start, end + '</Output>'.length)) as Record<string, XmlTree>),
-  ).child('Output');
-  return o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null;
 }
 
 /**

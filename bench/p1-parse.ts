@@ -60,9 +60,9 @@ export async function runParseBench(ctx: Pick<BenchContext, 'runs'>): Promise<Be
       id: 'P1',
       what: `parse a 100-job page (${Math.round(body.length / 1024)} KB, ${withInfo} with MediaInfo) into the list model`,
       figure: `ours ${m.toFixed(1)} ms · bare XMLParser ${b.toFixed(1)} ms · every field (detail model) ${median(full).toFixed(1)} ms`,
-      target: '≤ 0.40× bare parse',
+      target: '≤ 0.15× bare parse',
       ratio: m / b,
-      limit: 0.4,
+      limit: 0.15,
       unit: '×',
     },
   ];

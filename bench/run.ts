@@ -57,6 +57,8 @@ if (['P1', 'P2', 'P3', 'P4', 'P5'].some(want)) {
     // One bucket, as in the earlier runs: EMULATOR_JOBS sizes every demo bucket.
     EMULATOR_BUCKETS: 'demo-1250000000@ap-guangzhou',
     DASHBOARD_RATE_LIMIT: '0',
+    // P2's floor: a constant route of this build (server/api/bench-floor.ts), closed without it.
+    BENCH_FLOOR_ROUTE: 'on',
   });
   const ctx: BenchContext = {
     appUrl: app.url,

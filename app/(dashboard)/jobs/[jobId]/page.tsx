@@ -1,14 +1,23 @@
+import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import Link from 'next/link';
 
 import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
+import { jobQueryOptions, type JobWithXml } from '@/features/jobs/api/job';
 import { JobDetailLoader } from '@/features/jobs/detail/job-detail-loader';
 import { withBucket } from '@/lib/bucket-param';
 import { firstValue } from '@/lib/search-value';
 import { bucketInfos, findBucket } from '@/server/ci/backend';
+import { loadJob } from '@/server/jobs/job-page';
 
 export const dynamic = 'force-dynamic';
 
-/** A deep link to one job (in `?bucket=`, default the first): the same detail as the list's drawer, on its own page. */
+/**
+ * A deep link to one job (in `?bucket=`, default the first): the same detail as the list's drawer,
+ * on its own page. The job is loaded here too (server/jobs/job-page, the function behind
+ * /api/jobs/<id>) and handed to the browser's query cache under its own query options, so the
+ * summary paints with the HTML instead of a skeleton until the scripts have run and asked (bench
+ * P4d). When that fails or takes long the page renders the skeleton and the browser asks.
+ */
 export default async function JobPage({
   params,
   searchParams,
@@ -33,7 +42,9 @@ export default async function JobPage({
         Job <span className="font-mono">{jobId}</span>
       </h1>
       {known ? (
-        <JobDetailLoader jobId={jobId} />
+        <HydrationBoundary state={await prefetchJob(jobId, bucket)}>
+          <JobDetailLoader jobId={jobId} />
+        </HydrationBoundary>
       ) : (
         <UnknownBucketNotice
           bucket={bucket}
@@ -43,4 +54,27 @@ export default async function JobPage({
       )}
     </main>
   );
+}
+
+const PREFETCH_TIMEOUT_MS = 1500;
+
+async function prefetchJob(jobId: string, bucket: string): Promise<DehydratedState | undefined> {
+  const options = jobQueryOptions(jobId, bucket);
+  const queryClient = new QueryClient();
+  // A failed prefetch keeps nothing (prefetchQuery never throws): the browser then asks itself.
+  await queryClient.prefetchQuery({
+    ...options,
+    retry: false,
+    queryFn: async () => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const found = await Promise.race([
+        loadJob(jobId, bucket),
+        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PREFETCH_TIMEOUT_MS))),
+      ]).finally(() => clearTimeout(timer));
+      if (!found) throw new Error('not prefetched: refused, not there, or too slow');
+      // Through JSON, exactly as /api/jobs/<id> would have answered.
+      return JSON.parse(JSON.stringify(found)) as JobWithXml;
+    },
+  });
+  return queryClient.getQueryData(options.queryKey) ? dehydrate(queryClient) : undefined;
 }

@@ -1,7 +1,7 @@
 import { JOB_ID } from '@/lib/ci/params';
 import { bucketRoute } from '@/server/api/bucket';
 import { apiError, badRequest, ok } from '@/server/api/responses';
-import { indexedJob } from '@/server/index/routes';
+import { findJob } from '@/server/jobs/job-page';
 
 export const dynamic = 'force-dynamic';
 
@@ -15,10 +15,8 @@ export function GET(request: Request, context: { params: Promise<{ jobId: string
     async (backend) => {
       const { jobId } = await context.params;
       if (!JOB_ID.test(jobId)) return badRequest('jobId', 'jobId must be 1–64 letters, digits, "-" or "_"');
-      const found = await backend.client.getJob(jobId);
-      if (found) return ok({ ...found, source: 'ci' });
-      const kept = await indexedJob(backend.bucket, jobId);
-      if (kept) return ok(kept);
+      const found = await findJob(backend, jobId);
+      if (found) return ok(found);
       return apiError(404, 'NoSuchJob', `No job with ID ${jobId} exists in bucket ${backend.bucket}`, {
         field: 'jobId',
       });

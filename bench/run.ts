@@ -21,6 +21,7 @@ import { met, type BenchContext, type BenchRow } from './lib';
 import { runParseBench } from './p1-parse';
 import { runProxyBench } from './p2-proxy';
 import { runUpstreamBench } from './p3-upstream';
+import { runDeepLinkBench } from './p4d-deep-link';
 import { runOverviewBench } from './p6-overview';
 import { runSyncBench } from './p7-sync';
 import { runViewersBench } from './p8-viewers';
@@ -28,7 +29,7 @@ import { runSdkBench } from './p10-sdk';
 
 const wanted = process.argv
   .slice(2)
-  .filter((a) => /^P\d+$/i.test(a))
+  .filter((a) => /^P\d+d?$/i.test(a))
   .map((a) => a.toUpperCase());
 const want = (id: string) => wanted.length === 0 || wanted.includes(id);
 const runs = Math.max(1, Number(process.env.BENCH_RUNS ?? 5));
@@ -46,7 +47,7 @@ function format(rows: BenchRow[]): string {
 }
 
 const rows: BenchRow[] = [];
-if (['P1', 'P2', 'P3', 'P4', 'P5'].some(want)) {
+if (['P1', 'P2', 'P3', 'P4', 'P4D', 'P5'].some(want)) {
   const emulatorPort = await freePort();
   const app = await startAppProcess({
     CI_SECRET_ID: '',
@@ -71,6 +72,7 @@ if (['P1', 'P2', 'P3', 'P4', 'P5'].some(want)) {
     if (want('P1')) rows.push(...(await runParseBench(ctx)));
     if (want('P2')) rows.push(...(await runProxyBench(ctx)));
     if (want('P3')) rows.push(...(await runUpstreamBench(ctx)));
+    if (want('P4') || want('P4D')) rows.push(...(await runDeepLinkBench(ctx)));
     if (want('P4') || want('P5')) {
       // The browser part (P4, P5) lives in its own module.
       const browserModule = './browser.ts';

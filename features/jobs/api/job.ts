@@ -17,6 +17,8 @@ export function fetchJob(jobId: string, bucket: string, signal?: AbortSignal): P
 }
 
 const ACTIVE = new Set(['Submitted', 'Running']);
+/** States a job never leaves (ci-api-reference.md: a paused job may resume). */
+const FINAL = new Set(['Success', 'Failed', 'Cancel']);
 
 export function jobQueryOptions(jobId: string, bucket: string) {
   return queryOptions({
@@ -24,6 +26,9 @@ export function jobQueryOptions(jobId: string, bucket: string) {
     queryFn: ({ signal }) => fetchJob(jobId, bucket, signal),
     // A missing job or a bad ID will not appear by asking again; CI's hiccups may pass.
     retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    // A finished job does not change: the copy in hand (or the server's, with a deep link's HTML) stays
+    // good, so reopening it or hydrating the page asks CI nothing.
+    staleTime: (query) => (query.state.data && FINAL.has(query.state.data.job.state) ? Infinity : 2_000),
     // An open job that is still working refreshes itself.
     refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.job.state) ? 5_000 : false),
   });

@@ -13,6 +13,18 @@ import { median, percentile, type BenchContext, type BenchRow } from './lib';
 
 const SECONDS = Number(process.env.BENCH_P2_SECONDS ?? 4);
 
+/**
+ * fetch, asked again once if the connection drops: a keep-alive socket the harness left idle past
+ * the server's keep-alive timeout (during an earlier part) is closed under the first request.
+ */
+export async function fetchOnce(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    return fetch(url);
+  }
+}
+
 export async function runProxyBench(ctx: BenchContext): Promise<BenchRow[]> {
   const query: [string, string][] = [
     ['tag', 'Transcode'],
@@ -32,9 +44,9 @@ export async function runProxyBench(ctx: BenchContext): Promise<BenchRow[]> {
   });
   const direct = `${ctx.emulatorUrl}/jobs?tag=Transcode&size=100`;
   const proxied = `${ctx.appUrl}/api/jobs?tag=Transcode&size=100`;
-  const bytes = (await (await fetch(proxied)).arrayBuffer()).byteLength;
+  const bytes = (await (await fetchOnce(proxied)).arrayBuffer()).byteLength;
   const floor = `${ctx.appUrl}/api/bench/floor?bytes=${bytes}`;
-  const check = await fetch(floor);
+  const check = await fetchOnce(floor);
   if (check.status !== 200 || (await check.arrayBuffer()).byteLength !== bytes)
     throw new Error(`P2: the floor route answered ${check.status}; is the app started with BENCH_FLOOR_ROUTE=on?`);
   // Warm every path (JIT, caches) before measuring.

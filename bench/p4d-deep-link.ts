@@ -9,6 +9,7 @@ import { chromium, type Browser } from 'playwright-core';
 
 import { CHROMIUM_ARGS } from './browser';
 import { median, type BenchContext, type BenchRow } from './lib';
+import { fetchOnce } from './p2-proxy';
 
 const SUMMARY = '[data-testid="detail-summary"] [data-testid="job-state"]';
 const HUNDREDTH_ROW = '[data-testid="jobs-table"] tbody tr[aria-rowindex="101"]';
@@ -36,7 +37,7 @@ async function paintedMs(browser: Browser, url: string, selector: string): Promi
 }
 
 export async function runDeepLinkBench(ctx: BenchContext): Promise<BenchRow[]> {
-  const found = (await (await fetch(`${ctx.appUrl}/api/jobs?tag=Transcode&states=Success&size=1`)).json()) as {
+  const found = (await (await fetchOnce(`${ctx.appUrl}/api/jobs?tag=Transcode&states=Success&size=1`)).json()) as {
     jobs: { jobId: string }[];
   };
   const jobId = found.jobs[0]?.jobId;

@@ -8,7 +8,8 @@
  *
  * It reads a strict subset of XML exactly and gives up (null) on anything else — comments, CDATA,
  * processing instructions or a DOCTYPE after the declaration, attributes, character references,
- * text mixed with elements, mismatched tags, a root other than Response, deep nesting — so the caller falls
+ * text mixed with elements, carriage returns in text, mismatched tags, a root other than Response,
+ * deep nesting — so the caller falls
  * back to the full parser, which handles all of it. Equality with that parser's result is what
  * tests/unit/ci/list-scan.test.ts checks, on every emulator tag's page and on tricky documents.
  */
@@ -35,9 +36,13 @@ const NAME = /^[A-Za-z_][\w.:-]*$/;
 /** Deeper than this the parser refuses the document (its maxNestedTags): left to it to say so. */
 const MAX_DEPTH = 100;
 
-/** Text as the full parser leaves it: trimmed, then the five XML entities decoded; null if another. */
+/**
+ * Text as the full parser leaves it: trimmed, then the five XML entities decoded; null for another
+ * entity, or a carriage return (the parser normalises line ends, as XML says: left to it).
+ */
 function decode(raw: string): string | null {
   const t = raw.trim();
+  if (t.indexOf('\r') >= 0) return null;
   if (t.indexOf('&') < 0) return t;
   let unknown = false;
   const out = t.replace(ENTITY, (whole, name: string) => {

@@ -167,7 +167,8 @@ function parseListFast(xml: string): JobPage | null {
   for (const d of response.children('JobsDetail')) {
     const head = readJobHead(d);
     if (!head) continue; // a job without an ID, dropped as the strict way drops it
-    const o = new XmlReader(d.tree('Operation')).child('Output');
+    // The first Operation's first Output, as the full read takes them (readJob, readOperation).
+    const o = d.child('Operation')?.child('Output');
     jobs.push({
       ...head,
       output: o ? { bucket: o.str('Bucket'), region: o.str('Region'), object: o.str('Object') } : null,

@@ -95,6 +95,15 @@ const TRICKY: Record<string, string> = {
         '<Output><Bucket>second</Bucket></Output></Operation>',
     ),
   ),
+  'two Operations in one job': page(
+    job(
+      '<Operation><Output><Bucket>first</Bucket></Output></Operation><Operation><Output><Bucket>second</Bucket></Output></Operation>',
+    ),
+  ),
+  'an empty Operation before a full one': page(
+    job('<Operation/><Operation><Output><Bucket>b</Bucket></Output></Operation>'),
+  ),
+  'Windows line ends and tabs': page(job('\r\n\t<Message>\r\n a\r\n b \t</Message>\r\n')).replace(/></g, '>\r\n<'),
   'an element named Operation nested in the Operation': page(
     job(
       '<Operation><Operation><Output><Bucket>inner</Bucket></Output></Operation><Output><Bucket>b</Bucket></Output></Operation>',

@@ -23,7 +23,8 @@ interface Frame {
   name: string;
   /** null while walking the skipped part of an Operation: nothing built, names still matched. */
   node: Node | null;
-  text: string;
+  /** Where its text starts: right after its opening tag. */
+  start: number;
   hasChildren: boolean;
   depth: number;
   /** An Operation: of its children only the Output is built. */
@@ -32,7 +33,27 @@ interface Frame {
 
 const ENTITIES: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 const ENTITY = /&([^;&<]*);?/g;
-const NAME = /^[A-Za-z_][\w.:-]*$/;
+/** A character a name may hold after its first ([A-Za-z_] then [\w.:-]; no regex: this runs per tag). */
+function nameChar(c: number): boolean {
+  return (
+    (c >= 97 && c <= 122) ||
+    (c >= 65 && c <= 90) ||
+    (c >= 48 && c <= 57) ||
+    c === 95 ||
+    c === 45 ||
+    c === 46 ||
+    c === 58
+  );
+}
+
+/** Whether xml[from, to) is blank the way the scan allows between elements (no other space). */
+function blank(xml: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = xml.charCodeAt(i);
+    if (c !== 32 && c !== 10 && c !== 9) return false;
+  }
+  return true;
+}
 /** Deeper than this the parser refuses the document (its maxNestedTags): left to it to say so. */
 const MAX_DEPTH = 100;
 
@@ -78,50 +99,58 @@ export function scanListDocument(xml: string, isArray: (name: string) => boolean
     const top = stack[stack.length - 1];
     if (lt < 0) {
       // Only blank text may follow the root, and the root must be closed.
-      return top || root === null || xml.slice(pos).trim() !== '' ? null : { Response: root };
+      return top || root === null || !blank(xml, pos, len) ? null : { Response: root };
     }
+    // Text between elements: a leaf's is read when it closes; beside children it must be blank
+    // (else the parser's '#text'); outside the root too.
     if (top) {
-      if (top.node && !top.skip) top.text += xml.slice(pos, lt);
-    } else if (root !== null || xml.slice(pos, lt).trim() !== '') return null;
-    const gt = xml.indexOf('>', lt);
-    if (gt < 0) return null;
+      if (top.node && !top.skip && top.hasChildren && !blank(xml, pos, lt)) return null;
+    } else if (root !== null || !blank(xml, pos, lt)) return null;
     const first = xml.charCodeAt(lt + 1);
-    pos = gt + 1;
     if (first === 33 /* ! */ || first === 63 /* ? */) return null;
     if (first === 47 /* / */) {
-      const name = xml.slice(lt + 2, gt).trimEnd();
-      if (!top || top.name !== name) return null;
+      // The common closing tag `</Name>` is matched in place; anything else the slow way.
+      let gt = lt + 2 + (top ? top.name.length : 0);
+      if (!top || !xml.startsWith(top.name, lt + 2) || xml.charCodeAt(gt) !== 62) {
+        gt = xml.indexOf('>', lt);
+        if (gt < 0 || !top || top.name !== xml.slice(lt + 2, gt).trimEnd()) return null;
+      }
+      pos = gt + 1;
       stack.pop();
       const parent = stack[stack.length - 1];
       if (!top.node) continue;
       let value: XmlTree;
-      if (top.skip) value = top.node;
-      else if (top.hasChildren) {
-        if (top.text.trim() !== '') return null; // mixed content: the parser's '#text'
-        value = top.node;
-      } else {
-        const text = decode(top.text);
+      if (top.skip || top.hasChildren) value = top.node;
+      else {
+        const text = decode(xml.slice(top.start, lt));
         if (text === null) return null;
         value = text;
       }
       if (!parent) {
         if (typeof value === 'string') return null;
         root = value;
-      } else if (parent.node) add(parent.node, name, value, isArray);
+      } else if (parent.node) add(parent.node, top.name, value, isArray);
       continue;
     }
-    let body = xml.slice(lt + 1, gt);
-    const selfClosing = body.endsWith('/');
-    if (selfClosing) body = body.slice(0, -1);
-    const name = body.trimEnd();
-    // Attributes (or anything but a plain name), and the names of Object.prototype, which the parser
-    // renames or refuses: its way.
-    if (!NAME.test(name) || name in Object.prototype) return null;
+    // The common opening tag `<Name>` or `<Name/>`, read in place; anything else (attributes,
+    // spaces, odd names) is left to the parser.
+    let end = lt + 1;
+    while (end < len && nameChar(xml.charCodeAt(end))) end++;
+    const selfClosing = xml.charCodeAt(end) === 47; /* / */
+    const gt = selfClosing ? end + 1 : end;
+    if (xml.charCodeAt(gt) !== 62 /* > */) return null;
+    const name = xml.slice(lt + 1, end);
+    const c0 = xml.charCodeAt(lt + 1);
+    const startsWell = (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122) || c0 === 95;
+    if (!startsWell || name in Object.prototype) return null;
+    pos = gt + 1;
     if (!top) {
       if (name !== 'Response' || selfClosing || root !== null) return null;
-      stack.push({ name, node: {}, text: '', hasChildren: false, depth: 0, skip: false });
+      stack.push({ name, node: {}, start: pos, hasChildren: false, depth: 0, skip: false });
       continue;
     }
+    // A leaf's text so far turns out to sit beside a child: it must be blank.
+    if (!top.hasChildren && top.node && !top.skip && !blank(xml, top.start, lt)) return null;
     top.hasChildren = true;
     // Inside an Operation only its Output is built; elsewhere everything is.
     const build = top.node !== null && (!top.skip || name === 'Output');
@@ -131,6 +160,6 @@ export function scanListDocument(xml: string, isArray: (name: string) => boolean
     }
     if (stack.length >= MAX_DEPTH) return null;
     const skip = top.depth === 1 && top.name === 'JobsDetail' && name === 'Operation';
-    stack.push({ name, node: build ? {} : null, text: '', hasChildren: false, depth: top.depth + 1, skip });
+    stack.push({ name, node: build ? {} : null, start: pos, hasChildren: false, depth: top.depth + 1, skip });
   }
 }

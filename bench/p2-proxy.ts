@@ -2,11 +2,13 @@
  * P2′: what /api/jobs costs above Next's own floor. `/api/jobs?tag=Transcode&size=100` through the
  * production server against a route of the same build that answers a constant body of the same
  * size (/api/bench/floor, open only with BENCH_FLOOR_ROUTE=on), at 1 and at 20 connections; the
- * two alternate run by run and the ratios of the medians of p50 and of p95 are reported, the larger
+ * two alternate request by request on every connection and the ratios of the medians of p50 and of p95 are reported, the larger
  * one against the target. A direct, signed call of the same query to the emulator stands beside
  * them for information. (P2′ replaced P2a/P2b, which compared with the emulator alone and so
  * measured Next's request pipeline, ~1–3 ms whatever the route does.)
  */
+import { Agent, request } from 'node:http';
+
 import { sign } from '../server/ci/sign';
 import { closedLoop } from './http-load';
 import { median, percentile, type BenchContext, type BenchRow } from './lib';
@@ -31,6 +33,48 @@ export async function fetchOnce(url: string): Promise<Response> {
   } catch {
     return fetch(url);
   }
+}
+
+/**
+ * Two URLs asked alternately on each of `connections` keep-alive loops (half of them starting with
+ * each), so both see the same machine load at every moment: a load that moves between two
+ * separate windows would otherwise count as a difference between the routes.
+ */
+async function alternating(
+  urls: readonly [string, string],
+  opts: { connections: number; seconds: number },
+): Promise<{ latenciesMs: [number[], number[]]; errors: number }> {
+  const agent = new Agent({ keepAlive: true, maxSockets: opts.connections });
+  const latenciesMs: [number[], number[]] = [[], []];
+  let errors = 0;
+  const deadline = performance.now() + opts.seconds * 1000;
+  const once = (which: 0 | 1) =>
+    new Promise<void>((resolve) => {
+      const target = new URL(urls[which]);
+      const started = performance.now();
+      const req = request(
+        { host: target.hostname, port: target.port, path: `${target.pathname}${target.search}`, agent },
+        (res) => {
+          res.on('data', () => undefined);
+          res.on('end', () => {
+            if (res.statusCode === 200) latenciesMs[which].push(performance.now() - started);
+            else errors++;
+            resolve();
+          });
+        },
+      );
+      req.on('error', () => {
+        errors++;
+        resolve();
+      });
+      req.end();
+    });
+  const loop = async (i: number) => {
+    for (let n = i; performance.now() < deadline; n++) await once((n % 2) as 0 | 1);
+  };
+  await Promise.all(Array.from({ length: opts.connections }, (_, i) => loop(i)));
+  agent.destroy();
+  return { latenciesMs, errors };
 }
 
 export async function runProxyBench(ctx: BenchContext): Promise<BenchRow[]> {
@@ -67,16 +111,15 @@ export async function runProxyBench(ctx: BenchContext): Promise<BenchRow[]> {
     const p50 = { api: [] as number[], floor: [] as number[], direct: [] as number[] };
     const p95 = { api: [] as number[], floor: [] as number[] };
     for (let run = 0; run < ctx.runs; run++) {
-      const a = await closedLoop(proxied, { connections, seconds: SECONDS });
-      const f = await closedLoop(floor, { connections, seconds: SECONDS });
+      const both = await alternating([proxied, floor], { connections, seconds: SECONDS * 2 });
+      const [a, f] = both.latenciesMs;
       const d = await closedLoop(direct, { connections, seconds: SECONDS / 2, headers: { authorization } });
-      if (a.errors || f.errors || d.errors)
-        throw new Error(`P2: errors (api ${a.errors}, floor ${f.errors}, direct ${d.errors})`);
-      p50.api.push(percentile(a.latenciesMs, 50));
-      p50.floor.push(percentile(f.latenciesMs, 50));
+      if (both.errors || d.errors) throw new Error(`P2: errors (api and floor ${both.errors}, direct ${d.errors})`);
+      p50.api.push(percentile(a, 50));
+      p50.floor.push(percentile(f, 50));
       p50.direct.push(percentile(d.latenciesMs, 50));
-      p95.api.push(percentile(a.latenciesMs, 95));
-      p95.floor.push(percentile(f.latenciesMs, 95));
+      p95.api.push(percentile(a, 95));
+      p95.floor.push(percentile(f, 95));
     }
     const r50 = median(p50.api) / median(p50.floor);
     const r95 = median(p95.api) / median(p95.floor);

@@ -19,11 +19,12 @@ const NOTE =
   'Profiled (CPU profile of the production server, cache off, 600 requests): before, the list read was most of it — ' +
   'fast-xml-parser skipping each Operation (stopNodes) plus a tag-balance regex cost about a bare parse ' +
   '(26 vs 32 ms in-process on this page); then undici checking the string body for lone surrogates (toUSVString, ' +
-  '~2 ms an answer), GC, Next’s pipeline (~1–2 ms); JSON.stringify 0.2 ms; no store query (the CI path of /api/jobs ' +
-  'never reads the index), auth and rate limit off as in every bench run. Done: a one-pass indexOf scan (~0.1× a ' +
-  'bare parse) and bodies sent as bytes encoded once. Left: two HTTP hops and Next’s pipeline in a second process ' +
-  'beside the SDK’s one hop in the bench’s own; on a machine at load average > 10 the server process waits for a ' +
-  'core on each hop (the quiet-machine sum is ~3.4 fetch + ~2.6 read + ~2 Next ≈ 8 ms vs the SDK’s 11.2).';
+  '~2 ms an answer), GC, Next’s pipeline; JSON.stringify 0.2 ms; no store query (the CI path of /api/jobs never ' +
+  'reads the index); auth and rate limit off as in every bench run. Done: a one-pass indexOf scan (0.1× a bare ' +
+  'parse, P1) and bodies sent as bytes encoded once. In one process on the same emulator the CI edge now beats the ' +
+  'SDK (client.listJobs + JSON 14–29 ms vs the SDK’s request 28–55 ms, load average 8–10); the route with its page ' +
+  'cached costs what a constant route does (P2′). Not yet found: the ~30 ms the production server adds when a CI ' +
+  'call is inside the request (not the handler’s code, not the read, not the routed fetch to the emulator).';
 
 /** One bare signed GET of the page, body read as text: the floor both clients stand on. */
 async function rawFetch(emulatorUrl: string): Promise<number> {

@@ -23,8 +23,8 @@ const NOTE =
   'reads the index); auth and rate limit off as in every bench run. Done: a one-pass indexOf scan (0.1× a bare ' +
   'parse, P1) and bodies sent as bytes encoded once. In one process on the same emulator the CI edge now beats the ' +
   'SDK (client.listJobs + JSON 14–29 ms vs the SDK’s request 28–55 ms, load average 8–10); the route with its page ' +
-  'cached costs what a constant route does (P2′). Not yet found: the ~30 ms the production server adds when a CI ' +
-  'call is inside the request (not the handler’s code, not the read, not the routed fetch to the emulator).';
+  'cached costs what a constant route does (P2′). Not yet found: the 10–40 ms (growing with the machine’s load) ' +
+  'the production server adds when a CI call is inside the request (not the handler’s code, not the read, not the routed fetch to the emulator).';
 
 /** One bare signed GET of the page, body read as text: the floor both clients stand on. */
 async function rawFetch(emulatorUrl: string): Promise<number> {

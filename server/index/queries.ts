@@ -226,26 +226,25 @@ async function fromSlots(
   to: number,
   parts: Parts,
 ) {
-  const found = await db
-    .selectFrom('rollup_day_slots')
-    .select(['day_ms', 'state', 'slots'])
-    .where((eb) => {
-      const c: Expression<SqlBool>[] = [
-        eb('bucket', '=', bucket),
-        eb('day_ms', '>=', floorTo(from, DAY_MS)),
-        eb('day_ms', '<', to),
-      ];
-      if (f.tag !== null) c.push(eb('tag', '=', f.tag));
-      if (f.states !== null) c.push(eb('state', 'in', f.states));
-      return eb.and(c);
-    })
-    .execute();
-  // Summed over tags here: a few thousand small arrays, cheaper than unnesting them in SQL.
+  const window = { from: floorTo(from, DAY_MS), to };
+  // Every tag: the all-tag slots, one array per day and state. One tag: its own.
+  const found =
+    f.tag === null
+      ? await db
+          .selectFrom('rollup_day_slots_all')
+          .select(['day_ms', 'state', 'slots'])
+          .where((eb) => eb.and(slotConditions(eb, bucket, f, window)))
+          .execute()
+      : await db
+          .selectFrom('rollup_day_slots')
+          .select(['day_ms', 'state', 'slots'])
+          .where((eb) => eb.and([...slotConditions(eb, bucket, f, window), eb('tag', '=', f.tag!)]))
+          .execute();
   const sums = new Map<string, { day: number; state: string; slots: number[] }>();
   for (const r of found) {
     const key = `${r.day_ms}\u0000${r.state}`;
     const sum = sums.get(key);
-    if (!sum) sums.set(key, { day: r.day_ms, state: r.state, slots: [...r.slots] });
+    if (!sum) sums.set(key, { day: r.day_ms, state: r.state, slots: r.slots });
     else for (let i = 0; i < r.slots.length; i++) sum.slots[i]! += r.slots[i]!;
   }
   for (const { day, state, slots } of sums.values()) {
@@ -253,6 +252,18 @@ async function fromSlots(
     const last = Math.min(slots.length, (to - day) / SLOT_MS);
     for (let i = first; i < last; i++) if (slots[i]) parts.time.push({ at: day + i * SLOT_MS, state, n: slots[i]! });
   }
+}
+
+function slotConditions<T extends 'rollup_day_slots' | 'rollup_day_slots_all'>(
+  builder: ExpressionBuilder<IndexDatabase, T>,
+  bucket: string,
+  f: IndexFilters,
+  { from, to }: { from: number; to: number },
+): Expression<SqlBool>[] {
+  const eb = builder as unknown as ExpressionBuilder<IndexDatabase, 'rollup_day_slots_all'>;
+  const c = [eb('bucket', '=', bucket), eb('day_ms', '>=', from), eb('day_ms', '<', to)];
+  if (f.states !== null) c.push(eb('state', 'in', f.states));
+  return c;
 }
 
 /** Failures and run-time bins of whole days or hours [from, to). */
@@ -374,7 +385,16 @@ export interface FailureCode {
   /** Newest creation time in the group (ISO, UTC), or null. */
   latest: string | null;
   tags: [string, number][];
+  /** Queue ID ('—' for none) → jobs, most first, among the group's newest `sampled` jobs. */
+  queues: [string, number][];
+  /** Message ('' for none) → jobs, most first, among the same jobs: one code often has several causes. */
+  messages: [string, number][];
+  /** How many of the newest jobs `queues` and `messages` count: `count` itself up to FAILURE_SAMPLE. */
+  sampled: number;
 }
+
+/** The most failed jobs of a code the overview reads for its queues and messages. */
+export const FAILURE_SAMPLE = 200;
 
 export interface Overview {
   total: number;
@@ -449,24 +469,46 @@ export async function overview(
     tags.set(r.tag, (tags.get(r.tag) ?? 0) + r.n);
     byCode.set(r.code, tags);
   }
-  const failuresByCode: FailureCode[] = [];
-  for (const [code, tags] of byCode) {
-    const count = [...tags.values()].reduce((a, b) => a + b, 0);
-    const latest = await db
-      .selectFrom('jobs')
-      .select(sql<number | null>`max(created_ms)`.as('ms'))
-      .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
-      .executeTakeFirst();
-    failuresByCode.push({
-      code,
-      count,
-      share: failed === 0 ? 0 : count / failed,
-      latest: latest?.ms != null ? new Date(latest.ms).toISOString() : null,
-      tags: [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-    });
-  }
+  const failuresByCode: FailureCode[] = await Promise.all(
+    [...byCode].map(async ([code, tags]) => {
+      const count = [...tags.values()].reduce((a, b) => a + b, 0);
+      const newest = await newestFailures(db, bucket, f, code);
+      return {
+        code,
+        count,
+        share: failed === 0 ? 0 : count / failed,
+        latest: newest[0] ? new Date(newest[0].created_ms).toISOString() : null,
+        tags: [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+        queues: tally(newest.map((j) => j.queue_id ?? '—')),
+        messages: tally(newest.map((j) => j.message ?? '')),
+        sampled: newest.length,
+      };
+    }),
+  );
   failuresByCode.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return { total, byState, byTime: { unit, buckets }, runTimeByTag, failuresByCode };
+}
+
+/**
+ * The newest failed jobs of a code in the window (at most FAILURE_SAMPLE, newest first): the
+ * group's queues and messages are tallied from them — a bounded read through the code's index
+ * (jobs_code_created) however large the group, and exact for groups of up to FAILURE_SAMPLE.
+ */
+async function newestFailures(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilters, code: string) {
+  return db
+    .selectFrom('jobs')
+    .select(['created_ms', 'queue_id', 'message'])
+    .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
+    .orderBy('created_ms', 'desc')
+    .orderBy('job_id', 'asc')
+    .limit(FAILURE_SAMPLE)
+    .execute();
+}
+
+function tally(values: Iterable<string>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function floorIn(unit: 'hour' | 'day', offsetMinutes: (ms: number) => number) {

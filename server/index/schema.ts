@@ -99,6 +99,17 @@ export interface RollupDaySlotsTable {
   slots: ColumnType<number[], string, string>;
 }
 
+/**
+ * rollup_day_slots summed over the tags (migration 0005): the overview of every tag reads one array
+ * per day and state rather than one per tag as well — a 30-day window 180 arrays, not 4,000.
+ */
+export interface RollupDaySlotsAllTable {
+  bucket: string;
+  day_ms: number;
+  state: string;
+  slots: ColumnType<number[], string, string>;
+}
+
 /** Each tag's sync position in a bucket. */
 export interface SyncTagTable {
   bucket: string;
@@ -184,6 +195,7 @@ export interface IndexDatabase {
   rollup_day: RollupDayTable;
   rollup_day_run: RollupDayRunTable;
   rollup_day_slots: RollupDaySlotsTable;
+  rollup_day_slots_all: RollupDaySlotsAllTable;
   sync_tag: SyncTagTable;
   saved_views: SavedViewsTable;
   session_revocations: SessionRevocationsTable;

@@ -41,7 +41,15 @@ export const JOB_COLUMNS = [
   'updated_ms',
 ] as const;
 
-const ROLLUP_TABLES = ['rollup_hour', 'rollup_run', 'rollup_day', 'rollup_day_run', 'rollup_day_slots'] as const;
+const ROLLUP_TABLES = [
+  'rollup_hour',
+  'rollup_run',
+  'rollup_day',
+  'rollup_day_run',
+  'rollup_day_slots',
+  'rollup_day_slots_all',
+  'rollup_day_rev',
+] as const;
 
 /** COPY's text format: \N for null; backslash, tab, newline and CR escaped. */
 function field(v: unknown): string {

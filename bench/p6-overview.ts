@@ -147,6 +147,8 @@ const COPIED = {
   rollup_day: ['bucket', 'day_ms', 'tag', 'state', 'code', 'jobs'],
   rollup_day_run: ['bucket', 'day_ms', 'tag', 'state', 'bins'],
   rollup_day_slots: ['bucket', 'day_ms', 'tag', 'state', 'slots'],
+  rollup_day_slots_all: ['bucket', 'day_ms', 'state', 'slots'],
+  rollup_day_rev: ['bucket', 'day_ms', 'rev'],
 };
 
 /**

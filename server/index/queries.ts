@@ -7,7 +7,8 @@
  *   quarter hours (+08:00, +05:30, +05:45, with DST) is a run of whole slots, so it is exact;
  * - failures by code and run times come from the daily rollups for whole UTC days, the hourly ones
  *   for the whole hours of the partial days at the edges, and the rows for the partial hours;
- * so 30 days cost about as much as one. Filters the rollups do not carry (queue, workflow, input,
+ * so 30 days cost about as much as one; and the whole hours and days of the last one are kept for
+ * the next viewer while their days are unchanged (rollup-cache.ts). Filters the rollups do not carry (queue, workflow, input,
  * code, q, run time), and zones off the quarter hour, are counted from the rows, in the same shapes.
  */
 import 'server-only';
@@ -17,6 +18,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
 
+import { cachedRollupRead, type RollupRead } from './rollup-cache';
 import { binSeconds, DAY_MS, HOUR_MS, SLOT_MS, type IndexDatabase } from './schema';
 
 export interface IndexFilters {
@@ -205,11 +207,21 @@ async function collect(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilter
   const hhi = floorTo(hi, HOUR_MS);
   const dlo = ceilTo(lo, DAY_MS);
   const dhi = floorTo(hi, DAY_MS);
-  if (dlo < dhi) {
-    await fromRollups(db, bucket, f, 'day', dlo, dhi, want, parts);
-    if (hlo < dlo) await fromRollups(db, bucket, f, 'hour', hlo, dlo, want, parts);
-    if (dhi < hhi) await fromRollups(db, bucket, f, 'hour', dhi, hhi, want, parts);
-  } else if (hlo < hhi) await fromRollups(db, bucket, f, 'hour', hlo, hhi, want, parts);
+  if (hlo < hhi) {
+    // The whole hours and days, kept for the next viewer while their days are unchanged.
+    const key = JSON.stringify([f.tag, f.states, want.failures, want.runs, hlo, hhi]);
+    const read = await cachedRollupRead(db, bucket, key, hlo, hhi, async () => {
+      const got: RollupRead = { failures: [], runs: [] };
+      if (dlo < dhi) {
+        await fromRollups(db, bucket, f, 'day', dlo, dhi, want, got);
+        if (hlo < dlo) await fromRollups(db, bucket, f, 'hour', hlo, dlo, want, got);
+        if (dhi < hhi) await fromRollups(db, bucket, f, 'hour', dhi, hhi, want, got);
+      } else await fromRollups(db, bucket, f, 'hour', hlo, hhi, want, got);
+      return got;
+    });
+    parts.failures.push(...read.failures);
+    parts.runs.push(...read.runs);
+  }
   if (hlo < hhi) {
     await rows(lo, hlo, only);
     await rows(hhi, hi, only);
@@ -275,7 +287,7 @@ async function fromRollups(
   from: number,
   to: number,
   want: { failures: boolean; runs: boolean },
-  parts: Parts,
+  parts: RollupRead,
 ) {
   const base = <T extends 'rollup_hour' | 'rollup_run' | 'rollup_day' | 'rollup_day_run'>(
     eb: ExpressionBuilder<IndexDatabase, T>,
@@ -394,7 +406,7 @@ export interface FailureCode {
 }
 
 /** The most failed jobs of a code the overview reads for its queues and messages. */
-export const FAILURE_SAMPLE = 200;
+export const FAILURE_SAMPLE = 100;
 
 export interface Overview {
   total: number;
@@ -469,40 +481,86 @@ export async function overview(
     tags.set(r.tag, (tags.get(r.tag) ?? 0) + r.n);
     byCode.set(r.code, tags);
   }
-  const failuresByCode: FailureCode[] = await Promise.all(
-    [...byCode].map(async ([code, tags]) => {
-      const count = [...tags.values()].reduce((a, b) => a + b, 0);
-      const newest = await newestFailures(db, bucket, f, code);
-      return {
-        code,
-        count,
-        share: failed === 0 ? 0 : count / failed,
-        latest: newest[0] ? new Date(newest[0].created_ms).toISOString() : null,
-        tags: [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-        queues: tally(newest.map((j) => j.queue_id ?? '—')),
-        messages: tally(newest.map((j) => j.message ?? '')),
-        sampled: newest.length,
-      };
-    }),
-  );
+  const newestOf = await newestFailures(db, bucket, f, [...byCode.keys()]);
+  const failuresByCode: FailureCode[] = [...byCode].map(([code, tags]) => {
+    const count = [...tags.values()].reduce((a, b) => a + b, 0);
+    const newest = newestOf.get(code) ?? [];
+    return {
+      code,
+      count,
+      share: failed === 0 ? 0 : count / failed,
+      latest: newest[0] ? new Date(newest[0].created_ms).toISOString() : null,
+      tags: [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
+      queues: tally(newest.map((j) => j.queue_id ?? '—')),
+      messages: tally(newest.map((j) => j.message ?? '')),
+      sampled: newest.length,
+    };
+  });
   failuresByCode.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return { total, byState, byTime: { unit, buckets }, runTimeByTag, failuresByCode };
 }
 
 /**
- * The newest failed jobs of a code in the window (at most FAILURE_SAMPLE, newest first): the
- * group's queues and messages are tallied from them — a bounded read through the code's index
- * (jobs_code_created) however large the group, and exact for groups of up to FAILURE_SAMPLE.
+ * The newest failed jobs of each code in the window (at most FAILURE_SAMPLE a code, newest first),
+ * in one query: the groups' queues and messages are tallied from them — a bounded read through the
+ * code's index (jobs_code_created) however large the group, and exact for groups of up to
+ * FAILURE_SAMPLE.
  */
-async function newestFailures(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilters, code: string) {
-  return db
-    .selectFrom('jobs')
-    .select(['created_ms', 'queue_id', 'message'])
-    .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
-    .orderBy('created_ms', 'desc')
-    .orderBy('job_id', 'asc')
-    .limit(FAILURE_SAMPLE)
+async function newestFailures(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  f: IndexFilters,
+  codes: readonly string[],
+): Promise<Map<string, { created_ms: number; queue_id: string | null; message: string | null }[]>> {
+  const byCode = new Map<string, { created_ms: number; queue_id: string | null; message: string | null }[]>();
+  // The codes jobs_code_created holds, in one query (its predicate restated so the planner may use
+  // it for a code it does not know in advance); a failed job with none or 'Success', by itself.
+  const indexed = codes.filter((c) => c !== '' && c !== 'Success');
+  for (const code of codes.filter((c) => !indexed.includes(c)))
+    byCode.set(
+      code,
+      await db
+        .selectFrom('jobs')
+        .select(['created_ms', 'queue_id', 'message'])
+        .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
+        .orderBy('created_ms', 'desc')
+        .orderBy('job_id', 'asc')
+        .limit(FAILURE_SAMPLE)
+        .execute(),
+    );
+  if (indexed.length === 0) return byCode;
+  const rows = await db
+    .selectFrom(sql<{ code: string }>`(select unnest(${indexed}::text[]) as code)`.as('c'))
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select(['created_ms', 'job_id', 'queue_id', 'message'])
+          .where((jb) => {
+            const jobs = jb as unknown as Jobs;
+            return jobs.and([
+              ...conditions(jobs, bucket, f),
+              jobs('state', '=', 'Failed'),
+              jobs('code', '=', jb.ref('c.code')),
+              sql<SqlBool>`code <> '' and code <> 'Success'`,
+            ]);
+          })
+          .orderBy('created_ms', 'desc')
+          .orderBy('job_id', 'asc')
+          .limit(FAILURE_SAMPLE)
+          .as('j'),
+      (join) => join.onTrue(),
+    )
+    .select(['c.code', 'j.created_ms', 'j.queue_id', 'j.message'])
+    .orderBy('j.created_ms', 'desc')
+    .orderBy('j.job_id', 'asc')
     .execute();
+  for (const { code, ...job } of rows) {
+    const list = byCode.get(code) ?? [];
+    list.push(job);
+    byCode.set(code, list);
+  }
+  return byCode;
 }
 
 function tally(values: Iterable<string>): [string, number][] {

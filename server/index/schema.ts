@@ -110,6 +110,18 @@ export interface RollupDaySlotsAllTable {
   slots: ColumnType<number[], string, string>;
 }
 
+/**
+ * When each UTC day's rollups last changed (migration 0005): every write that moves a count of a
+ * day sets its `rev` to the next value of the sequence rollup_rev, so a reader that kept what it
+ * read of a span of days (server/index/rollup-cache.ts) knows it is still exact when the span's
+ * count of rows and greatest rev are what they were.
+ */
+export interface RollupDayRevTable {
+  bucket: string;
+  day_ms: number;
+  rev: number;
+}
+
 /** Each tag's sync position in a bucket. */
 export interface SyncTagTable {
   bucket: string;
@@ -196,6 +208,7 @@ export interface IndexDatabase {
   rollup_day_run: RollupDayRunTable;
   rollup_day_slots: RollupDaySlotsTable;
   rollup_day_slots_all: RollupDaySlotsAllTable;
+  rollup_day_rev: RollupDayRevTable;
   sync_tag: SyncTagTable;
   saved_views: SavedViewsTable;
   session_revocations: SessionRevocationsTable;

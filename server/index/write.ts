@@ -145,9 +145,11 @@ export async function writeJobs(
       const dayRuns = new Map<string, { day_ms: number; tag: string; state: string; bins: Map<number, number> }>();
       const daySlots = new Map<string, { day_ms: number; tag: string; state: string; slots: number[] }>();
       const allSlots = new Map<string, { day_ms: number; state: string; slots: number[] }>();
+      const touched = new Set<number>();
       const count = (tag: string, created: number, state: string, code: string, bin: number | null, by: number) => {
         const hour = hourOf(created);
         const day = dayOf(created);
+        touched.add(day);
         const c = failedCode(state, code);
         const add = <T extends { jobs: number }>(map: Map<string, T>, key: string, empty: T) => {
           const cell = map.get(key) ?? empty;
@@ -326,6 +328,15 @@ export async function writeJobs(
           )
           .execute();
       }
+      if (touched.size > 0) {
+        await trx
+          .insertInto('rollup_day_rev')
+          .values(
+            [...touched].sort((a, b) => a - b).map((day_ms) => ({ bucket, day_ms, rev: sql`nextval('rollup_rev')` })),
+          )
+          .onConflict((oc) => oc.columns(['bucket', 'day_ms']).doUpdateSet({ rev: sql`excluded.rev` }))
+          .execute();
+      }
       if (publish && changed.length > 0) await recordEvents(trx, bucket, changed, now);
     }
     if (also) await also(trx);
@@ -366,7 +377,13 @@ export async function pruneBefore(db: Kysely<IndexDatabase>, bucket: string, cut
       .executeTakeFirst();
     await trx.deleteFrom('rollup_hour').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
     await trx.deleteFrom('rollup_run').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
-    for (const table of ['rollup_day', 'rollup_day_run', 'rollup_day_slots', 'rollup_day_slots_all'] as const)
+    for (const table of [
+      'rollup_day',
+      'rollup_day_run',
+      'rollup_day_slots',
+      'rollup_day_slots_all',
+      'rollup_day_rev',
+    ] as const)
       await trx.deleteFrom(table).where('bucket', '=', bucket).where('day_ms', '<', day).execute();
     return Number(removed.numDeletedRows);
   });

@@ -246,10 +246,40 @@ describe.each(storeTargets)('rollups against the rows on $name', { timeout: 300_
     const written = await read();
     expect(written.hour.rows.length).toBeGreaterThan(1000);
     expect(written.all.rows.length).toBeGreaterThan(100);
-    await sql`truncate rollup_hour, rollup_run, rollup_day, rollup_day_run, rollup_day_slots, rollup_day_slots_all`.execute(
+    await sql`truncate rollup_hour, rollup_run, rollup_day, rollup_day_run, rollup_day_slots, rollup_day_slots_all, rollup_day_rev`.execute(
       store.db,
     );
     await fillRollupsFromRows(store.db);
     expect(await read()).toEqual(written);
+    // Every day held has a revision, so a reader's kept rollups of it can be checked.
+    const revs = await sql<{ n: number }>`select count(*)::integer as n from rollup_day_rev`.execute(store.db);
+    const days = await sql<{
+      n: number;
+    }>`select count(distinct (bucket, day_ms))::integer as n from rollup_day`.execute(store.db);
+    expect(revs.rows[0]!.n).toBe(days.rows[0]!.n);
+  });
+
+  it('an overview read again after a write to a whole day of its window sees the write (kept rollups checked)', async () => {
+    const after = BASE - 20 * DAY - 4321;
+    const before = BASE - 2 * DAY + 1234;
+    const f = { tag: null, states: null, afterMs: after, beforeMs: before };
+    const answer = (jobs: JobListItem[]) => {
+      const inside = jobs.filter((j) => toMs(j.creationTime)! > after && toMs(j.creationTime)! < before);
+      return { failures: groupFailures(inside).map((g) => [g.code, g.count, g.tags]), runs: binnedRuns(inside) };
+    };
+    const read = async () => {
+      const got = await overview(store.db, 'b', f, () => 480);
+      return { failures: got.failuresByCode.map((g) => [g.code, g.count, g.tags]), runs: got.runTimeByTag };
+    };
+    expect(await read()).toEqual(answer(all));
+    expect(await read()).toEqual(answer(all));
+    // A job in the middle of the window fails after a long run: its day's failures and run times move.
+    const mid = BASE - 10 * DAY;
+    const job = all.find((j) => j.state === 'Success' && Math.abs(toMs(j.creationTime)! - mid) < DAY)!;
+    const created = toMs(job.creationTime)!;
+    const changed = { ...job, state: 'Failed', code: 'Timeout', endTime: iso(created + 1000 + 86_000_000) };
+    await writeJobs(store.db, 'b', [{ item: changed }], 3);
+    all = all.map((j) => (j.jobId === job.jobId ? changed : j));
+    expect(await read()).toEqual(answer(all));
   });
 });

@@ -52,7 +52,7 @@ const ROLLUP_TABLES = [
 ] as const;
 
 /** COPY's text format: \N for null; backslash, tab, newline and CR escaped. */
-function field(v: unknown): string {
+function field(v: string | number | null): string {
   if (v === null || v === undefined) return '\\N';
   return String(v).replace(/[\\\t\n\r]/g, (c) =>
     c === '\\' ? '\\\\' : c === '\t' ? '\\t' : c === '\n' ? '\\n' : '\\r',

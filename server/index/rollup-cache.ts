@@ -43,7 +43,7 @@ export async function cachedRollupRead(
     .executeTakeFirst();
   const stamp = `${row?.n ?? 0}/${row?.rev ?? 0}`;
   let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  if (!cache) caches.set(db, (cache = new Map<string, { stamp: string; value: RollupRead }>()));
   const full = `${bucket}\u0000${key}`;
   const hit = cache.get(full);
   if (hit && hit.stamp === stamp) {

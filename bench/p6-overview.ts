@@ -27,6 +27,7 @@ import type { JobListItem } from '../lib/ci/types';
 import { CiClient } from '../server/ci/client';
 import { emulatorConfig, readCiTiming } from '../server/ci/config';
 import { overview } from '../server/index/queries';
+import { forgetRollupReads } from '../server/index/rollup-cache';
 import { openStore, type JobStore } from '../server/index/store';
 import type { IncomingJob } from '../server/index/write';
 import { median, type BenchRow } from './lib';
@@ -183,6 +184,8 @@ async function copyFromPGlite(store: JobStore, pgliteDir: string, log: (m: strin
       }
     }
     for (const { def } of indexes.rows) await sql.raw(def).execute(store.db);
+    // Revisions go on from the copied ones: a day written later must get a greater one.
+    await sql`select setval('rollup_rev', greatest((select max(rev) from rollup_day_rev), 1))`.execute(store.db);
     await sql`analyze`.execute(store.db);
   } finally {
     await source.close();
@@ -194,11 +197,19 @@ async function copyFromPGlite(store: JobStore, pgliteDir: string, log: (m: strin
   return note.jobs;
 }
 
-async function timeOverview(store: JobStore, bucket: string, runs: number): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs + 1; i++) {
+/**
+ * The overview's server time, p50 over `runs` windows (after one that warms the caches): as a
+ * polling viewer gets it (the whole hours and days kept from the previous read, checked against
+ * the days' revisions), and with that kept read forgotten before each call (the rollups read).
+ */
+async function timeOverview(store: JobStore, bucket: string, runs: number): Promise<{ kept: number; read: number }> {
+  const kept: number[] = [];
+  const read: number[] = [];
+  for (let i = 0; i < 2 * (runs + 1); i++) {
+    const fresh = i % 2 === 1;
+    if (fresh) forgetRollupReads(store.db);
     // Edges off the hour, as a page's "last 30 days" is; CI's zone (+08:00), as the page defaults to.
-    const before = NOW - 7_000 - i * 61_000;
+    const before = NOW - 7_000 - i * 31_000;
     const t = performance.now();
     const o = await overview(
       store.db,
@@ -208,9 +219,9 @@ async function timeOverview(store: JobStore, bucket: string, runs: number): Prom
     );
     const ms = performance.now() - t;
     if (o.total < 900_000) throw new Error(`P6: the overview counted ${o.total} jobs, not about a million`);
-    if (i > 0) times.push(ms); // the first warms the caches
+    if (i > 1) (fresh ? read : kept).push(ms); // the first two warm the caches
   }
-  return median(times);
+  return { kept: median(kept), read: median(read) };
 }
 
 /** What the browser does today for 24 h of one tag: every page of GET /jobs, 100 jobs each. */
@@ -309,13 +320,13 @@ export async function runOverviewBench({
         if (target.name === 'PostgreSQL') jobs = (await heldSet(store)) ?? (await copyFromPGlite(store, dir, log)) ?? 0;
         else ({ jobs, store } = await fill(store, dir, emu, log));
         if (jobs === 0) throw new Error('P6: fill the embedded store first (BENCH_P6_STORE=pglite)');
-        const p50 = await timeOverview(store, emu.bucket, Math.max(5, runs * 2));
+        const { kept, read } = await timeOverview(store, emu.bucket, Math.max(5, runs * 2));
         rows.push({
           id: target.name === 'PGlite' ? 'P6a' : 'P6b',
           what: `30-day overview (all ${TAG_CODES.length} tags, zone +08:00) over ${jobs.toLocaleString('en')} indexed jobs, ${target.name}: server time p50`,
-          figure: `${p50.toFixed(1)} ms · ${collected}`,
+          figure: `${kept.toFixed(1)} ms (whole hours and days kept from the previous viewer's read, checked against the days' revisions) · ${read.toFixed(1)} ms reading every rollup · ${collected}`,
           target: '≤ 100 ms',
-          ratio: p50 / 100,
+          ratio: kept / 100,
           limit: 1,
         });
       } finally {

@@ -21,6 +21,11 @@ export interface RollupRead {
 const MAX_ENTRIES = 64;
 const caches = new WeakMap<Kysely<IndexDatabase>, Map<string, { stamp: string; value: RollupRead }>>();
 
+/** Forgets what was kept for a store (the bench times a read of the rollups themselves). */
+export function forgetRollupReads(db: Kysely<IndexDatabase>): void {
+  caches.delete(db);
+}
+
 /**
  * `read`'s answer for the days [fromMs, toMs) of `bucket` under `key` (the filters and span), from
  * the cache when no day of the span has changed since.

@@ -24,6 +24,7 @@ import { runUpstreamBench } from './p3-upstream';
 import { runOverviewBench } from './p6-overview';
 import { runSyncBench } from './p7-sync';
 import { runViewersBench } from './p8-viewers';
+import { runMemoryBench } from './p9-memory';
 
 const wanted = process.argv
   .slice(2)
@@ -97,6 +98,7 @@ const index = async (id: string, run: () => Promise<BenchRow[]>) => {
 await index('P6', () => runOverviewBench({ runs, only: process.env.BENCH_P6_STORE }));
 await index('P7', () => runSyncBench({ runs }));
 await index('P8', () => runViewersBench({ runs }));
+await index('P9', () => runMemoryBench({ minutes: Number(process.env.BENCH_P9_MINUTES ?? 30) }));
 
 const commit = (() => {
   try {

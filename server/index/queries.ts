@@ -351,27 +351,17 @@ async function fromRows(
         .execute()),
     );
   }
-  if (want.failures) {
-    parts.failures.push(
-      ...(await db
-        .selectFrom('jobs')
-        .select(['code', 'tag', sql<number>`count(*)`.as('n')])
-        .where((eb) => eb.and([...conditions(eb, bucket, f), eb('state', '=', 'Failed')]))
-        .groupBy(['code', 'tag'])
-        .execute()),
-    );
-  }
-  if (want.runs) {
-    parts.runs.push(
-      ...(
-        await db
-          .selectFrom('jobs')
-          .select(['tag', 'run_bin', sql<number>`count(*)`.as('n')])
-          .where((eb) => eb.and([...conditions(eb, bucket, f), eb('run_bin', 'is not', null)]))
-          .groupBy(['tag', 'run_bin'])
-          .execute()
-      ).map((r) => ({ tag: r.tag, bin: r.run_bin!, n: r.n })),
-    );
+  if (!want.failures && !want.runs) return;
+  // Failures and run bins in one pass over the rows: grouped by all four, then split.
+  const found = await db
+    .selectFrom('jobs')
+    .select(['tag', 'state', 'code', 'run_bin', sql<number>`count(*)`.as('n')])
+    .where((eb) => eb.and(conditions(eb, bucket, f)))
+    .groupBy(['tag', 'state', 'code', 'run_bin'])
+    .execute();
+  for (const r of found) {
+    if (want.failures && r.state === 'Failed') parts.failures.push({ code: r.code, tag: r.tag, n: r.n });
+    if (want.runs && r.run_bin !== null) parts.runs.push({ tag: r.tag, bin: r.run_bin, n: r.n });
   }
 }
 

@@ -25,6 +25,7 @@ import { runDeepLinkBench } from './p4d-deep-link';
 import { runOverviewBench } from './p6-overview';
 import { runSyncBench } from './p7-sync';
 import { runViewersBench } from './p8-viewers';
+import { runMemoryBench } from './p9-memory';
 import { runSdkBench } from './p10-sdk';
 
 const wanted = process.argv
@@ -102,6 +103,7 @@ const index = async (id: string, run: () => Promise<BenchRow[]>) => {
 await index('P6', () => runOverviewBench({ runs, only: process.env.BENCH_P6_STORE }));
 await index('P7', () => runSyncBench({ runs }));
 await index('P8', () => runViewersBench({ runs }));
+await index('P9', () => runMemoryBench({ minutes: Number(process.env.BENCH_P9_MINUTES ?? 30) }));
 await index('P10', () => runSdkBench({ runs }));
 
 const commit = (() => {

@@ -22,7 +22,17 @@ export interface OverviewFigures extends IndexMeta {
   byState: Record<string, number>;
   byTime: { unit: 'hour' | 'day'; buckets: TimeSlot[] };
   runTimeByTag: TagDurations[];
-  failuresByCode: { code: string; count: number; share: number; latest: string | null; tags: [string, number][] }[];
+  failuresByCode: {
+    code: string;
+    count: number;
+    share: number;
+    latest: string | null;
+    tags: [string, number][];
+    /** Queues and messages among the group's newest `sampled` jobs (server/index/queries.ts). */
+    queues: [string, number][];
+    messages: [string, number][];
+    sampled: number;
+  }[];
   window: { after: string; before: string };
 }
 

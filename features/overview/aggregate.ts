@@ -152,6 +152,8 @@ export interface FailureGroup {
   queues: [string, number][];
   /** Distinct messages → jobs, most first: one code often covers several causes. */
   messages: [string, number][];
+  /** How many jobs `queues` and `messages` count: `count`, or the newest ones of a large group. */
+  sampled: number;
   /** Newest first. */
   jobs: JobListItem[];
 }
@@ -186,6 +188,7 @@ export function groupFailures(jobs: readonly JobListItem[]): FailureGroup[] {
         tags: tally(list.map((j) => j.tag)),
         queues: tally(list.map((j) => j.queueId ?? '—')),
         messages: tally(list.map((j) => j.message ?? '')),
+        sampled: list.length,
         jobs: sorted,
       };
     })

@@ -71,12 +71,12 @@ export function FailureHeadline({
 /** The group's most frequent messages, its tags and its queues. */
 export function FailureFacts({ group }: { group: FailureGroup }) {
   const names = useQueueNames();
-  // From the index, the group's count is every failed job but its jobs are the newest ones only.
-  const sampled = group.jobs.length < group.count ? ` (of the newest ${group.jobs.length})` : '';
+  // From the index, a large group's queues and messages are those of its newest jobs only.
+  const sampled = group.sampled < group.count ? ` (of the newest ${group.sampled.toLocaleString('en-US')})` : '';
   return (
     <dl className="mt-2 grid gap-1 text-xs sm:grid-cols-[auto_1fr] sm:gap-x-3">
       <dt className="font-medium text-slate-600 dark:text-slate-300">Messages{sampled}</dt>
-      <dd>
+      <dd data-testid="failure-messages">
         <ul>
           {group.messages.slice(0, 5).map(([message, n]) => (
             <li key={message}>

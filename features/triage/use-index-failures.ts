@@ -1,8 +1,7 @@
 /**
- * Failure triage from the job index: the codes, counts, shares and tags of the window come from
- * /api/overview (states=Failed), and each code's newest jobs from the index's list
- * (/api/jobs?code=…&source=index), so nothing is collected in the browser. Queues and messages
- * are tallied from those newest jobs (up to JOBS_PER_CODE a code).
+ * Failure triage from the job index: the codes, counts, shares, tags, queues and messages of the
+ * window come from /api/overview (states=Failed), and each code's newest jobs from the index's list
+ * (/api/jobs?code=…&source=index), so nothing is collected in the browser.
  */
 import { useQueries } from '@tanstack/react-query';
 import { useMemo } from 'react';
@@ -27,12 +26,6 @@ export function codeJobsQuery(listQuery: string, code: string): string {
   return search.toString();
 }
 
-function tally(values: Iterable<string>): [string, number][] {
-  const counts = new Map<string, number>();
-  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
-  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
-}
-
 /** `figures`: the index's overview of the failed jobs; null while there is none (then nothing is asked). */
 export function useIndexFailures(listQuery: string | null, figures: OverviewFigures | null) {
   const codes = useMemo(() => (figures && listQuery !== null ? figures.failuresByCode : []), [figures, listQuery]);
@@ -55,16 +48,7 @@ export function useIndexFailures(listQuery: string | null, figures: OverviewFigu
     }),
   });
   const groups: FailureGroup[] = useMemo(
-    () =>
-      codes.map((group, i) => {
-        const jobs = fetched.jobs[i] ?? [];
-        return {
-          ...group,
-          queues: tally(jobs.map((j) => j.queueId ?? '—')),
-          messages: tally(jobs.map((j) => j.message ?? '')),
-          jobs,
-        };
-      }),
+    () => codes.map((group, i) => ({ ...group, jobs: fetched.jobs[i] ?? [] })),
     [codes, fetched.jobs],
   );
   return { groups, loading: fetched.loading, error: fetched.error };

@@ -7,7 +7,8 @@
  *   quarter hours (+08:00, +05:30, +05:45, with DST) is a run of whole slots, so it is exact;
  * - failures by code and run times come from the daily rollups for whole UTC days, the hourly ones
  *   for the whole hours of the partial days at the edges, and the rows for the partial hours;
- * so 30 days cost about as much as one. Filters the rollups do not carry (queue, workflow, input,
+ * so 30 days cost about as much as one; and the whole hours and days of the last one are kept for
+ * the next viewer while their days are unchanged (rollup-cache.ts). Filters the rollups do not carry (queue, workflow, input,
  * code, q, run time), and zones off the quarter hour, are counted from the rows, in the same shapes.
  */
 import 'server-only';
@@ -17,6 +18,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
 
+import { cachedRollupRead, type RollupRead } from './rollup-cache';
 import { binSeconds, DAY_MS, HOUR_MS, SLOT_MS, type IndexDatabase } from './schema';
 
 export interface IndexFilters {
@@ -205,11 +207,21 @@ async function collect(db: Kysely<IndexDatabase>, bucket: string, f: IndexFilter
   const hhi = floorTo(hi, HOUR_MS);
   const dlo = ceilTo(lo, DAY_MS);
   const dhi = floorTo(hi, DAY_MS);
-  if (dlo < dhi) {
-    await fromRollups(db, bucket, f, 'day', dlo, dhi, want, parts);
-    if (hlo < dlo) await fromRollups(db, bucket, f, 'hour', hlo, dlo, want, parts);
-    if (dhi < hhi) await fromRollups(db, bucket, f, 'hour', dhi, hhi, want, parts);
-  } else if (hlo < hhi) await fromRollups(db, bucket, f, 'hour', hlo, hhi, want, parts);
+  if (hlo < hhi) {
+    // The whole hours and days, kept for the next viewer while their days are unchanged.
+    const key = JSON.stringify([f.tag, f.states, want.failures, want.runs, hlo, hhi]);
+    const read = await cachedRollupRead(db, bucket, key, hlo, hhi, async () => {
+      const got: RollupRead = { failures: [], runs: [] };
+      if (dlo < dhi) {
+        await fromRollups(db, bucket, f, 'day', dlo, dhi, want, got);
+        if (hlo < dlo) await fromRollups(db, bucket, f, 'hour', hlo, dlo, want, got);
+        if (dhi < hhi) await fromRollups(db, bucket, f, 'hour', dhi, hhi, want, got);
+      } else await fromRollups(db, bucket, f, 'hour', hlo, hhi, want, got);
+      return got;
+    });
+    parts.failures.push(...read.failures);
+    parts.runs.push(...read.runs);
+  }
   if (hlo < hhi) {
     await rows(lo, hlo, only);
     await rows(hhi, hi, only);
@@ -226,26 +238,25 @@ async function fromSlots(
   to: number,
   parts: Parts,
 ) {
-  const found = await db
-    .selectFrom('rollup_day_slots')
-    .select(['day_ms', 'state', 'slots'])
-    .where((eb) => {
-      const c: Expression<SqlBool>[] = [
-        eb('bucket', '=', bucket),
-        eb('day_ms', '>=', floorTo(from, DAY_MS)),
-        eb('day_ms', '<', to),
-      ];
-      if (f.tag !== null) c.push(eb('tag', '=', f.tag));
-      if (f.states !== null) c.push(eb('state', 'in', f.states));
-      return eb.and(c);
-    })
-    .execute();
-  // Summed over tags here: a few thousand small arrays, cheaper than unnesting them in SQL.
+  const window = { from: floorTo(from, DAY_MS), to };
+  // Every tag: the all-tag slots, one array per day and state. One tag: its own.
+  const found =
+    f.tag === null
+      ? await db
+          .selectFrom('rollup_day_slots_all')
+          .select(['day_ms', 'state', 'slots'])
+          .where((eb) => eb.and(slotConditions(eb, bucket, f, window)))
+          .execute()
+      : await db
+          .selectFrom('rollup_day_slots')
+          .select(['day_ms', 'state', 'slots'])
+          .where((eb) => eb.and([...slotConditions(eb, bucket, f, window), eb('tag', '=', f.tag!)]))
+          .execute();
   const sums = new Map<string, { day: number; state: string; slots: number[] }>();
   for (const r of found) {
     const key = `${r.day_ms}\u0000${r.state}`;
     const sum = sums.get(key);
-    if (!sum) sums.set(key, { day: r.day_ms, state: r.state, slots: [...r.slots] });
+    if (!sum) sums.set(key, { day: r.day_ms, state: r.state, slots: r.slots });
     else for (let i = 0; i < r.slots.length; i++) sum.slots[i]! += r.slots[i]!;
   }
   for (const { day, state, slots } of sums.values()) {
@@ -253,6 +264,18 @@ async function fromSlots(
     const last = Math.min(slots.length, (to - day) / SLOT_MS);
     for (let i = first; i < last; i++) if (slots[i]) parts.time.push({ at: day + i * SLOT_MS, state, n: slots[i]! });
   }
+}
+
+function slotConditions<T extends 'rollup_day_slots' | 'rollup_day_slots_all'>(
+  builder: ExpressionBuilder<IndexDatabase, T>,
+  bucket: string,
+  f: IndexFilters,
+  { from, to }: { from: number; to: number },
+): Expression<SqlBool>[] {
+  const eb = builder as unknown as ExpressionBuilder<IndexDatabase, 'rollup_day_slots_all'>;
+  const c = [eb('bucket', '=', bucket), eb('day_ms', '>=', from), eb('day_ms', '<', to)];
+  if (f.states !== null) c.push(eb('state', 'in', f.states));
+  return c;
 }
 
 /** Failures and run-time bins of whole days or hours [from, to). */
@@ -264,7 +287,7 @@ async function fromRollups(
   from: number,
   to: number,
   want: { failures: boolean; runs: boolean },
-  parts: Parts,
+  parts: RollupRead,
 ) {
   const base = <T extends 'rollup_hour' | 'rollup_run' | 'rollup_day' | 'rollup_day_run'>(
     eb: ExpressionBuilder<IndexDatabase, T>,
@@ -328,27 +351,17 @@ async function fromRows(
         .execute()),
     );
   }
-  if (want.failures) {
-    parts.failures.push(
-      ...(await db
-        .selectFrom('jobs')
-        .select(['code', 'tag', sql<number>`count(*)`.as('n')])
-        .where((eb) => eb.and([...conditions(eb, bucket, f), eb('state', '=', 'Failed')]))
-        .groupBy(['code', 'tag'])
-        .execute()),
-    );
-  }
-  if (want.runs) {
-    parts.runs.push(
-      ...(
-        await db
-          .selectFrom('jobs')
-          .select(['tag', 'run_bin', sql<number>`count(*)`.as('n')])
-          .where((eb) => eb.and([...conditions(eb, bucket, f), eb('run_bin', 'is not', null)]))
-          .groupBy(['tag', 'run_bin'])
-          .execute()
-      ).map((r) => ({ tag: r.tag, bin: r.run_bin!, n: r.n })),
-    );
+  if (!want.failures && !want.runs) return;
+  // Failures and run bins in one pass over the rows: grouped by all four, then split.
+  const found = await db
+    .selectFrom('jobs')
+    .select(['tag', 'state', 'code', 'run_bin', sql<number>`count(*)`.as('n')])
+    .where((eb) => eb.and(conditions(eb, bucket, f)))
+    .groupBy(['tag', 'state', 'code', 'run_bin'])
+    .execute();
+  for (const r of found) {
+    if (want.failures && r.state === 'Failed') parts.failures.push({ code: r.code, tag: r.tag, n: r.n });
+    if (want.runs && r.run_bin !== null) parts.runs.push({ tag: r.tag, bin: r.run_bin, n: r.n });
   }
 }
 
@@ -374,7 +387,16 @@ export interface FailureCode {
   /** Newest creation time in the group (ISO, UTC), or null. */
   latest: string | null;
   tags: [string, number][];
+  /** Queue ID ('—' for none) → jobs, most first, among the group's newest `sampled` jobs. */
+  queues: [string, number][];
+  /** Message ('' for none) → jobs, most first, among the same jobs: one code often has several causes. */
+  messages: [string, number][];
+  /** How many of the newest jobs `queues` and `messages` count: `count` itself up to FAILURE_SAMPLE. */
+  sampled: number;
 }
+
+/** The most failed jobs of a code the overview reads for its queues and messages. */
+export const FAILURE_SAMPLE = 100;
 
 export interface Overview {
   total: number;
@@ -449,24 +471,92 @@ export async function overview(
     tags.set(r.tag, (tags.get(r.tag) ?? 0) + r.n);
     byCode.set(r.code, tags);
   }
-  const failuresByCode: FailureCode[] = [];
-  for (const [code, tags] of byCode) {
+  const newestOf = await newestFailures(db, bucket, f, [...byCode.keys()]);
+  const failuresByCode: FailureCode[] = [...byCode].map(([code, tags]) => {
     const count = [...tags.values()].reduce((a, b) => a + b, 0);
-    const latest = await db
-      .selectFrom('jobs')
-      .select(sql<number | null>`max(created_ms)`.as('ms'))
-      .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
-      .executeTakeFirst();
-    failuresByCode.push({
+    const newest = newestOf.get(code) ?? [];
+    return {
       code,
       count,
       share: failed === 0 ? 0 : count / failed,
-      latest: latest?.ms != null ? new Date(latest.ms).toISOString() : null,
+      latest: newest[0] ? new Date(newest[0].created_ms).toISOString() : null,
       tags: [...tags].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-    });
-  }
+      queues: tally(newest.map((j) => j.queue_id ?? '—')),
+      messages: tally(newest.map((j) => j.message ?? '')),
+      sampled: newest.length,
+    };
+  });
   failuresByCode.sort((a, b) => b.count - a.count || a.code.localeCompare(b.code));
   return { total, byState, byTime: { unit, buckets }, runTimeByTag, failuresByCode };
+}
+
+/**
+ * The newest failed jobs of each code in the window (at most FAILURE_SAMPLE a code, newest first),
+ * in one query: the groups' queues and messages are tallied from them — a bounded read through the
+ * code's index (jobs_code_created) however large the group, and exact for groups of up to
+ * FAILURE_SAMPLE.
+ */
+async function newestFailures(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  f: IndexFilters,
+  codes: readonly string[],
+): Promise<Map<string, { created_ms: number; queue_id: string | null; message: string | null }[]>> {
+  const byCode = new Map<string, { created_ms: number; queue_id: string | null; message: string | null }[]>();
+  // The codes jobs_code_created holds, in one query (its predicate restated so the planner may use
+  // it for a code it does not know in advance); a failed job with none or 'Success', by itself.
+  const indexed = codes.filter((c) => c !== '' && c !== 'Success');
+  for (const code of codes.filter((c) => !indexed.includes(c)))
+    byCode.set(
+      code,
+      await db
+        .selectFrom('jobs')
+        .select(['created_ms', 'queue_id', 'message'])
+        .where((eb) => eb.and([...conditions(eb, bucket, { ...f, codes: [code] }), eb('state', '=', 'Failed')]))
+        .orderBy('created_ms', 'desc')
+        .orderBy('job_id', 'asc')
+        .limit(FAILURE_SAMPLE)
+        .execute(),
+    );
+  if (indexed.length === 0) return byCode;
+  const rows = await db
+    .selectFrom(sql<{ code: string }>`(select unnest(${indexed}::text[]) as code)`.as('c'))
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('jobs')
+          .select(['created_ms', 'job_id', 'queue_id', 'message'])
+          .where((jb) => {
+            const jobs = jb as unknown as Jobs;
+            return jobs.and([
+              ...conditions(jobs, bucket, f),
+              jobs('state', '=', 'Failed'),
+              jobs('code', '=', jb.ref('c.code')),
+              sql<SqlBool>`code <> '' and code <> 'Success'`,
+            ]);
+          })
+          .orderBy('created_ms', 'desc')
+          .orderBy('job_id', 'asc')
+          .limit(FAILURE_SAMPLE)
+          .as('j'),
+      (join) => join.onTrue(),
+    )
+    .select(['c.code', 'j.created_ms', 'j.queue_id', 'j.message'])
+    .orderBy('j.created_ms', 'desc')
+    .orderBy('j.job_id', 'asc')
+    .execute();
+  for (const { code, ...job } of rows) {
+    const list = byCode.get(code) ?? [];
+    list.push(job);
+    byCode.set(code, list);
+  }
+  return byCode;
+}
+
+function tally(values: Iterable<string>): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
 }
 
 function floorIn(unit: 'hour' | 'day', offsetMinutes: (ms: number) => number) {

@@ -99,6 +99,29 @@ export interface RollupDaySlotsTable {
   slots: ColumnType<number[], string, string>;
 }
 
+/**
+ * rollup_day_slots summed over the tags (migration 0005): the overview of every tag reads one array
+ * per day and state rather than one per tag as well — a 30-day window 180 arrays, not 4,000.
+ */
+export interface RollupDaySlotsAllTable {
+  bucket: string;
+  day_ms: number;
+  state: string;
+  slots: ColumnType<number[], string, string>;
+}
+
+/**
+ * When each UTC day's rollups last changed (migration 0005): every write that moves a count of a
+ * day sets its `rev` to the next value of the sequence rollup_rev, so a reader that kept what it
+ * read of a span of days (server/index/rollup-cache.ts) knows it is still exact when the span's
+ * count of rows and greatest rev are what they were.
+ */
+export interface RollupDayRevTable {
+  bucket: string;
+  day_ms: number;
+  rev: number;
+}
+
 /** Each tag's sync position in a bucket. */
 export interface SyncTagTable {
   bucket: string;
@@ -184,6 +207,8 @@ export interface IndexDatabase {
   rollup_day: RollupDayTable;
   rollup_day_run: RollupDayRunTable;
   rollup_day_slots: RollupDaySlotsTable;
+  rollup_day_slots_all: RollupDaySlotsAllTable;
+  rollup_day_rev: RollupDayRevTable;
   sync_tag: SyncTagTable;
   saved_views: SavedViewsTable;
   session_revocations: SessionRevocationsTable;

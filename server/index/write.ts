@@ -1,7 +1,7 @@
 /**
  * Writing jobs into the index: one transaction per batch (a listed page, a lookup, a callback), in
  * which the jobs are upserted by (bucket, job ID) and the rollups (hourly, daily, the day's run-time
- * sketch and quarter-hour slots) move by the difference between what the index held and what arrives — so a job counts once, in its current state,
+ * sketch and quarter-hour slots, per tag and over all tags) move by the difference between what the index held and what arrives — so a job counts once, in its current state,
  * however often it is listed. A caller's checkpoint update joins the same transaction: a page and
  * the position after it are stored together or not at all.
  *
@@ -144,9 +144,12 @@ export async function writeJobs(
       const days = new Map<string, { day_ms: number; tag: string; state: string; code: string; jobs: number }>();
       const dayRuns = new Map<string, { day_ms: number; tag: string; state: string; bins: Map<number, number> }>();
       const daySlots = new Map<string, { day_ms: number; tag: string; state: string; slots: number[] }>();
+      const allSlots = new Map<string, { day_ms: number; state: string; slots: number[] }>();
+      const touched = new Set<number>();
       const count = (tag: string, created: number, state: string, code: string, bin: number | null, by: number) => {
         const hour = hourOf(created);
         const day = dayOf(created);
+        touched.add(day);
         const c = failedCode(state, code);
         const add = <T extends { jobs: number }>(map: Map<string, T>, key: string, empty: T) => {
           const cell = map.get(key) ?? empty;
@@ -157,8 +160,13 @@ export async function writeJobs(
         add(days, `${day}\u0000${tag}\u0000${state}\u0000${c}`, { day_ms: day, tag, state, code: c, jobs: 0 });
         const dk = `${day}\u0000${tag}\u0000${state}`;
         const slots = daySlots.get(dk) ?? { day_ms: day, tag, state, slots: new Array<number>(SLOTS_PER_DAY).fill(0) };
-        slots.slots[Math.floor((created - day) / SLOT_MS)]! += by;
+        const slot = Math.floor((created - day) / SLOT_MS);
+        slots.slots[slot]! += by;
         daySlots.set(dk, slots);
+        const ak = `${day}\u0000${state}`;
+        const all = allSlots.get(ak) ?? { day_ms: day, state, slots: new Array<number>(SLOTS_PER_DAY).fill(0) };
+        all.slots[slot]! += by;
+        allSlots.set(ak, all);
         if (bin === null) return;
         add(runs, `${hour}\u0000${tag}\u0000${state}\u0000${bin}`, { hour_ms: hour, tag, state, bin, jobs: 0 });
         const sketch = dayRuns.get(dk) ?? { day_ms: day, tag, state, bins: new Map<number, number>() };
@@ -279,6 +287,20 @@ export async function writeJobs(
           )
           .execute();
       }
+      const allSlotRows = cells(allSlots)
+        .filter((d) => d.slots.some((n) => n !== 0))
+        .map((d) => ({ bucket, day_ms: d.day_ms, state: d.state, slots: intArray(d.slots) }));
+      if (allSlotRows.length > 0) {
+        await trx
+          .insertInto('rollup_day_slots_all')
+          .values(allSlotRows)
+          .onConflict((oc) =>
+            oc.columns(['bucket', 'day_ms', 'state']).doUpdateSet({
+              slots: sql`(select array_agg(a + b order by i) from unnest(rollup_day_slots_all.slots, excluded.slots) with ordinality t(a, b, i))`,
+            }),
+          )
+          .execute();
+      }
       const sketchRows = cells(dayRuns)
         .map((d) => ({ ...d, bins: [...d.bins].filter(([, n]) => n !== 0) }))
         .filter((d) => d.bins.length > 0)
@@ -304,6 +326,15 @@ export async function writeJobs(
               ) t)`,
             }),
           )
+          .execute();
+      }
+      if (touched.size > 0) {
+        await trx
+          .insertInto('rollup_day_rev')
+          .values(
+            [...touched].sort((a, b) => a - b).map((day_ms) => ({ bucket, day_ms, rev: sql`nextval('rollup_rev')` })),
+          )
+          .onConflict((oc) => oc.columns(['bucket', 'day_ms']).doUpdateSet({ rev: sql`excluded.rev` }))
           .execute();
       }
       if (publish && changed.length > 0) await recordEvents(trx, bucket, changed, now);
@@ -346,7 +377,13 @@ export async function pruneBefore(db: Kysely<IndexDatabase>, bucket: string, cut
       .executeTakeFirst();
     await trx.deleteFrom('rollup_hour').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
     await trx.deleteFrom('rollup_run').where('bucket', '=', bucket).where('hour_ms', '<', day).execute();
-    for (const table of ['rollup_day', 'rollup_day_run', 'rollup_day_slots'] as const)
+    for (const table of [
+      'rollup_day',
+      'rollup_day_run',
+      'rollup_day_slots',
+      'rollup_day_slots_all',
+      'rollup_day_rev',
+    ] as const)
       await trx.deleteFrom(table).where('bucket', '=', bucket).where('day_ms', '<', day).execute();
     return Number(removed.numDeletedRows);
   });

@@ -30,7 +30,13 @@ interface JobsJson {
 }
 interface OverviewJson {
   total: number;
-  failuresByCode: { code: string; count: number }[];
+  failuresByCode: {
+    code: string;
+    count: number;
+    queues: [string, number][];
+    messages: [string, number][];
+    sampled: number;
+  }[];
 }
 
 async function indexState(request: APIRequestContext, url: string): Promise<string> {
@@ -90,11 +96,27 @@ test('the 30-day overview is one /api/overview request, no jobs collected, and n
   await page.screenshot({ path: 'docs/screenshots/overview-30d-index.png', fullPage: true });
 });
 
-test('triage lists each code’s failed jobs from the index', async ({ page }) => {
+test('triage lists each code’s failed jobs from the index, with its queues and messages', async ({ page, request }) => {
   await page.goto(`${app.url}/triage?tag=all&range=7d`);
   await expect(page.getByTestId('index-source')).toBeVisible();
   await expect(page.getByTestId('triage-summary')).toHaveText(/^[\d,]+ failed jobs? in \d+ error codes?$/);
   await expect(page.getByTestId('collection-progress')).toHaveCount(0);
+  // The largest group's queues and top message come with /api/overview, as the card shows them.
+  await expect(page).toHaveURL(/[?&]from=/);
+  const from = new URL(page.url()).searchParams.get('from')!;
+  const figures = (await (
+    await request.get(
+      `${app.url}/api/overview?tag=all&states=Failed&startCreationTime=${encodeURIComponent(from)}&timeZone=%2B08:00`,
+    )
+  ).json()) as OverviewJson;
+  const group = figures.failuresByCode[0]!;
+  expect(group.sampled).toBe(Math.min(group.count, 100));
+  expect(group.queues.reduce((n, [, c]) => n + c, 0)).toBe(group.sampled);
+  expect(group.messages.reduce((n, [, c]) => n + c, 0)).toBe(group.sampled);
+  // (new failures may arrive between the page's answer and this one: the shown message is one of the group's)
+  const shown = (await page.getByTestId('failure-messages').first().locator('li').first().textContent())!;
+  expect(group.messages.map(([m]) => m || '—')).toContain(shown.replace(/^\d+× /, ''));
+  await expect(page.getByTestId('failure-queues').first()).toHaveText(/×\d+/);
 });
 
 test('the list filters by error code and by "contains", counting the matches from the index', async ({

@@ -19,7 +19,7 @@ import { toMs } from '@/lib/format';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
-import { listIndexed, overview, type IndexFilters, type Keyset } from '@/server/index/queries';
+import { FAILURE_SAMPLE, listIndexed, overview, type IndexFilters, type Keyset } from '@/server/index/queries';
 import type { JobStore } from '@/server/index/store';
 import { BucketSync } from '@/server/index/sync';
 
@@ -100,6 +100,14 @@ describe.each(storeTargets)('index queries on $name', { timeout: 120_000 }, (tar
     expect(got.failuresByCode.map((f) => [f.code, f.count, f.tags, f.latest])).toEqual(
       failures.map((f) => [f.code, f.count, f.tags, f.latest ? new Date(toMs(f.latest)!).toISOString() : null]),
     );
+    // Queues and messages: those of the group's newest FAILURE_SAMPLE jobs, as the browser tallies a list.
+    expect(got.failuresByCode.map((f) => [f.code, f.queues, f.messages, f.sampled])).toEqual(
+      failures.map((f) => {
+        const newest = groupFailures(f.jobs.slice(0, FAILURE_SAMPLE))[0]!;
+        return [f.code, newest.queues, newest.messages, newest.count];
+      }),
+    );
+    expect(got.failuresByCode.some((f) => f.queues.length > 0 && f.messages[0]![0] !== '')).toBe(true);
     // Run times come from 2 %-wide bins (exact below 100 s): the same tags and counts, each
     // percentile at most 2 % under the exact one.
     const exact = durationsByTag(jobs);

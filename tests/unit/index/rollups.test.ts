@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countByState, groupFailures, percentile, runSeconds, slotsByCreation } from '@/features/overview/aggregate';
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
-import { fillDailyRollups } from '@/server/index/migrations';
-import { overview } from '@/server/index/queries';
+import { fillDailyRollups, fillRollupsFromRows } from '@/server/index/migrations';
+import { FAILURE_SAMPLE, overview } from '@/server/index/queries';
 import { binSeconds, runBin } from '@/server/index/schema';
 import type { JobStore } from '@/server/index/store';
 import { parseTimeZone } from '@/server/index/time-zone';
@@ -47,11 +47,11 @@ function randomJob(i: number, r: () => number, state: string): JobListItem {
     state,
     progress: state === 'Success' ? 100 : 0,
     code: state === 'Failed' ? CODES[Math.floor(r() * CODES.length)]! : 'Success',
-    message: state === 'Failed' ? 'failed' : null,
+    message: state === 'Failed' ? ['failed', 'no input', 'timed out'][i % 3]! : null,
     creationTime: iso(created),
     startTime: finished || state === 'Running' ? iso(created + 1000) : null,
     endTime: finished ? iso(created + 1000 + run * 1000) : null,
-    queueId: 'p1',
+    queueId: `p${i % 4}`,
     queueType: 'Transcoding',
     input: null,
     output: null,
@@ -168,6 +168,13 @@ describe.each(storeTargets)('rollups against the rows on $name', { timeout: 300_
         f.latest ? new Date(toMs(f.latest)!).toISOString() : null,
       ]),
     );
+    // Queues and messages of each group's newest FAILURE_SAMPLE jobs (all of a smaller group).
+    expect(got.failuresByCode.map((f) => [f.code, f.queues, f.messages, f.sampled])).toEqual(
+      groupFailures(jobs).map((f) => {
+        const newest = groupFailures(f.jobs.slice(0, FAILURE_SAMPLE))[0]!;
+        return [f.code, newest.queues, newest.messages, newest.count];
+      }),
+    );
     expect(got.runTimeByTag).toEqual(binnedRuns(jobs));
   });
 
@@ -212,5 +219,67 @@ describe.each(storeTargets)('rollups against the rows on $name', { timeout: 300_
     expect(filled.day.rows).toEqual(written.day.rows);
     expect(filled.runs.rows).toEqual(written.runs.rows);
     expect(filled.slots.rows).toEqual(written.slots.rows);
+  });
+
+  it('every rollup computed from the rows alone (a bulk load, migration 0005’s all-tag slots) equals what the writes built', async () => {
+    const read = async () => ({
+      hour: await sql`select bucket, hour_ms, tag, state, code, jobs from rollup_hour where jobs <> 0 order by 1, 2, 3, 4, 5`.execute(
+        store.db,
+      ),
+      run: await sql`select bucket, hour_ms, tag, state, bin, jobs from rollup_run where jobs <> 0 order by 1, 2, 3, 4, 5`.execute(
+        store.db,
+      ),
+      day: await sql`select bucket, day_ms, tag, state, code, jobs from rollup_day where jobs <> 0 order by 1, 2, 3, 4, 5`.execute(
+        store.db,
+      ),
+      runs: await sql`select bucket, day_ms, tag, state, bins from rollup_day_run where bins <> '{}'::jsonb order by 1, 2, 3, 4`.execute(
+        store.db,
+      ),
+      slots:
+        await sql`select bucket, day_ms, tag, state, slots from rollup_day_slots where slots <> array_fill(0, array[96]) order by 1, 2, 3, 4`.execute(
+          store.db,
+        ),
+      all: await sql`select bucket, day_ms, state, slots from rollup_day_slots_all where slots <> array_fill(0, array[96]) order by 1, 2, 3`.execute(
+        store.db,
+      ),
+    });
+    const written = await read();
+    expect(written.hour.rows.length).toBeGreaterThan(1000);
+    expect(written.all.rows.length).toBeGreaterThan(100);
+    await sql`truncate rollup_hour, rollup_run, rollup_day, rollup_day_run, rollup_day_slots, rollup_day_slots_all, rollup_day_rev`.execute(
+      store.db,
+    );
+    await fillRollupsFromRows(store.db);
+    expect(await read()).toEqual(written);
+    // Every day held has a revision, so a reader's kept rollups of it can be checked.
+    const revs = await sql<{ n: number }>`select count(*)::integer as n from rollup_day_rev`.execute(store.db);
+    const days = await sql<{
+      n: number;
+    }>`select count(distinct (bucket, day_ms))::integer as n from rollup_day`.execute(store.db);
+    expect(revs.rows[0]!.n).toBe(days.rows[0]!.n);
+  });
+
+  it('an overview read again after a write to a whole day of its window sees the write (kept rollups checked)', async () => {
+    const after = BASE - 20 * DAY - 4321;
+    const before = BASE - 2 * DAY + 1234;
+    const f = { tag: null, states: null, afterMs: after, beforeMs: before };
+    const answer = (jobs: JobListItem[]) => {
+      const inside = jobs.filter((j) => toMs(j.creationTime)! > after && toMs(j.creationTime)! < before);
+      return { failures: groupFailures(inside).map((g) => [g.code, g.count, g.tags]), runs: binnedRuns(inside) };
+    };
+    const read = async () => {
+      const got = await overview(store.db, 'b', f, () => 480);
+      return { failures: got.failuresByCode.map((g) => [g.code, g.count, g.tags]), runs: got.runTimeByTag };
+    };
+    expect(await read()).toEqual(answer(all));
+    expect(await read()).toEqual(answer(all));
+    // A job in the middle of the window fails after a long run: its day's failures and run times move.
+    const mid = BASE - 10 * DAY;
+    const job = all.find((j) => j.state === 'Success' && Math.abs(toMs(j.creationTime)! - mid) < DAY)!;
+    const created = toMs(job.creationTime)!;
+    const changed = { ...job, state: 'Failed', code: 'Timeout', endTime: iso(created + 1000 + 86_000_000) };
+    await writeJobs(store.db, 'b', [{ item: changed }], 3);
+    all = all.map((j) => (j.jobId === job.jobId ? changed : j));
+    expect(await read()).toEqual(answer(all));
   });
 });

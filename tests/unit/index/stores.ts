@@ -54,7 +54,7 @@ async function openPostgresStore(url: string): Promise<JobStore> {
 
 /** Empties every table, so the tests of a file share one store (a new PGlite takes seconds to create). */
 export async function resetStore(store: JobStore): Promise<void> {
-  await sql`truncate jobs, rollup_hour, rollup_run, rollup_day, rollup_day_run, rollup_day_slots, sync_tag, job_events, saved_views, session_revocations, ci_reads, rate_limits, store_imports`.execute(
+  await sql`truncate jobs, rollup_hour, rollup_run, rollup_day, rollup_day_run, rollup_day_slots, rollup_day_slots_all, rollup_day_rev, sync_tag, job_events, saved_views, session_revocations, ci_reads, rate_limits, store_imports`.execute(
     store.db,
   );
 }

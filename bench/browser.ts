@@ -42,7 +42,6 @@ const LOADED_ROWS = 10_000;
  * Chrome spreads over several frames); smaller steps take longer: 330,000 px / step frames.
  */
 const SCROLL_STEP_PX = Math.max(1, Number(process.env.BENCH_SCROLL_STEP) || 500);
-const FRAME_BUDGET_MS = 1000 / 60;
 
 export async function launch(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: CHROMIUM_ARGS });

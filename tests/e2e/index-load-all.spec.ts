@@ -19,6 +19,8 @@ test.describe.configure({ mode: 'serial', timeout: 300_000 });
 let dataDir: string;
 let app: Started;
 test.beforeAll(async ({ request }) => {
+  // The server syncs its index from the emulator before it is live: on a loaded machine, minutes.
+  test.setTimeout(300_000);
   dataDir = mkdtempSync(path.join(tmpdir(), 'index-load-all-e2e-'));
   app = await startAppProcess({ ...INDEXED_APP_ENV, DASHBOARD_DATA_DIR: dataDir });
   const state = async () => {

@@ -25,8 +25,9 @@
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { BROWSER_JOBS_LIMIT, fetchJobsPage } from '@/features/jobs/api/job-pages';
-import { indexStreams, useHealth } from '@/features/shell/health-api';
+import { healthQueryOptions, indexStreams } from '@/features/shell/health-api';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
 
 import { useStreamedJobs } from './use-streamed-jobs';
@@ -48,7 +49,7 @@ export function useAccumulatedPages({
   firstPage: JobPage | undefined;
 }) {
   const client = useQueryClient();
-  const { data: health } = useHealth();
+  const bucket = useCurrentBucket();
   const [session, setSession] = useState<{ key: string; id: number; source: 'pages' | 'index' } | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const lastStart = useRef(0);
@@ -102,8 +103,6 @@ export function useAccumulatedPages({
     },
     [fullQuery],
   );
-  // One streamed answer holds every row; Load all pages through CI when the index cannot give it.
-  const canStream = indexStreams(health) && !token && query !== null;
 
   // The Load all loop: one request at a time, paced; it runs again after each answer.
   const shouldFetch = loadingAll && !pages.isFetching;
@@ -139,11 +138,19 @@ export function useAccumulatedPages({
       if (!active) start('pages');
       setTarget((active ? rows.length : (firstPage?.jobs.length ?? 0)) + 1);
     },
-    /** Appends pages until BROWSER_JOBS_LIMIT rows are loaded or the list ends. */
+    /** Appends pages until BROWSER_JOBS_LIMIT rows are loaded or the list ends (or reads the index's answer). */
     loadAll: () => {
-      if (fromIndex || (!active && canStream)) return start('index');
-      if (!active) start('pages');
-      setTarget(BROWSER_JOBS_LIMIT);
+      if (fromIndex) return start('index');
+      if (active) return setTarget(BROWSER_JOBS_LIMIT);
+      // Whether the index is live decides the way; a click before the page has asked waits for the answer.
+      void client
+        .ensureQueryData(healthQueryOptions(bucket))
+        .catch(() => undefined)
+        .then((known) => {
+          if (indexStreams(known) && !token && query !== null) return start('index');
+          start('pages');
+          setTarget(BROWSER_JOBS_LIMIT);
+        });
     },
     cancel: () => {
       setTarget(null);

@@ -245,12 +245,20 @@ async function startIndexedApp(): Promise<{ app: Started; dataDir: string }> {
     DASHBOARD_DATA_DIR: dataDir,
   });
   const deadline = Date.now() + 600_000;
+  let last = '';
   for (;;) {
-    const health = (await (await fetch(`${app.url}/api/health`)).json()) as { index?: { state: string } };
-    if (health.index?.state === 'live') return { app, dataDir };
+    try {
+      // A busy server (its sync writing thousands of jobs) may drop a request: asked again a second later.
+      const health = (await (await fetch(`${app.url}/api/health`)).json()) as { index?: { state: string } };
+      if (health.index?.state === 'live') return { app, dataDir };
+      last = JSON.stringify(health.index);
+    } catch (error) {
+      last = error instanceof Error ? error.message : String(error);
+    }
     if (Date.now() > deadline) {
       await app.stop();
-      throw new Error(`the index did not go live in 10 min: ${JSON.stringify(health.index)}`);
+      rmSync(dataDir, { recursive: true, force: true });
+      throw new Error(`the index did not go live in 10 min: ${last}\n${app.log().slice(-2000)}`);
     }
     await new Promise((r) => setTimeout(r, 1000));
   }

@@ -69,3 +69,13 @@ export async function fetchJson<T>(
   }
   return body as T;
 }
+
+/** The ApiError of a refused answer read as a stream (features/jobs/api/job-stream): its JSON error body, when it has one. */
+export async function readApiError(response: Response): Promise<ApiError> {
+  const body: unknown = await response.json().catch(() => null);
+  if (isErrorBody(body)) {
+    const e = body.error;
+    return new ApiError(e.code, e.message, response.status, e.field, e.requestId, e.status);
+  }
+  return new ApiError('InternalError', `The dashboard server answered ${response.status}.`, response.status);
+}

@@ -5,12 +5,13 @@
  * and typeahead move, Enter/Space choose, Esc closes and gives focus back to the button, a click
  * outside closes). Items are Radix's (Item, CheckboxItem, RadioGroup/RadioItem), styled here once.
  * Keys pressed inside a menu are the menu's: the page's shortcuts leave them alone
- * (features/shortcuts/shortcuts, isInMenu).
+ * (features/shortcuts/shortcuts, isInMenu). Radix's code loads on the first intent to open a menu
+ * (lazy-dropdown-menu).
  */
-import * as DropdownMenu from '@radix-ui/react-dropdown-menu';
 import type { ComponentProps, ReactNode } from 'react';
 
 import { cn, focusRing } from './cn';
+import { DropdownMenu } from './lazy-dropdown-menu';
 
 export { DropdownMenu };
 

@@ -15,9 +15,9 @@ import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
 import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
 import { useQueues } from '@/features/jobs/api/queues';
-import { useHealth } from '@/features/shell/health-api';
+import { indexStreams, useHealth } from '@/features/shell/health-api';
 import type { JobListItem } from '@/lib/ci/types';
-import { exportFileName, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
+import { exportFileName, exportUrl, type ExportFormat, type JobsExportMeta } from '@/lib/export/export-meta';
 import { jobsToCsv } from '@/lib/export/jobs-csv';
 import { jobsToJson } from '@/lib/export/jobs-json';
 import { queueNames, type QueueNames } from '@/lib/queue-label';
@@ -48,15 +48,6 @@ interface ListSaved {
 }
 
 /** Saves the rows on screen now; what the line under the menu then says. */
-/** GET /api/jobs/export of a validated list query: the same filters and order, every tag as `all`. */
-export function exportUrl(query: string, format: ExportFormat): string {
-  const search = new URLSearchParams(query);
-  search.delete('size');
-  if (!search.has('tag')) search.set('tag', 'all');
-  search.set('format', format);
-  return `/api/jobs/export?${search.toString()}`;
-}
-
 function saveList(
   jobs: readonly JobListItem[],
   query: string,
@@ -91,7 +82,7 @@ export function ExportMenu({
   const { data: queues } = useQueues();
   const names = useMemo(() => queueNames(queues), [queues]);
   // A live index streams every match from the server (/api/jobs/export): a plain download, no cap.
-  const streamed = health?.index?.state === 'live';
+  const streamed = indexStreams(health);
   // No query of its own: the hook stops a running collection when its query changes, and an export
   // asked for should finish (under the filters it was asked with, named in its file) even then.
   const { state, start, cancel } = useJobCollection(null, { auto: false });

@@ -10,7 +10,8 @@ type Accumulated = ReturnType<typeof useAccumulatedPages>;
 
 /**
  * Under the table: "Load more" / "Load all" append the following pages to it (accumulate mode,
- * see use-accumulated-pages), Cancel stops loading, "One page" goes back to the single page.
+ * see use-accumulated-pages; with a live index Load all reads one streamed answer of the index),
+ * Cancel stops loading, "One page" goes back to the single page.
  */
 export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: number }) {
   if (!acc.active && !acc.hasNext) return null;
@@ -24,8 +25,15 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
           aria-live="polite"
           className="text-slate-600 tabular-nums dark:text-slate-300"
         >
-          {loaded.toLocaleString('en')} loaded from {acc.pageCount} {acc.pageCount === 1 ? 'page' : 'pages'}
-          {busy ? ' · loading…' : acc.hasNext ? ' · more available' : ' · end of the list'}
+          {loaded.toLocaleString('en')} loaded from{' '}
+          {acc.source === 'index' ? 'the job index' : `${acc.pageCount} ${acc.pageCount === 1 ? 'page' : 'pages'}`}
+          {busy
+            ? ' · loading…'
+            : acc.capped
+              ? ` · stopped at ${BROWSER_JOBS_LIMIT.toLocaleString('en')}`
+              : acc.hasNext
+                ? ' · more available'
+                : ' · end of the list'}
         </span>
       )}
       {acc.hasNext && (

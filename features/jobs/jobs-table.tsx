@@ -12,6 +12,7 @@ import { setPreference, usePreferences } from '@/features/preferences/preference
 import type { JobListItem } from '@/lib/ci/types';
 import { parseSort, serializeSort } from '@/lib/jobs-search-params';
 
+import { QueueNamesProvider } from './cells';
 import { jobColumns } from './columns';
 import { renderJobCard } from './job-card';
 
@@ -80,7 +81,7 @@ export function JobsTable({
   // Until the screen is known (server, hydration) both are in the page and CSS shows one; the page's
   // cursor shortcuts go to the one shown.
   return (
-    <>
+    <QueueNamesProvider>
       {narrow !== true && (
         <div className={narrow === null ? 'hidden md:block' : undefined}>
           <DataTable
@@ -111,7 +112,7 @@ export function JobsTable({
           limit={narrow === null ? FIRST_PAINT_CARDS : undefined}
         />
       )}
-    </>
+    </QueueNamesProvider>
   );
 }
 

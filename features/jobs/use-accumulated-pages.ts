@@ -16,14 +16,21 @@
  *   CI a burst of up to 100 requests each time, and refreshing only the first page would change
  *   its boundary under the pages after it (rows would vanish or repeat). "Refresh" leaves the mode
  *   and reloads the current page, which live refresh then keeps fresh again.
+ * - With the job index live (features/shell/health-api indexStreams), "Load all" from the first page
+ *   reads one answer instead: every match streamed from the index (use-streamed-jobs), appended as
+ *   it arrives. From a later page, or without a live index, it pages through CI as above.
  * - Not in the URL, on purpose: a reload or a pasted link should not fire up to 100 requests at CI by
  *   itself; the URL keeps describing the page the accumulation started from, which is what reloads.
  */
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
+import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { BROWSER_JOBS_LIMIT, fetchJobsPage } from '@/features/jobs/api/job-pages';
+import { healthQueryOptions, indexStreams } from '@/features/shell/health-api';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
+
+import { useStreamedJobs } from './use-streamed-jobs';
 
 const MIN_GAP_MS = 60;
 
@@ -42,10 +49,15 @@ export function useAccumulatedPages({
   firstPage: JobPage | undefined;
 }) {
   const client = useQueryClient();
-  const [session, setSession] = useState<{ key: string; id: number } | null>(null);
+  const bucket = useCurrentBucket();
+  const [session, setSession] = useState<{ key: string; id: number; source: 'pages' | 'index' } | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const lastStart = useRef(0);
   const active = session !== null && session.key === fullQuery && query !== null;
+  const streamed = useStreamedJobs(
+    active && session.source === 'index' ? { query, id: session.id, limit: BROWSER_JOBS_LIMIT } : null,
+  );
+  const fromIndex = active && session.source === 'index';
   const queryKey = useMemo(() => ['jobs', 'accumulated', session?.key ?? '', session?.id ?? 0] as const, [session]);
 
   const pages = useInfiniteQuery<JobPage, Error, InfiniteData<JobPage, string>, typeof queryKey, string>({
@@ -54,7 +66,7 @@ export function useAccumulatedPages({
     initialPageParam: token ?? '',
     getNextPageParam: (last) => last.nextToken || undefined,
     initialData: firstPage ? { pages: [firstPage], pageParams: [token ?? ''] } : undefined,
-    enabled: active,
+    enabled: active && !fromIndex,
     // Only fetchNextPage asks CI: never a refetch of every page (see above).
     staleTime: Infinity,
     gcTime: 0,
@@ -64,28 +76,33 @@ export function useAccumulatedPages({
   });
 
   const rows = useMemo(() => {
-    if (!active || !pages.data) return [];
+    if (!active) return [];
+    // The index's answer follows the page on screen (which it repeats, unless CI has newer jobs).
+    const lists = fromIndex ? [firstPage?.jobs ?? [], streamed.jobs] : (pages.data?.pages.map((p) => p.jobs) ?? []);
     const seen = new Set<string>();
     const out: JobListItem[] = [];
-    for (const page of pages.data.pages) {
-      for (const job of page.jobs) {
+    for (const jobs of lists) {
+      for (const job of jobs) {
         if (seen.has(job.jobId)) continue;
         seen.add(job.jobId);
         out.push(job);
       }
     }
     return out;
-  }, [active, pages.data]);
+  }, [active, fromIndex, firstPage, streamed.jobs, pages.data]);
 
-  const hasNext = active ? pages.hasNextPage : Boolean(firstPage?.nextToken);
-  const fetching = active && pages.isFetchingNextPage;
-  const failed = active && pages.isFetchNextPageError;
+  const hasNext = fromIndex ? streamed.status !== 'done' : active ? pages.hasNextPage : Boolean(firstPage?.nextToken);
+  const fetching = active && (fromIndex ? streamed.status === 'loading' : pages.isFetchingNextPage);
+  const failed = active && !fromIndex && pages.isFetchNextPageError;
   /** Load all is running: it asks for the next page whenever none is in flight. */
-  const loadingAll = active && target !== null && hasNext && !failed && rows.length < target;
+  const loadingAll = active && !fromIndex && target !== null && hasNext && !failed && rows.length < target;
 
-  const start = useCallback(() => {
-    if (fullQuery) setSession({ key: fullQuery, id: Date.now() });
-  }, [fullQuery]);
+  const start = useCallback(
+    (source: 'pages' | 'index') => {
+      if (fullQuery) setSession({ key: fullQuery, id: Date.now(), source });
+    },
+    [fullQuery],
+  );
 
   // The Load all loop: one request at a time, paced; it runs again after each answer.
   const shouldFetch = loadingAll && !pages.isFetching;
@@ -104,29 +121,46 @@ export function useAccumulatedPages({
 
   return {
     active,
+    /** Where the rows come from: CI's pages, or one answer of the job index. */
+    source: fromIndex ? ('index' as const) : ('pages' as const),
     rows,
-    pageCount: active ? (pages.data?.pages.length ?? 0) : 1,
+    pageCount: active && !fromIndex ? (pages.data?.pages.length ?? 0) : 1,
     hasNext,
     fetching,
     loadingAll,
-    error: failed ? pages.error : null,
+    /** The index's answer stopped at BROWSER_JOBS_LIMIT rows. */
+    capped: fromIndex && streamed.status === 'done' && !streamed.complete,
+    error: fromIndex ? streamed.error : failed ? pages.error : null,
     /** Appends the next page (entering accumulate mode from the page on screen). */
     loadMore: () => {
-      if (!active) start();
+      // A stopped index answer is read again from the start (the rows it gave stay, once each).
+      if (fromIndex) return start('index');
+      if (!active) start('pages');
       setTarget((active ? rows.length : (firstPage?.jobs.length ?? 0)) + 1);
     },
-    /** Appends pages until BROWSER_JOBS_LIMIT rows are loaded or the list ends. */
+    /** Appends pages until BROWSER_JOBS_LIMIT rows are loaded or the list ends (or reads the index's answer). */
     loadAll: () => {
-      if (!active) start();
-      setTarget(BROWSER_JOBS_LIMIT);
+      if (fromIndex) return start('index');
+      if (active) return setTarget(BROWSER_JOBS_LIMIT);
+      // Whether the index is live decides the way; a click before the page has asked waits for the answer.
+      void client
+        .ensureQueryData(healthQueryOptions(bucket))
+        .catch(() => undefined)
+        .then((known) => {
+          if (indexStreams(known) && !token && query !== null) return start('index');
+          start('pages');
+          setTarget(BROWSER_JOBS_LIMIT);
+        });
     },
     cancel: () => {
       setTarget(null);
+      streamed.stop();
       void client.cancelQueries({ queryKey });
     },
     /** Back to the single page (live refresh resumes). */
     exit: () => {
       setTarget(null);
+      streamed.stop();
       void client.cancelQueries({ queryKey });
       setSession(null);
     },

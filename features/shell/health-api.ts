@@ -44,6 +44,12 @@ export function indexStatusText(index: IndexHealth | undefined): string | null {
   }
 }
 
+/**
+ * The index is live: every job a list matches can be streamed from it (the export of everything
+ * matching, the list's Load all). Behind or backfilling, it lacks jobs CI has, so those read CI.
+ */
+export const indexStreams = (health: Health | undefined): boolean => health?.index?.state === 'live';
+
 /** `bucket`: whose reachability to check ('' = the default bucket). */
 export function fetchHealth(bucket: string, signal?: AbortSignal): Promise<Health> {
   return fetchJson<Health>(withBucket('/api/health', bucket), signal);

@@ -21,6 +21,18 @@ export interface JobsExportMeta {
   complete: boolean;
 }
 
+/**
+ * GET /api/jobs/export of a validated list query: the same filters and order, every tag as `all`;
+ * `ndjson` is the list's own read of every match (features/jobs/api/job-stream), not a file.
+ */
+export function exportUrl(query: string, format: ExportFormat | 'ndjson'): string {
+  const search = new URLSearchParams(query);
+  search.delete('size');
+  if (!search.has('tag')) search.set('tag', 'all');
+  search.set('format', format);
+  return `/api/jobs/export?${search.toString()}`;
+}
+
 /** Paging and page size are how the rows were fetched, not what was asked for. */
 const NOT_FILTERS = new Set(['size', 'nextToken', 'cursor']);
 

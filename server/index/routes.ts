@@ -94,6 +94,14 @@ export async function indexedJob(bucket: string, jobId: string) {
 
 const EXPORT_PAGE = 1000;
 
+/** The streamed formats and their content types. */
+const STREAM_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  json: 'application/json; charset=utf-8',
+  ndjson: 'application/x-ndjson; charset=utf-8',
+} as const;
+const isStreamFormat = (format: string): format is keyof typeof STREAM_TYPES => Object.hasOwn(STREAM_TYPES, format);
+
 /**
  * The bucket's queue names for a CSV's `queueName` column, asked of CI once per export (the
  * client's read cache shares it with /api/queues). A queue listing CI refuses does not stop the
@@ -109,15 +117,16 @@ async function exportQueueNames(backend: BucketBackend): Promise<QueueNames> {
 }
 
 /**
- * GET /api/jobs/export?format=csv|json&…: every job the filters match, streamed from the index by a
- * keyset walk (a page of 1,000 at a time, so the store is free for other reads between pages), in
- * the files the browser's export writes (lib/export). No cap: the walk ends where the matches end.
+ * GET /api/jobs/export?format=csv|json|ndjson&…: every job the filters match, streamed from the index
+ * by a keyset walk (a page of 1,000 at a time, so the store is free for other reads between pages),
+ * in the files the browser's export writes (lib/export), or as NDJSON — one JobListItem per line,
+ * what the list's "Load all" reads as it arrives (features/jobs/api/job-stream). No cap: the walk
+ * ends where the matches end.
  */
 export async function exportRoute(backend: BucketBackend, search: URLSearchParams): Promise<Response> {
   const formats = search.getAll('format');
   const format = formats[0] ?? 'csv';
-  if (formats.length > 1 || (format !== 'csv' && format !== 'json'))
-    return badRequest('format', 'format must be csv or json');
+  if (formats.length > 1 || !isStreamFormat(format)) return badRequest('format', 'format must be csv, json or ndjson');
   const rest = new URLSearchParams([...search].filter(([k]) => k !== 'format'));
   for (const name of ['size', 'nextToken', 'cursor'])
     if (rest.has(name)) return badRequest(name, `${name} is a list parameter; the export takes every matching job`);
@@ -137,45 +146,54 @@ export async function exportRoute(backend: BucketBackend, search: URLSearchParam
   let count = 0;
   let started = false;
   let ended = false;
-  const stream = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      if (!started) {
-        started = true;
-        controller.enqueue(encoder.encode(format === 'csv' ? csvHead() : jsonStream.head(meta)));
-        return;
+  const pull = async (controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> => {
+    if (!started) {
+      started = true;
+      const head = { csv: csvHead(), json: jsonStream.head(meta), ndjson: '' }[format];
+      if (head) controller.enqueue(encoder.encode(head));
+      else await pull(controller);
+      return;
+    }
+    if (ended) return;
+    try {
+      const page = await listIndexed(db, backend.bucket, filters, {
+        size: EXPORT_PAGE,
+        order,
+        after,
+        withTotal: false,
+      });
+      const text = page.jobs
+        .map((job) =>
+          format === 'csv'
+            ? csvRecord(job, names)
+            : format === 'ndjson'
+              ? `${JSON.stringify(job)}\n`
+              : jsonStream.job(job, count++),
+        )
+        .join('');
+      if (format !== 'json') count += page.jobs.length;
+      const last = page.jobs[page.jobs.length - 1];
+      if (page.cursor && last) {
+        const [ms, id] = page.cursor.split('.');
+        after = { createdMs: Number(ms), jobId: id! };
+      } else {
+        ended = true;
       }
-      if (ended) return;
-      try {
-        const page = await listIndexed(db, backend.bucket, filters, {
-          size: EXPORT_PAGE,
-          order,
-          after,
-          withTotal: false,
-        });
-        const text = page.jobs
-          .map((job) => (format === 'csv' ? csvRecord(job, names) : jsonStream.job(job, count++)))
-          .join('');
-        if (format === 'csv') count += page.jobs.length;
-        const last = page.jobs[page.jobs.length - 1];
-        if (page.cursor && last) {
-          const [ms, id] = page.cursor.split('.');
-          after = { createdMs: Number(ms), jobId: id! };
-        } else {
-          ended = true;
-        }
-        controller.enqueue(encoder.encode(text + (ended && format === 'json' ? jsonStream.tail(count, true) : '')));
-        if (ended) controller.close();
-      } catch (error) {
-        // Headers are gone: a cut stream (and, for JSON, an unclosed document) is how the reader learns it.
-        console.error('[index] export stopped:', error instanceof Error ? error.message : 'unknown error');
-        controller.error(error);
-      }
-    },
-  });
-  return new Response(stream, {
+      controller.enqueue(encoder.encode(text + (ended && format === 'json' ? jsonStream.tail(count, true) : '')));
+      if (ended) controller.close();
+    } catch (error) {
+      // Headers are gone: a cut stream (and, for JSON, an unclosed document) is how the reader learns it.
+      console.error('[index] export stopped:', error instanceof Error ? error.message : 'unknown error');
+      controller.error(error);
+    }
+  };
+  return new Response(new ReadableStream<Uint8Array>({ pull }), {
     headers: {
-      'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-      'content-disposition': `attachment; filename="${exportFileName({ ...meta, complete: true }, format)}"`,
+      'content-type': STREAM_TYPES[format],
+      // NDJSON is read by the page as it arrives, not saved.
+      ...(format === 'ndjson'
+        ? {}
+        : { 'content-disposition': `attachment; filename="${exportFileName({ ...meta, complete: true }, format)}"` }),
       'cache-control': 'no-store',
       'x-source': 'index',
       ...(ready.meta.asOf ? { 'x-index-as-of': ready.meta.asOf } : {}),

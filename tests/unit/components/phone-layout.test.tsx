@@ -141,7 +141,7 @@ describe('FoldedFilters', () => {
     expect(screen.queryByLabelText('Queue type')).toBeNull();
     expect(screen.getByTestId('filters-summary').textContent).toBe('Transcode · Failed, Running · Transcoding');
     await user.click(screen.getByRole('button', { name: 'Filters (2)' }));
-    const sheet = screen.getByRole('dialog', { name: 'Filters (2)' });
+    const sheet = await screen.findByRole('dialog', { name: 'Filters (2)' });
     expect(within(sheet).getByLabelText('Queue type')).toBeTruthy();
     await user.click(within(sheet).getByRole('button', { name: 'Show jobs' }));
     expect(screen.queryByRole('dialog')).toBeNull();

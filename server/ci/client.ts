@@ -15,7 +15,7 @@ import { CiError } from './errors';
 import { routedFetch } from './routed-fetch';
 import { SharedReads } from './shared-reads';
 import { sign } from './sign';
-import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
+import { jobElements, parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
 
 export interface ClientOptions {
   fetch?: typeof fetch;
@@ -117,6 +117,23 @@ export class CiClient {
     return {
       jobs: answers.flatMap((a) => a.jobs),
       nonExistJobIds: answers.flatMap((a) => a.nonExistJobIds),
+    };
+  }
+
+  /**
+   * As getJobs, with each job's own element as CI sent it (jobElements): the index stores it so a
+   * job it answers for shows the same detail as a live lookup.
+   */
+  async getJobsWithXml(
+    jobIds: readonly string[],
+  ): Promise<{ jobs: { job: Job; xml: string }[]; nonExistJobIds: string[] }> {
+    const answers = await mapLimited(lookupCalls(jobIds), 3, (ids) => this.lookupOnce(ids));
+    return {
+      jobs: answers.flatMap(({ lookup, xml }) => {
+        const elements = jobElements(xml);
+        return lookup.jobs.map((job) => ({ job, xml: elements.get(job.jobId) ?? '' }));
+      }),
+      nonExistJobIds: answers.flatMap((a) => a.lookup.nonExistJobIds),
     };
   }
 

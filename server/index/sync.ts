@@ -95,6 +95,12 @@ export interface SyncOptions {
   log?: (message: string) => void;
 }
 
+/** A follow's first page, asked for ahead, and when. */
+interface FollowStart {
+  at: number;
+  page: Promise<JobPage>;
+}
+
 export type IndexState = 'starting' | 'backfilling' | 'live' | 'behind';
 
 export interface SyncStatus {
@@ -225,9 +231,14 @@ export class BucketSync {
     const end = deadline ?? started + this.settings.pollMs;
     const positions = await this.positions(started);
     const followed = new Set<string>();
-    for (const p of positions) {
-      if (!this.followDue(p, started)) continue;
-      await this.follow(p, started);
+    const due = positions.filter((p) => this.followDue(p, started));
+    // The next tag's first page is asked for while this tag's is written: the budget, not the
+    // store, sets the follow's pace (25 busy tags take the whole budget as it is).
+    let ahead: FollowStart | null = null;
+    for (const [i, p] of due.entries()) {
+      const first: FollowStart = ahead ?? this.startFollow(p);
+      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
+      await this.follow(p, started, first);
       followed.add(p.tag);
       this.updateFreshness(started);
     }
@@ -304,12 +315,24 @@ export class BucketSync {
     if (oldest > 0 && oldest > (this.freshAt ?? 0)) this.freshAt = oldest;
   }
 
-  private async follow(p: SyncTagTable, now: number) {
-    const startedAt = this.now();
+  private followParams(p: SyncTagTable): ListJobsParams {
     const since = Math.max(p.follow_ms, p.backfill_until_ms) - FOLLOW_OVERLAP_MS;
+    return { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) };
+  }
+
+  /** Asks for a tag's first follow page now (its checkpoint is its own: no other tag's follow moves it). */
+  private startFollow(p: SyncTagTable): FollowStart {
+    const at = this.now();
+    const page = this.fetchPage(this.followParams(p), null);
+    // Handled now, awaited later: a failure while another tag is written is not an unhandled rejection.
+    page.catch(() => undefined);
+    return { at, page };
+  }
+
+  private async follow(p: SyncTagTable, now: number, first: FollowStart) {
     const before = p.follow_ms;
     await this.walk(
-      { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) },
+      this.followParams(p),
       async (jobs, trx) => {
         const newest = jobs.reduce((m, j) => Math.max(m, toMs(j.creationTime) ?? 0), p.follow_ms);
         p.follow_ms = newest;
@@ -320,6 +343,9 @@ export class BucketSync {
           .where('tag', '=', p.tag)
           .execute();
       },
+      undefined,
+      true,
+      first.page,
     );
     const every = this.followEvery.get(p.tag) ?? 0;
     this.followEvery.set(
@@ -330,7 +356,8 @@ export class BucketSync {
           ? QUIET_WHILE_BACKFILLING_MS
           : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
     );
-    this.followStarted.set(p.tag, startedAt);
+    // When its listing was asked for: CI's answer holds every job created before then.
+    this.followStarted.set(p.tag, first.at);
     p.followed_at_ms = now;
     await this.store.db
       .updateTable('sync_tag')
@@ -512,13 +539,12 @@ export class BucketSync {
     stopWhen?: () => boolean,
     /** false for the backfill: old jobs arriving are no live view's change. */
     publish = true,
+    /** The first page, already asked for. */
+    first: Promise<JobPage> | null = null,
   ): Promise<boolean> {
-    const fetchPage = (token: string | null): Promise<JobPage> => {
-      const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
-      return this.call(() => this.client.listJobs(query));
-    };
+    const fetchPage = (token: string | null) => this.fetchPage(params, token);
     let token: string | null = null;
-    let next: Promise<JobPage> | null = null;
+    let next: Promise<JobPage> | null = first;
     for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
       // A page asked for ahead is paid for: it is stored even when the walk stops here.
       if (next === null && stopWhen?.()) return false;
@@ -546,6 +572,12 @@ export class BucketSync {
       token = page.nextToken;
     }
     throw new Error(`listing ${params.tag} did not end after ${MAX_PAGES_PER_WALK} pages`);
+  }
+
+  /** One page of a listing, always a full one's worth (100, CI's most). */
+  private fetchPage(params: ListJobsParams, token: string | null): Promise<JobPage> {
+    const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
+    return this.call(() => this.client.listJobs(query));
   }
 
   /** One CI call within the budget, retried with a growing pause while CI is busy or its answer unreadable. */

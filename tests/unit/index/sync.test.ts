@@ -283,6 +283,40 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     for (const tag of TAGS) expect(last.get(tag)!.at).toBeGreaterThan(BASE);
   });
 
+  it('reports as fresh the oldest last follow of a busy tag: a lag of one cycle, not two', async () => {
+    // CI's clock moves 200 ms a call (5 calls/s); cycles run back to back, so a cycle's length is its calls.
+    const steady = await startEmulator({
+      now: () => clock.now,
+      baseTime: BASE,
+      steady: { jobsPerHour: 7200, days: 1 },
+    });
+    onTestFinished(() => steady.close());
+    const s = sync(store, { ciQps: 5, emulator: steady, tags: ['Transcode', 'Snapshot', 'Animation'] });
+    const take = s.budget.take.bind(s.budget);
+    let started = clock.now;
+    let previous = Infinity;
+    let worst = 0;
+    s.budget.take = async () => {
+      await take();
+      clock.now += 200;
+      const { freshAt } = s.status();
+      if (freshAt !== null && previous !== Infinity) {
+        // Never more than one cycle (the last one, or this one so far) behind, and the call in flight;
+        // the start of the last whole cycle would be both behind.
+        expect(clock.now - freshAt).toBeLessThanOrEqual(Math.max(previous, clock.now - started) + 200);
+        worst = Math.max(worst, clock.now - freshAt);
+      }
+    };
+    // Cycles of a short backfill each (2 s of calls): written pages are what takes a test's time.
+    for (let i = 0; i < 8; i++) {
+      started = clock.now;
+      await s.cycle({ deadline: clock.now + 2000 });
+      previous = clock.now - started;
+    }
+    expect(previous).toBeGreaterThan(1000);
+    expect(worst).toBeGreaterThan(previous / 2);
+  });
+
   it('resumes an interrupted backfill without losing or duplicating a job', async () => {
     let calls = 0;
     const first = sync(store);

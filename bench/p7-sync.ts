@@ -69,7 +69,8 @@ const stored = async (store: JobStore) =>
 
 /**
  * The CI calls the emulator logged, by what the sync made them for (their parameters say it): a
- * backfill listing has an end bound, a follow none, a refresh listing asks for states.
+ * backfill listing has an end bound (as has a refresh's re-reading of a span), a follow none, a
+ * refresh listing asks for states.
  */
 function callsByKind(emu: Emulator) {
   const kinds = new Map<string, number>();
@@ -79,7 +80,7 @@ function callsByKind(emu: Emulator) {
       ? has('states')
         ? 'refresh listing'
         : has('endCreationTime')
-          ? 'backfill'
+          ? 'backfill or span re-read'
           : 'follow'
       : /^\/(pic_)?jobs\//.test(r.path)
         ? 'by ID'

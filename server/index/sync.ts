@@ -147,6 +147,8 @@ export class BucketSync {
   private readonly followStarted = new Map<string, number>();
   /** CI calls made so far (the refresh's share of a cycle is counted with it). */
   private calls = 0;
+  /** The count of calls at which this cycle's refresh share is used. */
+  private refreshLimit = 0;
   /** IDs a WorkflowFinish callback named: read by ID at the next cycle. */
   private readonly requested = new Set<string>();
 
@@ -384,6 +386,7 @@ export class BucketSync {
     const share = this.backfilling ? REFRESH_SHARE_WHILE_BACKFILLING : REFRESH_SHARE;
     const cap = Math.max(2, Math.floor(((this.settings.ciQps * this.settings.pollMs) / 1000) * share));
     const limit = this.calls + cap;
+    this.refreshLimit = limit;
     const checkedAt = (p: SyncTagTable) => this.refreshedAt.get(p.tag) ?? 0;
     const heldByTag = new Map<SyncTagTable, { job_id: string; created_ms: number }[]>();
     let skipped = false;
@@ -426,15 +429,23 @@ export class BucketSync {
           complete = false;
           break;
         }
-        await this.refreshTag(p, held, states);
+        if (!(await this.refreshTag(p, held, states))) complete = false;
         this.refreshedAt.set(p.tag, now);
       }
     }
     if (withPause && complete) this.pausedAt = now;
   }
 
-  /** Lists a tag's unfinished span; the jobs CI no longer lists that way are read again. */
-  private async refreshTag(p: SyncTagTable, held: { job_id: string; created_ms: number }[], states: StateFilter[]) {
+  /**
+   * Lists a tag's unfinished span; the jobs CI no longer lists that way are read again, by ID within
+   * what is left of the refresh's share (at least one call, oldest first: the rest are found gone
+   * again at the tag's next turn). Returns false when some were left for then.
+   */
+  private async refreshTag(
+    p: SyncTagTable,
+    held: { job_id: string; created_ms: number }[],
+    states: StateFilter[],
+  ): Promise<boolean> {
     const seen = new Set<string>();
     const first = held[0]!.created_ms;
     const last = held[held.length - 1]!.created_ms;
@@ -452,7 +463,7 @@ export class BucketSync {
       },
     );
     const gone = held.filter((h) => !seen.has(h.job_id));
-    if (gone.length === 0) return;
+    if (gone.length === 0) return true;
     // Read them again by ID (10 a call) or by listing their span (100 a call), whichever is fewer calls.
     const from = gone[0]!.created_ms;
     const to = gone[gone.length - 1]!.created_ms;
@@ -471,9 +482,13 @@ export class BucketSync {
         startCreationTime: ciTime(from - 1000),
         endCreationTime: ciTime(to + 1000),
       });
-    } else {
-      await this.lookUp(gone.map((g) => g.job_id));
+      return true;
     }
+    // Ten a call, as many calls as the share has left (at least one: the tag was begun within it).
+    const ids = gone.map((g) => g.job_id);
+    const room = ids.slice(0, 10 * Math.max(1, this.refreshLimit - this.calls));
+    await this.lookUp(room);
+    return room.length === ids.length;
   }
 
   /** Reads these jobs now (a callback reaching a replica that does not lead the sync). */

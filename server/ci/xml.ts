@@ -288,7 +288,7 @@ const elementBuilder = new XMLBuilder({ format: false, suppressEmptyNode: false,
 
 /** A job given as JSON (CI's JSON callback) as the element CI's XML would carry: the same fields. */
 export function jobElementOf(tree: XmlTree): string {
-  return elementBuilder.build({ JobsDetail: tree }) as string;
+  return elementBuilder.build({ JobsDetail: tree });
 }
 
 export function parseJobLookup(xml: string): JobLookup {

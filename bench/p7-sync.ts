@@ -9,8 +9,11 @@
  * so the figure says where the budget went.
  *
  * P7b lag while the emulator creates 50 jobs/s (180,000 an hour, its clock running): the sync
- * starts with its backfill nearly done (one minute back) and the lag — how old the index's last
- * complete follow-and-refresh is — is sampled every second for a minute; target ≤ 2 poll windows.
+ * starts with its backfill nearly done (one minute back) and the lag is sampled every second for a
+ * minute, two ways: as /api/health reports it (the start of the oldest last follow among the busy
+ * tags), and as CI sees it (the oldest job CI lists that the index does not hold yet); target ≤ 2
+ * poll windows for both. 25 busy tags need 25 follow calls a window: the whole budget (5 calls/s ×
+ * 5 s), so each refresh call lengthens the cycle by 0.2 s.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,13 +67,24 @@ const stored = async (store: JobStore) =>
     )?.n ?? 0,
   );
 
-/** The CI calls of a span by kind: backfill and follow listings are one kind to the emulator (GET /jobs). */
-function callsByKind(emu: Emulator, from: number, to: number) {
+/**
+ * The CI calls the emulator logged, by what the sync made them for (their parameters say it): a
+ * backfill listing has an end bound (as has a refresh's re-reading of a span), a follow none, a
+ * refresh listing asks for states.
+ */
+function callsByKind(emu: Emulator) {
   const kinds = new Map<string, number>();
   for (const r of emu.requests()) {
-    const at = Date.parse(r.time);
-    if (at < from || at >= to) continue;
-    const kind = /^\/(pic_)?jobs$/.test(r.path) ? 'list' : /^\/(pic_)?jobs\//.test(r.path) ? 'by ID' : r.path;
+    const has = (name: string) => r.query.some(([k]) => k === name);
+    const kind = /^\/(pic_)?jobs$/.test(r.path)
+      ? has('states')
+        ? 'refresh listing'
+        : has('endCreationTime')
+          ? 'backfill or span re-read'
+          : 'follow'
+      : /^\/(pic_)?jobs\//.test(r.path)
+        ? 'by ID'
+        : 'other';
     kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
   return kinds;
@@ -93,25 +107,64 @@ async function backfillSpeed(seconds: number): Promise<{ jobsPerSec: number; cal
       sync.start();
       await sleep(10_000);
       const n0 = await stored(store);
+      emu.clearRequests();
       const t0 = Date.now();
       await sleep(seconds * 1000);
       const n1 = await stored(store);
       const t1 = Date.now();
+      // The calls of the measured span (the emulator's clock is held still: its log is cleared instead).
+      const calls = callsByKind(emu);
       await sync.stop();
-      // The emulator's log is in its clock (held at base): map the span onto it.
-      return {
-        jobsPerSec: (n1 - n0) / ((t1 - t0) / 1000),
-        calls: callsByKind(emu, base - 1, base + 1),
-      };
+      return { jobsPerSec: (n1 - n0) / ((t1 - t0) / 1000), calls };
     });
   } finally {
     await emu.close();
   }
 }
 
-async function lagAt50PerSecond(seconds: number): Promise<{ lags: number[]; calls: number }> {
+/**
+ * The lag as CI sees it: at `t`, how old the oldest job is that CI lists (created since `from`, where
+ * the index's span begins) and the index does not hold yet; 0 when it holds them all.
+ */
+async function missingFor(emu: Emulator, store: JobStore, t: number, from: number): Promise<number> {
+  const held = new Set(
+    (
+      await store.db
+        .selectFrom('jobs')
+        // CI's times are whole seconds: a job of `from`'s second is stored up to a second earlier.
+        .select('job_id')
+        .where('created_ms', '>=', from - 1000)
+        .execute()
+    ).map((r) => r.job_id),
+  );
+  let oldest = t;
+  for (const list of emu.dataset.byTag.values()) {
+    // The first job of the window (a list ascends by creation time), then each one up to t.
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list.at(mid)!.creationMs < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length; i++) {
+      const job = list.at(i)!;
+      if (job.creationMs > t) break;
+      if (!held.has(job.jobId)) {
+        oldest = Math.min(oldest, job.creationMs);
+        break;
+      }
+    }
+  }
+  return t - oldest;
+}
+
+async function lagAt50PerSecond(
+  seconds: number,
+): Promise<{ lags: number[]; missing: number[]; calls: Map<string, number>; total: number; liveAfter: number }> {
   const base = Date.now();
   const emu = await startEmulator({ baseTime: base, steady: { jobsPerHour: 180_000, days: 1 } });
+  const backfillMs = 60_000;
   try {
     return await withStore(async (store) => {
       const sync = new BucketSync({
@@ -119,21 +172,32 @@ async function lagAt50PerSecond(seconds: number): Promise<{ lags: number[]; call
         bucket: emu.bucket,
         client: client(emu, Date.now),
         // A minute back: the backfill ends in the first cycles, then the sync follows 50 jobs/s.
-        settings: { backfillDays: 60_000 / 86_400_000, pollMs: POLL_MS, ciQps: QPS, retentionDays: 400 },
+        settings: { backfillDays: backfillMs / 86_400_000, pollMs: POLL_MS, ciQps: QPS, retentionDays: 400 },
         log: () => undefined,
       });
+      // Where the index's span begins (a second in: CI's bounds are whole seconds).
+      const from = Date.now() - backfillMs + 1000;
       sync.start();
+      // Sampled once live: the backfill's minute gets what the follow of 25 busy tags leaves of the
+      // budget, so it ends after a minute or so, not in the first cycles.
+      const began = Date.now();
       await sleep(2 * POLL_MS);
+      while (sync.status().state === 'backfilling' && Date.now() - began < 240_000) await sleep(1000);
+      const liveAfter = Date.now() - began;
       emu.clearRequests();
       const lags: number[] = [];
+      const missing: number[] = [];
       for (let i = 0; i < seconds; i++) {
         await sleep(1000);
+        const t = Date.now();
         const { freshAt } = sync.status();
-        lags.push(freshAt === null ? Infinity : Date.now() - freshAt);
+        lags.push(freshAt === null ? Infinity : t - freshAt);
+        missing.push(await missingFor(emu, store, t, from));
       }
-      const calls = emu.requests().length;
+      const calls = callsByKind(emu);
+      const total = emu.requests().length;
       await sync.stop();
-      return { lags, calls };
+      return { lags, missing, calls, total, liveAfter };
     });
   } finally {
     await emu.close();
@@ -144,25 +208,29 @@ export async function runSyncBench({ runs }: { runs: number }): Promise<BenchRow
   const seconds = runs >= 3 ? 60 : 30;
   const budget = QPS * 100;
   const a = await backfillSpeed(seconds);
-  const calls = [...a.calls].map(([k, n]) => `${n} ${k}`).join(', ');
+  const kinds = (m: Map<string, number>) => [...m].map(([k, n]) => `${n} ${k}`).join(', ');
+  const callsA = [...a.calls.values()].reduce((x, y) => x + y, 0);
   const b = await lagAt50PerSecond(seconds);
   const p95 = percentile(b.lags, 95);
   const max = Math.max(...b.lags);
+  const missingP95 = percentile(b.missing, 95);
+  const missingMax = Math.max(...b.missing);
+  const s = (ms: number) => (ms / 1000).toFixed(1);
   return [
     {
       id: 'P7a',
       what: `backfill speed at INDEX_CI_QPS ${QPS} (emulator: 20,000 jobs/h over 2 days, embedded store), over ${seconds} s`,
-      figure: `${Math.round(a.jobsPerSec)} jobs/s of ${budget} the budget allows (${Math.round((a.jobsPerSec / budget) * 100)} %); CI calls of the whole run: ${calls}`,
+      figure: `${Math.round(a.jobsPerSec)} jobs/s of ${budget} the budget allows (${Math.round((a.jobsPerSec / budget) * 100)} %); CI calls of those ${seconds} s: ${callsA} (${(callsA / seconds).toFixed(2)}/s): ${kinds(a.calls)}`,
       target: `≥ 90 % of ${budget} jobs/s (ratio ≤ 1.11)`,
       ratio: budget / a.jobsPerSec,
       limit: 1 / 0.9,
     },
     {
       id: 'P7b',
-      what: `lag while the emulator creates 50 jobs/s (poll ${POLL_MS / 1000} s, INDEX_CI_QPS ${QPS}), sampled each second for ${seconds} s`,
-      figure: `p95 ${(p95 / 1000).toFixed(1)} s, max ${(max / 1000).toFixed(1)} s; ${b.calls} CI calls (${(b.calls / seconds).toFixed(1)}/s)`,
-      target: `≤ 2 poll windows (${(2 * POLL_MS) / 1000} s)`,
-      ratio: max / (2 * POLL_MS),
+      what: `lag while the emulator creates 50 jobs/s (poll ${POLL_MS / 1000} s, INDEX_CI_QPS ${QPS}), sampled each second for ${seconds} s once live (its minute of backfill done ${s(b.liveAfter)} s after start)`,
+      figure: `reported lag (health) p95 ${s(p95)} s, max ${s(max)} s · oldest job CI lists that the index lacks: p95 ${s(missingP95)} s, max ${s(missingMax)} s · ${b.total} CI calls (${(b.total / seconds).toFixed(1)}/s): ${kinds(b.calls)}`,
+      target: `≤ 2 poll windows (${(2 * POLL_MS) / 1000} s), both measures`,
+      ratio: Math.max(max, missingMax) / (2 * POLL_MS),
       limit: 1,
     },
   ];

@@ -15,6 +15,8 @@ export interface RequestRecord {
   host?: string;
   /** The bucket that answered (absent when the Host named none this emulator serves). */
   bucket?: string;
+  /** The User-Agent the client sent (the dashboard names its index sync there). */
+  userAgent?: string;
   /** Decoded path. */
   path: string;
   /** Query parameters as received, decoded, in order. */

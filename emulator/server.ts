@@ -281,6 +281,7 @@ export function createHandler(ctx: ServerContext) {
         time: new Date(arrivedAt).toISOString(),
         method,
         host: req.headers.host ?? '',
+        ...(req.headers['user-agent'] ? { userAgent: req.headers['user-agent'].slice(0, 200) } : {}),
         path,
         query,
         status: 0,

@@ -15,7 +15,7 @@ import { CiError } from './errors';
 import { routedFetch } from './routed-fetch';
 import { SharedReads } from './shared-reads';
 import { sign } from './sign';
-import { parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
+import { jobElements, parseErrorXml, parseJobLookup, parseJobsList, parseQueueList, XmlParseError } from './xml';
 
 export interface ClientOptions {
   fetch?: typeof fetch;
@@ -27,7 +27,16 @@ export interface ClientOptions {
   retryBaseMs?: number;
   /** Shares the cached reads with other processes (replicas on one PostgreSQL: server/ci/shared-reads). */
   sharedReads?: SharedReads;
+  /**
+   * Who makes the calls, in each request's User-Agent (default USER_AGENT): CI's access logs — and
+   * the emulator's request log — tell the index sync's calls from those a page asked for.
+   */
+  userAgent?: string;
 }
+
+/** The User-Agent of calls made for a page or an API request; the index sync adds its name (SYNC_USER_AGENT). */
+export const USER_AGENT = 'ci-jobs-dashboard';
+export const SYNC_USER_AGENT = 'ci-jobs-dashboard (index sync)';
 
 export interface RawResponse {
   status: number;
@@ -55,6 +64,7 @@ export class CiClient {
   private readonly now: () => number;
   private readonly ttl: number;
   private readonly retryBaseMs: number;
+  private readonly userAgent: string;
   private readonly reads: CoalescingCache<unknown>;
 
   constructor(
@@ -66,6 +76,7 @@ export class CiClient {
     this.now = options.now ?? (() => Date.now());
     this.ttl = options.signatureTtlSeconds ?? 900;
     this.retryBaseMs = options.retryBaseMs ?? 200;
+    this.userAgent = options.userAgent ?? USER_AGENT;
     const shared = options.sharedReads;
     // One bucket's reads are one key space: the endpoint names the bucket (and where it is); `via`
     // tells apart the embedded emulators of replicas that each run their own.
@@ -117,6 +128,23 @@ export class CiClient {
     return {
       jobs: answers.flatMap((a) => a.jobs),
       nonExistJobIds: answers.flatMap((a) => a.nonExistJobIds),
+    };
+  }
+
+  /**
+   * As getJobs, with each job's own element as CI sent it (jobElements): the index stores it so a
+   * job it answers for shows the same detail as a live lookup.
+   */
+  async getJobsWithXml(
+    jobIds: readonly string[],
+  ): Promise<{ jobs: { job: Job; xml: string }[]; nonExistJobIds: string[] }> {
+    const answers = await mapLimited(lookupCalls(jobIds), 3, (ids) => this.lookupOnce(ids));
+    return {
+      jobs: answers.flatMap(({ lookup, xml }) => {
+        const elements = jobElements(xml);
+        return lookup.jobs.map((job) => ({ job, xml: elements.get(job.jobId) ?? '' }));
+      }),
+      nonExistJobIds: answers.flatMap((a) => a.lookup.nonExistJobIds),
     };
   }
 
@@ -192,6 +220,7 @@ export class CiClient {
       authorization: auth.authorization,
       date: new Date(this.now()).toUTCString(),
       accept: 'application/xml',
+      'user-agent': this.userAgent,
     };
     if (credentials.sessionToken) requestHeaders['x-cos-security-token'] = credentials.sessionToken;
 

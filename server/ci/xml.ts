@@ -9,7 +9,7 @@
  */
 import 'server-only';
 
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLBuilder, XMLParser, XMLValidator } from 'fast-xml-parser';
 
 import type { Job, JobListItem, JobLookup, JobPage, Queue, XmlTree } from '@/lib/ci/types';
 
@@ -188,6 +188,49 @@ export function jobsOfTree(root: Record<string, XmlTree>): Job[] {
     .children('JobsDetail')
     .map(readJob)
     .filter((j): j is Job => j !== null);
+}
+
+/** Reads a job element's own JobId, the Operation inside left unparsed (it may name other jobs). */
+const elementParser = new XMLParser({
+  ignoreAttributes: true,
+  parseTagValue: false,
+  trimValues: true,
+  processEntities: true,
+  stopNodes: ['JobsDetail.Operation'],
+});
+
+/**
+ * Each job's element as CI sent it (`<JobsDetail>…</JobsDetail>`, by job ID), cut from a lookup's
+ * or a callback's body: the index keeps it for the detail's "Original XML", as a live lookup shows
+ * it. JobsDetail does not nest; an element that does not read on its own is left out (the job is
+ * then kept without its XML, never with a wrong one).
+ */
+export function jobElements(xml: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const open = /<JobsDetail(\s[^>]*)?>/g;
+  for (let m = open.exec(xml); m; m = open.exec(xml)) {
+    const end = xml.indexOf('</JobsDetail>', m.index);
+    if (end < 0) break;
+    const element = xml.slice(m.index, end + '</JobsDetail>'.length);
+    open.lastIndex = end;
+    try {
+      if (XMLValidator.validate(element) !== true) continue;
+      const id = new XmlReader(elementParser.parse(element) as Record<string, XmlTree>)
+        .child('JobsDetail')
+        ?.str('JobId');
+      if (id && !out.has(id)) out.set(id, element);
+    } catch {
+      // Unreadable on its own: no XML for this job.
+    }
+  }
+  return out;
+}
+
+const elementBuilder = new XMLBuilder({ format: false, suppressEmptyNode: false, processEntities: true });
+
+/** A job given as JSON (CI's JSON callback) as the element CI's XML would carry: the same fields. */
+export function jobElementOf(tree: XmlTree): string {
+  return elementBuilder.build({ JobsDetail: tree });
 }
 
 export function parseJobLookup(xml: string): JobLookup {

@@ -94,7 +94,7 @@ export async function callbackRoute(request: Request): Promise<Response> {
     const written = await writeJobs(
       ready.index.store.db,
       bucket.bucket,
-      parsed.jobs.map((job) => ({ item: toListItem(job), detail: { job, xml: '' } })),
+      parsed.jobs.map((detail) => ({ item: toListItem(detail.job), detail })),
       Date.now(),
     );
     return ok({ accepted: parsed.jobs.length, bucket: bucket.bucket, ...written });

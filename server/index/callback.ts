@@ -11,7 +11,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 
 import { JOB_ID } from '@/lib/ci/params';
 import type { Job, XmlTree } from '@/lib/ci/types';
-import { jobsOfTree, parseCiXml, toListItem, XmlParseError } from '@/server/ci/xml';
+import { jobElementOf, jobElements, jobsOfTree, parseCiXml, toListItem, XmlParseError } from '@/server/ci/xml';
 
 export const CALLBACK_MAX_BYTES = 1024 * 1024;
 const MAX_JOBS = 100;
@@ -22,8 +22,14 @@ export function tokenMatches(given: string | null, expected: string): boolean {
   return given !== null && timingSafeEqual(digest(given), digest(expected));
 }
 
+/** A job of a TaskFinish body, with its element as CI's XML carries it (for the detail's Original XML). */
+export interface CallbackJob {
+  job: Job;
+  xml: string;
+}
+
 export type CallbackBody =
-  { kind: 'jobs'; jobs: Job[] } | { kind: 'workflow'; jobIds: string[] } | { kind: 'invalid'; message: string };
+  { kind: 'jobs'; jobs: CallbackJob[] } | { kind: 'workflow'; jobIds: string[] } | { kind: 'invalid'; message: string };
 
 /** JSON values as the XML reader sees them: every leaf a string, like parseTagValue: false. */
 function asTree(value: unknown, depth = 0): XmlTree {
@@ -38,9 +44,11 @@ function asTree(value: unknown, depth = 0): XmlTree {
 
 export function parseCallback(body: string, contentType: string): CallbackBody {
   let root: Record<string, XmlTree>;
+  let json = false;
+  const text = body.trim();
   try {
-    const text = body.trim();
     if (contentType.includes('json') || text.startsWith('{')) {
+      json = true;
       const tree = asTree(JSON.parse(text));
       if (typeof tree !== 'object' || Array.isArray(tree))
         return { kind: 'invalid', message: 'The body is not a JSON object' };
@@ -85,5 +93,19 @@ export function parseCallback(body: string, contentType: string): CallbackBody {
       message: `Every JobsDetail needs a JobId (1–64 letters, digits, "-", "_"), a Tag, a State and a CreationTime; "${bad.jobId.slice(0, 64)}" does not have them`,
     };
   }
-  return { kind: 'jobs', jobs };
+  return { kind: 'jobs', jobs: withElements(jobs, json ? jsonElements(top.JobsDetail) : jobElements(text)) };
+}
+
+function withElements(jobs: readonly Job[], elements: ReadonlyMap<string, string>): CallbackJob[] {
+  return jobs.map((job) => ({ job, xml: elements.get(job.jobId) ?? '' }));
+}
+
+/** JSON has no XML to keep: each job's fields written as the element CI's XML callback carries. */
+function jsonElements(details: XmlTree | undefined): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const d of Array.isArray(details) ? details : details === undefined ? [] : [details]) {
+    if (d !== null && typeof d === 'object' && !Array.isArray(d) && typeof d.JobId === 'string')
+      out.set(d.JobId, jobElementOf(d));
+  }
+  return out;
 }

@@ -10,7 +10,7 @@
 import 'server-only';
 
 import { getBackend } from '@/server/ci/backend';
-import { CiClient } from '@/server/ci/client';
+import { CiClient, SYNC_USER_AGENT } from '@/server/ci/client';
 import { serverConfig } from '@/server/config';
 
 import { closeProcessStore, processStore } from './process-store';
@@ -61,7 +61,7 @@ export function startJobIndex(): void {
     const { buckets } = await getBackend();
     const syncs = new Map<string, BucketSync>();
     for (const b of buckets) {
-      const client = new CiClient({ ...b.config, maxRetries: 0, cacheTtlMs: 0 });
+      const client = new CiClient({ ...b.config, maxRetries: 0, cacheTtlMs: 0 }, { userAgent: SYNC_USER_AGENT });
       syncs.set(b.bucket, new BucketSync({ store, bucket: b.bucket, client, settings }));
     }
     const index: JobIndex = { store, syncs, syncing: false };

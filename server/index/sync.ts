@@ -2,15 +2,25 @@
  * The sync of one bucket into the index. Each cycle (every INDEX_POLL_MS):
  *
  * 1. follow — per tag, list what was created since the tag's checkpoint minus an overlap (jobs that
- *    appear late, and the state changes of the newest jobs), ascending; busy tags every cycle, quiet
- *    ones (nothing in the last hour) about once a minute, so 25 tags do not cost 25 calls a cycle;
- * 2. refresh — per tag holding unfinished jobs older than the overlap: list CI's Submitted/Running
- *    (and, every few minutes, Pause) jobs of that span; a job the index holds as unfinished that CI
- *    no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or by listing its span
- *    when that takes fewer calls; at most REFRESH_SHARE of the cycle's calls, the tags checked
- *    longest ago first, the rest at the next cycle;
- * 3. backfill — with what is left of the cycle, per tag, ascending creation time from
- *    INDEX_BACKFILL_DAYS ago to the instant the sync first started, resumable from its checkpoint.
+ *    appear late, and the state changes of the newest jobs), ascending; busy tags every cycle (also
+ *    while backfilling: a busy tag never skips a window), quiet ones (nothing new at their last
+ *    follow) after a doubling pause of up to a minute — five while backfilling, when those calls
+ *    are the backfill's — so 25 tags do not cost 25 calls a cycle;
+ * 2. refresh — per tag holding unfinished jobs the follow did not just list again: list CI's
+ *    Submitted/Running (and, every few minutes, Pause) jobs of that span; a job the index holds as
+ *    unfinished that CI no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or
+ *    by listing its span when that takes fewer calls; at most a share of the cycle's calls (a fifth
+ *    when live, a tenth and each tag at most once a minute while backfilling), the tags checked
+ *    longest ago first, the rest at the next cycle; it comes after the follow, so it never holds a
+ *    new job back, it only lengthens the cycle by its share;
+ * 3. backfill — with what is left of the cycle, and at least a fifth of a poll's calls (25 busy
+ *    tags would leave it none: their follow alone is the whole default budget), per tag, ascending
+ *    creation time from INDEX_BACKFILL_DAYS ago to the instant the sync first started, resumable
+ *    from its checkpoint; every call a full page, the next one asked for while the last is written.
+ *
+ * Freshness (status().freshAt, the lag /api/health reports) is the start of the oldest last follow
+ * among the tags followed every cycle: the index lists every job of those tags created before it.
+ * It moves on with each follow, so the lag is one cycle's length rather than two.
  *
  * Every page is written with its checkpoint in one transaction (server/index/write.ts), after CI's
  * answer was read whole: a truncated or broken page throws in the client and nothing of it is
@@ -53,8 +63,21 @@ const PRUNE_EVERY_MS = 3_600_000;
 const EVENTS_PRUNE_EVERY_MS = 60_000;
 const MAX_TRIES = 6;
 const MAX_PAGES_PER_WALK = 100_000;
-/** The share of a cycle's CI calls the refresh of unfinished jobs may take; the rest wait a cycle. */
-const REFRESH_SHARE = 0.4;
+/**
+ * The share of a cycle's CI calls the refresh of unfinished jobs may take; the rest wait a cycle.
+ * A fifth when live: 25 busy tags take the whole budget (5 calls/s × 5 s), and each refresh call
+ * lengthens the cycle — and so the lag — by 1/INDEX_CI_QPS s. While backfilling, a tenth, and a tag
+ * at most once a minute: the backfill's pages are what the index lacks most.
+ */
+export const REFRESH_SHARE = 0.2;
+export const REFRESH_SHARE_WHILE_BACKFILLING = 0.1;
+const REFRESH_EVERY_WHILE_BACKFILLING_MS = 60_000;
+/**
+ * The least of a cycle the backfill gets, as a share of the poll: a cycle of 25 busy tags' follows
+ * (5 s at 5 calls/s) then runs 1 s longer — a lag of about 6 s, within two polls — and the backfill
+ * still moves at 100 jobs/s.
+ */
+export const BACKFILL_SHARE = 0.2;
 
 export interface SyncSettings {
   backfillDays: number;
@@ -77,6 +100,12 @@ export interface SyncOptions {
   tags?: readonly Tag[];
   budget?: CallBudget;
   log?: (message: string) => void;
+}
+
+/** A follow's first page, asked for ahead, and when. */
+interface FollowStart {
+  at: number;
+  page: Promise<JobPage>;
 }
 
 export type IndexState = 'starting' | 'backfilling' | 'live' | 'behind';
@@ -114,8 +143,12 @@ export class BucketSync {
   private readonly followEvery = new Map<string, number>();
   /** When each tag's unfinished jobs were last checked with CI (refresh goes oldest first). */
   private readonly refreshedAt = new Map<string, number>();
+  /** When each tag's last complete follow started (freshness, see above). */
+  private readonly followStarted = new Map<string, number>();
   /** CI calls made so far (the refresh's share of a cycle is counted with it). */
   private calls = 0;
+  /** The count of calls at which this cycle's refresh share is used. */
+  private refreshLimit = 0;
   /** IDs a WorkflowFinish callback named: read by ID at the next cycle. */
   private readonly requested = new Set<string>();
 
@@ -206,15 +239,28 @@ export class BucketSync {
     const started = this.now();
     const end = deadline ?? started + this.settings.pollMs;
     const positions = await this.positions(started);
-    for (const p of positions) if (this.followDue(p, started)) await this.follow(p, started);
-    await this.refresh(positions, started);
+    const followed = new Set<string>();
+    const due = positions.filter((p) => this.followDue(p, started));
+    // The next tag's first page is asked for while this tag's is written: the budget, not the
+    // store, sets the follow's pace (25 busy tags take the whole budget as it is).
+    let ahead: FollowStart | null = null;
+    for (const [i, p] of due.entries()) {
+      const first: FollowStart = ahead ?? this.startFollow(p);
+      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
+      await this.follow(p, started, first);
+      followed.add(p.tag);
+      this.updateFreshness(started);
+    }
+    await this.refresh(positions, started, followed);
     await this.lookUpRequested();
-    this.freshAt = started;
+    this.updateFreshness(started);
     this.lastError = null;
+    // Unless told otherwise (tests), the backfill's least share of the cycle even when the follow took it all.
+    const until = deadline ?? Math.max(end, this.now() + BACKFILL_SHARE * this.settings.pollMs);
     for (const p of positions) {
       if (p.backfill_done) continue;
-      if (this.now() >= end || this.stopped) break;
-      await this.backfill(p, end);
+      if (this.now() >= until || this.stopped) break;
+      await this.backfill(p, until);
     }
     this.updateProgress(positions);
     if (started - this.eventsPrunedAt >= EVENTS_PRUNE_EVERY_MS) {
@@ -268,11 +314,36 @@ export class BucketSync {
     return now - p.followed_at_ms >= (this.followEvery.get(p.tag) ?? 0);
   }
 
-  private async follow(p: SyncTagTable, now: number) {
+  /**
+   * The oldest last follow among the tags followed every cycle (quiet tags wait by design), never
+   * later than this cycle's start; it only moves forward.
+   */
+  private updateFreshness(cycleStarted: number) {
+    let oldest = cycleStarted;
+    for (const tag of this.tags) {
+      if ((this.followEvery.get(tag) ?? 0) === 0) oldest = Math.min(oldest, this.followStarted.get(tag) ?? 0);
+    }
+    if (oldest > 0 && oldest > (this.freshAt ?? 0)) this.freshAt = oldest;
+  }
+
+  private followParams(p: SyncTagTable): ListJobsParams {
     const since = Math.max(p.follow_ms, p.backfill_until_ms) - FOLLOW_OVERLAP_MS;
+    return { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) };
+  }
+
+  /** Asks for a tag's first follow page now (its checkpoint is its own: no other tag's follow moves it). */
+  private startFollow(p: SyncTagTable): FollowStart {
+    const at = this.now();
+    const page = this.fetchPage(this.followParams(p), null);
+    // Handled now, awaited later: a failure while another tag is written is not an unhandled rejection.
+    page.catch(() => undefined);
+    return { at, page };
+  }
+
+  private async follow(p: SyncTagTable, now: number, first: FollowStart) {
     const before = p.follow_ms;
     await this.walk(
-      { tag: p.tag as Tag, orderByTime: 'Asc', startCreationTime: ciTime(since - 1000) },
+      this.followParams(p),
       async (jobs, trx) => {
         const newest = jobs.reduce((m, j) => Math.max(m, toMs(j.creationTime) ?? 0), p.follow_ms);
         p.follow_ms = newest;
@@ -283,17 +354,21 @@ export class BucketSync {
           .where('tag', '=', p.tag)
           .execute();
       },
+      undefined,
+      true,
+      first.page,
     );
     const every = this.followEvery.get(p.tag) ?? 0;
     this.followEvery.set(
       p.tag,
       p.follow_ms > before
         ? 0
-        : Math.min(
-            this.backfilling ? QUIET_WHILE_BACKFILLING_MS : QUIET_EVERY_MS,
-            every === 0 ? 2 * this.settings.pollMs : 2 * every,
-          ),
+        : this.backfilling
+          ? QUIET_WHILE_BACKFILLING_MS
+          : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
     );
+    // When its listing was asked for: CI's answer holds every job created before then.
+    this.followStarted.set(p.tag, first.at);
     p.followed_at_ms = now;
     await this.store.db
       .updateTable('sync_tag')
@@ -303,30 +378,42 @@ export class BucketSync {
       .execute();
   }
 
-  private async refresh(positions: SyncTagTable[], now: number) {
+  private async refresh(positions: SyncTagTable[], now: number, followed: ReadonlySet<string>) {
     const withPause = now - this.pausedAt >= PAUSE_EVERY_MS;
     const states: StateFilter[] = withPause ? ['Submitted', 'Running', 'Pause'] : ['Submitted', 'Running'];
     // Within a share of the cycle's calls, in rounds: the tags checked longest ago go first, and
     // what does not fit waits for the next cycle (many unfinished jobs must not starve the follow).
-    const cap = Math.max(2, Math.floor(((this.settings.ciQps * this.settings.pollMs) / 1000) * REFRESH_SHARE));
+    const share = this.backfilling ? REFRESH_SHARE_WHILE_BACKFILLING : REFRESH_SHARE;
+    const cap = Math.max(2, Math.floor(((this.settings.ciQps * this.settings.pollMs) / 1000) * share));
     const limit = this.calls + cap;
+    this.refreshLimit = limit;
     const checkedAt = (p: SyncTagTable) => this.refreshedAt.get(p.tag) ?? 0;
     const heldByTag = new Map<SyncTagTable, { job_id: string; created_ms: number }[]>();
+    let skipped = false;
     for (const p of [...positions].sort((a, b) => checkedAt(a) - checkedAt(b))) {
+      if (this.backfilling && now - checkedAt(p) < REFRESH_EVERY_WHILE_BACKFILLING_MS) {
+        skipped = true;
+        continue;
+      }
       const held = await this.store.db
         .selectFrom('jobs')
         .select(['job_id', 'created_ms'])
         .where('bucket', '=', this.bucket)
         .where('tag', '=', p.tag)
         .where('state', 'in', states)
-        .where('created_ms', '<=', p.follow_ms)
+        // The follow of this cycle listed its overlap again: those jobs are as current as can be.
+        .where(
+          'created_ms',
+          followed.has(p.tag) ? '<' : '<=',
+          followed.has(p.tag) ? p.follow_ms - FOLLOW_OVERLAP_MS : p.follow_ms,
+        )
         .orderBy('created_ms')
         .limit(2000)
         .execute();
       if (held.length > 0) heldByTag.set(p, held);
       else this.refreshedAt.set(p.tag, now);
     }
-    let complete = true;
+    let complete = !skipped;
     // Few unfinished jobs over many tags: asking for them by ID (10 a call, across tags) takes
     // fewer calls than listing each tag's unfinished jobs.
     const all = [...heldByTag.values()].flat();
@@ -335,22 +422,30 @@ export class BucketSync {
       await this.lookUp(ids);
       let left = ids.length;
       for (const [p, held] of heldByTag) if ((left -= held.length) >= 0) this.refreshedAt.set(p.tag, now);
-      complete = ids.length === all.length;
+      complete &&= ids.length === all.length;
     } else {
       for (const [p, held] of heldByTag) {
         if (this.calls >= limit) {
           complete = false;
           break;
         }
-        await this.refreshTag(p, held, states);
+        if (!(await this.refreshTag(p, held, states))) complete = false;
         this.refreshedAt.set(p.tag, now);
       }
     }
     if (withPause && complete) this.pausedAt = now;
   }
 
-  /** Lists a tag's unfinished span; the jobs CI no longer lists that way are read again. */
-  private async refreshTag(p: SyncTagTable, held: { job_id: string; created_ms: number }[], states: StateFilter[]) {
+  /**
+   * Lists a tag's unfinished span; the jobs CI no longer lists that way are read again, by ID within
+   * what is left of the refresh's share (at least one call, oldest first: the rest are found gone
+   * again at the tag's next turn). Returns false when some were left for then.
+   */
+  private async refreshTag(
+    p: SyncTagTable,
+    held: { job_id: string; created_ms: number }[],
+    states: StateFilter[],
+  ): Promise<boolean> {
     const seen = new Set<string>();
     const first = held[0]!.created_ms;
     const last = held[held.length - 1]!.created_ms;
@@ -368,7 +463,7 @@ export class BucketSync {
       },
     );
     const gone = held.filter((h) => !seen.has(h.job_id));
-    if (gone.length === 0) return;
+    if (gone.length === 0) return true;
     // Read them again by ID (10 a call) or by listing their span (100 a call), whichever is fewer calls.
     const from = gone[0]!.created_ms;
     const to = gone[gone.length - 1]!.created_ms;
@@ -387,9 +482,13 @@ export class BucketSync {
         startCreationTime: ciTime(from - 1000),
         endCreationTime: ciTime(to + 1000),
       });
-    } else {
-      await this.lookUp(gone.map((g) => g.job_id));
+      return true;
     }
+    // Ten a call, as many calls as the share has left (at least one: the tag was begun within it).
+    const ids = gone.map((g) => g.job_id);
+    const room = ids.slice(0, 10 * Math.max(1, this.refreshLimit - this.calls));
+    await this.lookUp(room);
+    return room.length === ids.length;
   }
 
   /** Reads these jobs now (a callback reaching a replica that does not lead the sync). */
@@ -408,15 +507,12 @@ export class BucketSync {
   private async lookUp(ids: readonly string[]) {
     for (let i = 0; i < ids.length; i += 10) {
       const batch = ids.slice(i, i + 10);
-      const found = await this.call(() => this.client.getJobs(batch));
+      const found = await this.call(() => this.client.getJobsWithXml(batch));
       if (found.jobs.length === 0) continue;
       await writeJobs(
         this.store.db,
         this.bucket,
-        found.jobs.map((job) => ({
-          item: toListItem(job),
-          detail: { job, xml: '' }, // a lookup may span several CI calls: no one answer's XML per job
-        })),
+        found.jobs.map((detail) => ({ item: toListItem(detail.job), detail })),
         this.now(),
       );
     }
@@ -467,13 +563,12 @@ export class BucketSync {
     stopWhen?: () => boolean,
     /** false for the backfill: old jobs arriving are no live view's change. */
     publish = true,
+    /** The first page, already asked for. */
+    first: Promise<JobPage> | null = null,
   ): Promise<boolean> {
-    const fetchPage = (token: string | null): Promise<JobPage> => {
-      const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
-      return this.call(() => this.client.listJobs(query));
-    };
+    const fetchPage = (token: string | null) => this.fetchPage(params, token);
     let token: string | null = null;
-    let next: Promise<JobPage> | null = null;
+    let next: Promise<JobPage> | null = first;
     for (let pages = 0; pages < MAX_PAGES_PER_WALK; pages++) {
       // A page asked for ahead is paid for: it is stored even when the walk stops here.
       if (next === null && stopWhen?.()) return false;
@@ -501,6 +596,12 @@ export class BucketSync {
       token = page.nextToken;
     }
     throw new Error(`listing ${params.tag} did not end after ${MAX_PAGES_PER_WALK} pages`);
+  }
+
+  /** One page of a listing, always a full one's worth (100, CI's most). */
+  private fetchPage(params: ListJobsParams, token: string | null): Promise<JobPage> {
+    const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
+    return this.call(() => this.client.listJobs(query));
   }
 
   /** One CI call within the budget, retried with a growing pause while CI is busy or its answer unreadable. */

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 import { parseListJobsQuery } from '@/lib/ci/params';
-import { CiClient } from '@/server/ci/client';
+import { CiClient, SYNC_USER_AGENT, USER_AGENT } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
 
@@ -56,6 +56,34 @@ describe('CiClient ↔ emulator', () => {
       })
       .map((j) => j.jobId)
       .sort();
+
+  it("names who calls in the User-Agent: a page's calls, or the index sync's", async () => {
+    const config = emulatorConfig(
+      {
+        url: emulator.url,
+        secretId: DEMO_CREDENTIALS.secretId,
+        secretKey: DEMO_CREDENTIALS.secretKey,
+        bucket: emulator.bucket,
+        region: emulator.region,
+      },
+      readCiTiming({ CI_CACHE_TTL_MS: '0' }),
+    );
+    const agents = async (c: CiClient) => {
+      const from = emulator.requests().at(-1)?.seq ?? 0;
+      await c.listJobs(params('tag=Transcode&size=1'));
+      return [
+        ...new Set(
+          emulator
+            .requests()
+            .filter((r) => r.seq > from)
+            .map((r) => r.userAgent),
+        ),
+      ];
+    };
+    expect(await agents(new CiClient(config))).toEqual([USER_AGENT]);
+    expect(await agents(new CiClient(config, { userAgent: SYNC_USER_AGENT }))).toEqual([SYNC_USER_AGENT]);
+    expect(SYNC_USER_AGENT).not.toBe(USER_AGENT);
+  });
 
   it.each([1, 7, 100])('pages by NextToken with size %i, visiting every matching job exactly once', async (size) => {
     const query =

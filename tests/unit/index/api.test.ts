@@ -181,6 +181,10 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
     expect(found.status).toBe(200);
     expect(found.body).toMatchObject({ source: 'index', complete: true, job: { jobId: id, state: 'Failed' } });
     expect(found.body.job.input.object).toBe('cb/input.mp4');
+    // The same panel as from CI: the job element the callback carried is its Original XML.
+    expect(found.body.xml).toBe(
+      detail(id).slice('<Response><EventName>TaskFinish</EventName>'.length, -'</Response>'.length),
+    );
 
     const json = await post(
       `/api/ci/callback?token=${TOKEN}`,
@@ -198,6 +202,11 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
       'application/json',
     );
     expect(json.status).toBe(200);
+    const fromJson = await getJob('jcallback0000000000000000000000002');
+    expect(fromJson.body).toMatchObject({ source: 'index', complete: true, job: { state: 'Success', progress: 100 } });
+    expect(fromJson.body.xml).toMatch(
+      /^<JobsDetail><JobId>jcallback0000000000000000000000002<\/JobId><Tag>Snapshot<\/Tag>/,
+    );
     const listed = await get(jobs, '/api/jobs?tag=all&q=cb/input');
     expect(listed.body.jobs.map((j: Body) => j.jobId)).toEqual([id]);
   });

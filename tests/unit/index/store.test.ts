@@ -11,7 +11,10 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 import type { JobListItem } from '@/lib/ci/types';
+import { toListItem } from '@/server/ci/xml';
+import { parseCallback } from '@/server/index/callback';
 import { migrations as provider } from '@/server/index/migrations';
+import { getIndexedJob } from '@/server/index/queries';
 import { binSeconds, runBin } from '@/server/index/schema';
 import { openStore, type JobStore } from '@/server/index/store';
 import { writeJobs } from '@/server/index/write';
@@ -78,6 +81,46 @@ describe.each(storeTargets)('the store on $name', { timeout: 120_000 }, (target)
     ).rejects.toThrow();
     expect(await store.db.selectFrom('jobs').selectAll().execute()).toEqual([]);
     expect(await store.db.selectFrom('rollup_hour').selectAll().execute()).toEqual([]);
+  });
+
+  it("keeps a callback's job element (XML or JSON) for the detail, through listings of the same state", async () => {
+    await resetStore(store);
+    const element =
+      '<JobsDetail><JobId>jcb1</JobId><Tag>Transcode</Tag><State>Failed</State><Code>InternalError</Code>' +
+      '<CreationTime>2026-11-20T10:00:00+0800</CreationTime><Operation><Output><Object>o &amp; p.mp4</Object></Output>' +
+      '<MediaResult><JobId>not-this-one</JobId></MediaResult></Operation></JobsDetail>';
+    const xml = parseCallback(`<Response><EventName>TaskFinish</EventName>${element}</Response>`, 'application/xml');
+    const json = parseCallback(
+      JSON.stringify({
+        EventName: 'TaskFinish',
+        JobsDetail: [
+          { JobId: 'jcb2', Tag: 'Snapshot', State: 'Success', Progress: 100, CreationTime: '2026-11-20T11:00:00+0800' },
+        ],
+      }),
+      'application/json',
+    );
+    if (xml.kind !== 'jobs' || json.kind !== 'jobs') throw new Error('the callbacks were refused');
+    await writeJobs(
+      store.db,
+      'b',
+      [...xml.jobs, ...json.jobs].map((d) => ({ item: toListItem(d.job), detail: d })),
+      1,
+    );
+    const one = await getIndexedJob(store.db, 'b', 'jcb1');
+    expect(one?.xml).toBe(element);
+    expect(one?.detail?.operation?.output?.object).toBe('o & p.mp4');
+    const two = await getIndexedJob(store.db, 'b', 'jcb2');
+    // The JSON's fields as CI's XML carries them: read back, the same job.
+    expect(two?.xml).toMatch(/^<JobsDetail><JobId>jcb2<\/JobId>.*<Progress>100<\/Progress>.*<\/JobsDetail>$/);
+    expect(parseCallback(`<Response>${two!.xml!}</Response>`, 'application/xml')).toMatchObject({
+      kind: 'jobs',
+      jobs: [{ job: { jobId: 'jcb2', state: 'Success', progress: 100 } }],
+    });
+    // A later listing of the same state (no detail) keeps it; one of a new state drops it with the detail.
+    await writeJobs(store.db, 'b', [{ item: { ...toListItem(xml.jobs[0]!.job), message: 'listed' } }], 2);
+    expect((await getIndexedJob(store.db, 'b', 'jcb1'))?.xml).toBe(element);
+    await writeJobs(store.db, 'b', [{ item: { ...toListItem(json.jobs[0]!.job), state: 'Failed' } }], 3);
+    expect(await getIndexedJob(store.db, 'b', 'jcb2')).toMatchObject({ xml: null, detail: null });
   });
 
   if (target.name === 'postgres') {

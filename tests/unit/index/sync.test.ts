@@ -4,13 +4,14 @@
  * the middle of the backfill loses and duplicates nothing; faults are retried and never leave half
  * a page. Clocks are injected: nothing sleeps for real but the budget's few milliseconds.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
 import { DEMO_CREDENTIALS, startEmulator, viewAt, type Emulator } from '@/emulator';
 import type { Tag } from '@/lib/ci/tags';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
+import { getIndexedJob } from '@/server/index/queries';
 import type { JobStore } from '@/server/index/store';
 import { BucketSync } from '@/server/index/sync';
 
@@ -40,20 +41,21 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     await resetStore(store);
   });
 
-  function sync(s: JobStore, options: { tags?: Tag[]; ciQps?: number } = {}) {
+  function sync(s: JobStore, options: { tags?: Tag[]; ciQps?: number; emulator?: Emulator } = {}) {
+    const ci = options.emulator ?? emu;
     const config = emulatorConfig(
       {
-        url: emu.url,
+        url: ci.url,
         secretId: DEMO_CREDENTIALS.secretId,
         secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: emu.bucket,
-        region: emu.region,
+        bucket: ci.bucket,
+        region: ci.region,
       },
       readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0', CI_TIMEOUT_MS: '2000' }),
     );
     return new BucketSync({
       store: s,
-      bucket: emu.bucket,
+      bucket: ci.bucket,
       client: new CiClient(config, { now: () => clock.now }),
       settings: { backfillDays: 30, pollMs: POLL_MS, ciQps: options.ciQps ?? 1000, retentionDays: 400 },
       now: () => clock.now,
@@ -172,6 +174,147 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
       [...listed().values()].filter((st) => st === 'Running' || st === 'Submitted'),
     );
     expect(have).toEqual(listed());
+  });
+
+  it("keeps each job read by ID with its own element of CI's answer, as a live lookup shows it", async () => {
+    const s = sync(store, { tags: ['Transcode', 'PicProcess'] });
+    await s.cycle({ deadline: Infinity });
+    const idsOf = async (tag: Tag, n: number) =>
+      (
+        await store.db
+          .selectFrom('jobs')
+          .select('job_id')
+          .where('bucket', '=', emu.bucket)
+          .where('tag', '=', tag)
+          .limit(n)
+          .execute()
+      ).map((r) => r.job_id);
+    // Across a call's ten and both paths (/jobs and /pic_jobs).
+    const chosen = [...(await idsOf('Transcode', 12)), ...(await idsOf('PicProcess', 3))];
+    expect(chosen.length).toBe(15);
+    await s.lookUpNow(chosen);
+    const client = new CiClient(
+      emulatorConfig(
+        {
+          url: emu.url,
+          secretId: DEMO_CREDENTIALS.secretId,
+          secretKey: DEMO_CREDENTIALS.secretKey,
+          bucket: emu.bucket,
+          region: emu.region,
+        },
+        readCiTiming({ CI_CACHE_TTL_MS: '0' }),
+      ),
+      { now: () => clock.now },
+    );
+    for (const id of chosen) {
+      const kept = await getIndexedJob(store.db, emu.bucket, id);
+      const live = await client.getJob(id);
+      expect(kept?.xml).toMatch(new RegExp(`^<JobsDetail>.*<JobId>${id}</JobId>.*</JobsDetail>$`, 's'));
+      expect(live!.xml).toContain(kept!.xml);
+      expect(kept?.detail).toEqual(live!.job);
+    }
+  });
+
+  it('while backfilling, follows a busy tag every window, a quiet one every five minutes, and refreshes within a tenth', async () => {
+    // INDEX_CI_QPS 5 for the schedule (the budget object itself is fast here); the backfill never
+    // gets a turn (each cycle's deadline is its start), so the sync stays in its backfill. A steady
+    // 2 jobs/s: Transcode has new jobs nearly every window, the rarer tags now and then.
+    const steady = await startEmulator({
+      now: () => clock.now,
+      baseTime: BASE,
+      steady: { jobsPerHour: 7200, days: 1 },
+    });
+    onTestFinished(() => steady.close());
+    const ci = steady;
+    const s = sync(store, { ciQps: 5, emulator: steady });
+    const isFollow = (r: { path: string; query: [string, string][] }) =>
+      /^\/(pic_)?jobs$/.test(r.path) && !r.query.some(([k]) => k === 'endCreationTime' || k === 'states');
+    const followMs = async () =>
+      new Map(
+        (await store.db.selectFrom('sync_tag').select(['tag', 'follow_ms']).execute()).map((r) => [r.tag, r.follow_ms]),
+      );
+    let before = await followMs();
+    /** Per tag: when it was last followed, and whether that follow found something new. */
+    const last = new Map<string, { at: number; found: boolean }>();
+    let busyWindows = 0;
+    let quietWaits = 0;
+    let refreshTotal = 0;
+    const refreshedAt = new Map<string, number>();
+    for (let i = 0; i < 70; i++) {
+      ci.clearRequests();
+      await s.cycle({ deadline: clock.now });
+      expect(s.status().state).toBe('backfilling');
+      const requests = ci.requests();
+      const followedNow = new Set(requests.filter(isFollow).map((r) => r.query.find(([k]) => k === 'tag')![1]));
+      const after = await followMs();
+      for (const tag of TAGS) {
+        const prev = last.get(tag);
+        if (prev?.found) {
+          // A follow that found new jobs is followed by one at the next window: never skipped.
+          expect(followedNow.has(tag), `${tag} at cycle ${i}`).toBe(true);
+          busyWindows += 1;
+        } else if (prev && clock.now - prev.at < 300_000) {
+          expect(followedNow.has(tag), `${tag} at cycle ${i}`).toBe(false);
+          quietWaits += 1;
+        }
+        if (followedNow.has(tag)) last.set(tag, { at: clock.now, found: after.get(tag)! > before.get(tag)! });
+      }
+      before = after;
+      // The refresh: a tenth of 25 calls a window (a tag's own pages may run past it), each tag's
+      // listing of its Submitted/Running jobs at most once a minute.
+      const refreshCalls = requests.filter(
+        (r) => /^\/(pic_)?jobs\//.test(r.path) || r.query.some(([k]) => k === 'states'),
+      );
+      expect(refreshCalls.length, `cycle ${i}`).toBeLessThanOrEqual(4);
+      refreshTotal += refreshCalls.length;
+      for (const r of refreshCalls) {
+        const tag = r.query.find(([k]) => k === 'tag')?.[1];
+        if (!tag || r.query.find(([k]) => k === 'nextToken')?.[1]) continue; // a listing's later page
+        expect(clock.now - (refreshedAt.get(tag) ?? -Infinity), `${tag} at cycle ${i}`).toBeGreaterThanOrEqual(60_000);
+        refreshedAt.set(tag, clock.now);
+      }
+      clock.now += POLL_MS;
+    }
+    expect(refreshTotal).toBeGreaterThan(0);
+    expect(refreshTotal).toBeLessThanOrEqual(0.1 * 25 * 70);
+    expect(busyWindows).toBeGreaterThan(5);
+    expect(quietWaits).toBeGreaterThan(50);
+    // Every quiet tag was followed again once its five minutes had passed.
+    for (const tag of TAGS) expect(last.get(tag)!.at).toBeGreaterThan(BASE);
+  });
+
+  it('reports as fresh the oldest last follow of a busy tag: a lag of one cycle, not two', async () => {
+    // CI's clock moves 200 ms a call (5 calls/s); cycles run back to back, so a cycle's length is its calls.
+    const steady = await startEmulator({
+      now: () => clock.now,
+      baseTime: BASE,
+      steady: { jobsPerHour: 7200, days: 1 },
+    });
+    onTestFinished(() => steady.close());
+    const s = sync(store, { ciQps: 5, emulator: steady, tags: ['Transcode', 'Snapshot', 'Animation'] });
+    const take = s.budget.take.bind(s.budget);
+    let started = clock.now;
+    let previous = Infinity;
+    let worst = 0;
+    s.budget.take = async () => {
+      await take();
+      clock.now += 200;
+      const { freshAt } = s.status();
+      if (freshAt !== null && previous !== Infinity) {
+        // Never more than one cycle (the last one, or this one so far) behind, and the call in flight;
+        // the start of the last whole cycle would be both behind.
+        expect(clock.now - freshAt).toBeLessThanOrEqual(Math.max(previous, clock.now - started) + 200);
+        worst = Math.max(worst, clock.now - freshAt);
+      }
+    };
+    // Cycles of a short backfill each (2 s of calls): written pages are what takes a test's time.
+    for (let i = 0; i < 8; i++) {
+      started = clock.now;
+      await s.cycle({ deadline: clock.now + 2000 });
+      previous = clock.now - started;
+    }
+    expect(previous).toBeGreaterThan(1000);
+    expect(worst).toBeGreaterThan(previous / 2);
   });
 
   it('resumes an interrupted backfill without losing or duplicating a job', async () => {

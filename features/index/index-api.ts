@@ -9,6 +9,7 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { TagDurations, TimeSlot } from '@/features/overview/aggregate';
 import { ApiError, fetchJson } from '@/lib/fetch-json';
 import type { TimeZoneChoice } from '@/lib/format';
+import type { FailureCode } from '@/lib/overview';
 
 export interface IndexMeta {
   source: 'index';
@@ -22,17 +23,7 @@ export interface OverviewFigures extends IndexMeta {
   byState: Record<string, number>;
   byTime: { unit: 'hour' | 'day'; buckets: TimeSlot[] };
   runTimeByTag: TagDurations[];
-  failuresByCode: {
-    code: string;
-    count: number;
-    share: number;
-    latest: string | null;
-    tags: [string, number][];
-    /** Queues and messages among the group's newest `sampled` jobs (server/index/queries.ts). */
-    queues: [string, number][];
-    messages: [string, number][];
-    sampled: number;
-  }[];
+  failuresByCode: FailureCode[];
   window: { after: string; before: string };
 }
 

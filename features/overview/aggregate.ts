@@ -7,6 +7,7 @@
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
+import type { FailureCode } from '@/lib/overview';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 24 * HOUR_MS;
@@ -138,23 +139,8 @@ export function durationsByTag(jobs: readonly JobListItem[]): TagDurations[] {
     .sort((a, b) => b.median - a.median || a.tag.localeCompare(b.tag));
 }
 
-export interface FailureGroup {
-  /** CI's failure code; '' when a failed job carries none. */
-  code: string;
-  count: number;
-  /** Of all failed jobs in the set, 0–1. */
-  share: number;
-  /** The newest creation time in the group (ISO as CI sent it), or null. */
-  latest: string | null;
-  /** Tag → jobs, most first. */
-  tags: [string, number][];
-  /** Queue ID → jobs, most first. */
-  queues: [string, number][];
-  /** Distinct messages → jobs, most first: one code often covers several causes. */
-  messages: [string, number][];
-  /** How many jobs `queues` and `messages` count: `count`, or the newest ones of a large group. */
-  sampled: number;
-  /** Newest first. */
+/** A failure group with the jobs the page holds of it, newest first. */
+export interface FailureGroup extends FailureCode {
   jobs: JobListItem[];
 }
 

@@ -17,6 +17,7 @@ import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool
 
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
+import type { FailureCode } from '@/lib/overview';
 
 import { cachedRollupRead, type RollupRead } from './rollup-cache';
 import { binSeconds, DAY_MS, HOUR_MS, SLOT_MS, type IndexDatabase } from './schema';
@@ -378,21 +379,6 @@ export interface TagRunTime {
   median: number;
   p90: number;
   max: number;
-}
-
-export interface FailureCode {
-  code: string;
-  count: number;
-  share: number;
-  /** Newest creation time in the group (ISO, UTC), or null. */
-  latest: string | null;
-  tags: [string, number][];
-  /** Queue ID ('—' for none) → jobs, most first, among the group's newest `sampled` jobs. */
-  queues: [string, number][];
-  /** Message ('' for none) → jobs, most first, among the same jobs: one code often has several causes. */
-  messages: [string, number][];
-  /** How many of the newest jobs `queues` and `messages` count: `count` itself up to FAILURE_SAMPLE. */
-  sampled: number;
 }
 
 /** The most failed jobs of a code the overview reads for its queues and messages. */

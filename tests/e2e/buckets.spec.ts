@@ -57,7 +57,13 @@ test('the header lists the demo buckets; switching keeps the page and filters an
   // Back goes to A again.
   await page.goBack();
   await expect(switcher).toHaveValue(A.bucket);
-  await expect.poll(() => rowIds(page)).toEqual(idsA);
+  // A's jobs as the API lists them now: the living demo may have added one since idsA was read.
+  const listedA = async () =>
+    (await apiJobs(page, `tag=Snapshot&states=Success&orderByTime=Desc&size=20&bucket=${A.bucket}`)).jobs.map(
+      (j) => j.jobId,
+    );
+  await expect.poll(async () => JSON.stringify(await rowIds(page)) === JSON.stringify(await listedA())).toBe(true);
+  expect((await rowIds(page)).filter((id) => idsA.includes(id)).length).toBeGreaterThan(idsA.length / 2);
 });
 
 test('a shared link with ?bucket= opens on that bucket; its job opens in that bucket, in the drawer and on its own page', async ({

@@ -73,6 +73,36 @@ interface Counts {
   failed: number;
   events: number;
   streams: number;
+  /** Each refusal or failure by what it was: "/api/jobs 504 RequestTimeout", "/api/events ECONNRESET", … */
+  why: Map<string, number>;
+}
+
+/** Notes one refusal or failure under its kind (the path, then the status and error code, or the socket error). */
+function failure(counts: Counts, path: string, kind: string): void {
+  counts.failed++;
+  const key = `${path} ${kind}`;
+  counts.why.set(key, (counts.why.get(key) ?? 0) + 1);
+}
+
+/** A non-200 answer's kind: its status and the error code of its JSON body (server/api/responses.ts). */
+function refusal(res: http.IncomingMessage, body: string): string {
+  try {
+    const code = (JSON.parse(body) as { error?: { code?: unknown } }).error?.code;
+    return typeof code === 'string' ? `${res.statusCode} ${code}` : String(res.statusCode);
+  } catch {
+    return String(res.statusCode);
+  }
+}
+
+const socketError = (error: unknown) =>
+  (error as { code?: string }).code ?? (error instanceof Error ? error.message.slice(0, 40) : 'error');
+
+/** The breakdown for the row: the kinds, most frequent first. */
+export function failureKinds(why: ReadonlyMap<string, number>): string {
+  return [...why]
+    .sort((a, b) => b[1] - a[1])
+    .map(([kind, n]) => `${n} × ${kind}`)
+    .join(', ');
 }
 
 /** One viewer from its own loopback address, until `until`. */
@@ -80,15 +110,27 @@ async function viewer(base: URL, address: string, until: number, counts: Counts)
   const agent = new http.Agent({ keepAlive: true, localAddress: address });
   const get = (pathname: string) =>
     new Promise<void>((resolve) => {
+      const path = new URL(pathname, base).pathname;
       const req = http.get(new URL(pathname, base), { agent }, (res) => {
-        if (res.statusCode === 200) counts.lists++;
-        else counts.failed++;
-        res.resume();
-        res.on('end', resolve);
-        res.on('error', () => resolve());
+        let body = '';
+        if (res.statusCode === 200) {
+          counts.lists++;
+          res.resume();
+        } else {
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk.slice(0, 2000 - body.length)));
+        }
+        res.on('end', () => {
+          if (res.statusCode !== 200) failure(counts, path, refusal(res, body));
+          resolve();
+        });
+        res.on('error', (error) => {
+          failure(counts, path, `${res.statusCode} then ${socketError(error)}`);
+          resolve();
+        });
       });
-      req.on('error', () => {
-        counts.failed++;
+      req.on('error', (error) => {
+        failure(counts, path, socketError(error));
         resolve();
       });
     });
@@ -102,8 +144,10 @@ async function viewer(base: URL, address: string, until: number, counts: Counts)
       { agent: false, localAddress: address, headers: lastId ? { 'last-event-id': lastId } : {} },
       (res) => {
         if (res.statusCode !== 200) {
-          res.resume();
-          counts.failed++;
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => (body += chunk.slice(0, 2000 - body.length)));
+          res.on('end', () => failure(counts, '/api/events', refusal(res, body)));
           setTimeout(open, 30_000); // a refused stream: tried again later, as the page does
           return;
         }
@@ -131,7 +175,11 @@ async function viewer(base: URL, address: string, until: number, counts: Counts)
         res.on('error', () => undefined);
       },
     ));
-    stream.on('error', () => setTimeout(open, 3000));
+    stream.on('error', (error) => {
+      // A stream closed by this viewer at the end is not a failure.
+      if (Date.now() < until) failure(counts, '/api/events', socketError(error));
+      setTimeout(open, 3000);
+    });
   };
   await sleep(Math.random() * INTERVAL_MS);
   open();
@@ -211,7 +259,7 @@ export async function runMemoryBench({ minutes }: { minutes: number }): Promise<
       const pid = serverPid(app.pid);
       const started = Date.now();
       const until = started + minutes * 60_000;
-      const counts: Counts = { lists: 0, failed: 0, events: 0, streams: 0 };
+      const counts: Counts = { lists: 0, failed: 0, events: 0, streams: 0, why: new Map() };
       const samples: { minute: number; kib: number }[] = [];
       const sampler = setInterval(() => {
         const kib = rssKiB(pid);
@@ -244,7 +292,7 @@ export async function runMemoryBench({ minutes }: { minutes: number }): Promise<
         {
           id: 'P9',
           what: `server RSS, ${VIEWERS} list viewers on live refresh (SSE stream each, /api/jobs every 5 s and on events) for ${minutes} min, ${jobs.toLocaleString('en')} jobs indexed (PGlite)`,
-          figure: `minute ${early.toFixed(0)}: ${mib(tenth)} · minute ${minutes}: ${mib(last)} · peak ${mib(Math.max(...samples.map((s) => s.kib)))} · ${counts.lists.toLocaleString('en')} list answers, ${counts.events.toLocaleString('en')} events, ${counts.streams} streams opened, ${counts.failed} refused or failed`,
+          figure: `minute ${early.toFixed(0)}: ${mib(tenth)} · minute ${minutes}: ${mib(last)} · peak ${mib(Math.max(...samples.map((s) => s.kib)))} · ${counts.lists.toLocaleString('en')} list answers, ${counts.events.toLocaleString('en')} events, ${counts.streams} streams opened, ${counts.failed} refused or failed${counts.failed ? ` (${failureKinds(counts.why)})` : ''}`,
           target: `no growth from minute ${early.toFixed(0)} to ${minutes} (≤ 1.05×)`,
           ratio: last / tenth,
           limit: 1.05,

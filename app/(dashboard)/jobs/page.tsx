@@ -21,6 +21,11 @@ export const dynamic = 'force-dynamic';
  * options (features/jobs/api/jobs): the first rows come with the HTML instead of after the scripts
  * have run and asked /api/jobs (P4a: about 1.3 s → about 0.5 s to 100 rows painted). When that
  * fails or takes long, the page renders as before and the browser asks, and shows any error.
+ *
+ * That load and the rows' render happen inside the Suspense boundary, not before the page: the
+ * head (stylesheet, scripts) and the frame stream at once, so the browser fetches and compiles
+ * them while the server waits for CI and renders 100 rows (bench P4a: the whole answer used to
+ * wait for the rows, 135–160 ms on a quiet machine against /blank's 16–20 ms).
  */
 export default async function JobsPage({
   searchParams,
@@ -28,16 +33,28 @@ export default async function JobsPage({
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const buckets = (await bucketInfos()).map((b) => b.bucket);
-  const prefetched = await prefetchPage(await searchParams, buckets);
   return (
     <main className="mx-auto max-w-[100rem] px-4 py-3">
       <h1 className="sr-only">CI jobs</h1>
       <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
-        <HydrationBoundary state={prefetched}>
-          <JobsBrowser buckets={buckets} />
-        </HydrationBoundary>
+        <PrefetchedJobs searchParams={searchParams} buckets={buckets} />
       </Suspense>
     </main>
+  );
+}
+
+async function PrefetchedJobs({
+  searchParams,
+  buckets,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+  buckets: string[];
+}) {
+  const prefetched = await prefetchPage(await searchParams, buckets);
+  return (
+    <HydrationBoundary state={prefetched}>
+      <JobsBrowser buckets={buckets} />
+    </HydrationBoundary>
   );
 }
 

@@ -5,6 +5,8 @@
  * → objects) and a bare signed fetch of the same page, in the same run. One request at a time, the
  * three interleaved round by round so machine load touches them alike; medians.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+
 import COS from 'cos-nodejs-sdk-v5';
 
 import { DEMO_CREDENTIALS } from '../emulator';
@@ -14,17 +16,52 @@ import { median, type BenchRow } from './lib';
 
 const QUERY: Record<string, string> = { tag: 'Transcode', size: '100' };
 
-/** What the profile showed and what was done, printed with the row while the target is not met. */
+/**
+ * What the profiles showed and what was done, printed with the row while the target is not met.
+ * The CPU figures beside the times are load-independent: the wall times grow with the machine's load
+ * (10–40 ms apart at load average 8–12 on 2 cores), the CPU each side spends does not.
+ */
 const NOTE =
-  'Profiled (CPU profile of the production server, cache off, 600 requests): before, the list read was most of it — ' +
-  'fast-xml-parser skipping each Operation (stopNodes) plus a tag-balance regex cost about a bare parse ' +
-  '(26 vs 32 ms in-process on this page); then undici checking the string body for lone surrogates (toUSVString, ' +
-  '~2 ms an answer), GC, Next’s pipeline; JSON.stringify 0.2 ms; no store query (the CI path of /api/jobs never ' +
-  'reads the index); auth and rate limit off as in every bench run. Done: a one-pass indexOf scan (0.1× a bare ' +
-  'parse, P1) and bodies sent as bytes encoded once. In one process on the same emulator the CI edge now beats the ' +
-  'SDK (client.listJobs + JSON 14–29 ms vs the SDK’s request 28–55 ms, load average 8–10); the route with its page ' +
-  'cached costs what a constant route does (P2′). Not yet found: the 10–40 ms (growing with the machine’s load) ' +
-  'the production server adds when a CI call is inside the request (not the handler’s code, not the read, not the routed fetch to the emulator).';
+  'Profiled (CPU profiles of the production server, cache off, 300–600 requests, the emulator in the server and in ' +
+  'a process of its own): before, the list read was most of it — fast-xml-parser skipping each Operation plus a ' +
+  'tag-balance regex cost about a bare parse; then undici checking string bodies for lone surrogates (~2 ms). Done: a ' +
+  'one-pass indexOf scan (P1) and bodies sent as bytes encoded once. Now the CPU per request (below, from /proc and ' +
+  'process.cpuUsage) shows where the rest is: the SDK is one hop, signed, parsed in its caller; /api/jobs is two hops ' +
+  '— Next’s request pipeline (the constant route of P2′: ~5 ms CPU a request, the same figure as /api/jobs with its ' +
+  'page cached), then the CI call (signed fetch, scan, mapping: ~7 ms with the emulator’s ~2.5 ms apart, about half ' +
+  'the SDK’s own request), then JSON out and parsed again by the caller (~5 ms of the caller’s CPU). Checked and ' +
+  'ruled out: a new connection per CI call (one keep-alive socket to the emulator, counted with ss), Next’s patched ' +
+  'fetch (the CI client uses node:http through routedFetch), the emulator sharing the event loop (with the emulator ' +
+  'in its own process the gap is as large: 47 vs 22 ms at load 8), a larger young generation ' +
+  '(--max-semi-space-size=64: no better). Left: the framework floor and the JSON hop, which an in-process SDK call ' +
+  'does not pay.';
+
+/** CPU ms (user + system) spent so far by `root` and every process under it (the server and its children). */
+function treeCpuMs(root: number): number {
+  const children = new Map<number, number[]>();
+  const stats = new Map<number, string[]>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      stats.set(Number(entry), fields);
+      const ppid = Number(fields[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  let ticks = 0;
+  const walk = (pid: number) => {
+    const fields = stats.get(pid);
+    // utime and stime, in clock ticks (USER_HZ, 100 a second on Linux).
+    if (fields) ticks += Number(fields[11]) + Number(fields[12]);
+    for (const c of children.get(pid) ?? []) walk(c);
+  };
+  walk(root);
+  return ticks * 10;
+}
 
 /** One bare signed GET of the page, body read as text: the floor both clients stand on. */
 async function rawFetch(emulatorUrl: string): Promise<number> {
@@ -63,10 +100,24 @@ async function apiList(appUrl: string): Promise<number> {
   return page.jobs?.length ?? 0;
 }
 
-async function timed(fn: () => Promise<unknown>): Promise<number> {
+/** CPU ms of each side, summed over a kind's calls: the server's (with its emulator) and this process's. */
+interface Cpu {
+  server: number;
+  client: number;
+}
+
+async function timed(fn: () => Promise<unknown>, cpu?: { pid: number; sum: Cpu }): Promise<number> {
+  const server = cpu ? treeCpuMs(cpu.pid) : 0;
+  const client = process.cpuUsage();
   const t = performance.now();
   await fn();
-  return performance.now() - t;
+  const ms = performance.now() - t;
+  if (cpu) {
+    const used = process.cpuUsage(client);
+    cpu.sum.client += (used.user + used.system) / 1000;
+    cpu.sum.server += treeCpuMs(cpu.pid) - server;
+  }
+  return ms;
 }
 
 export async function runSdkBench({ runs }: { runs: number }): Promise<BenchRow[]> {
@@ -98,18 +149,24 @@ export async function runSdkBench({ runs }: { runs: number }): Promise<BenchRow[
     const raw: number[] = [];
     const sdk: number[] = [];
     const api: number[] = [];
-    for (let round = 0; round < runs * 40; round++) {
+    const sdkCpu: Cpu = { server: 0, client: 0 };
+    const apiCpu: Cpu = { server: 0, client: 0 };
+    const rounds = runs * 40;
+    for (let round = 0; round < rounds; round++) {
       raw.push(await timed(() => rawFetch(emulatorUrl)));
-      sdk.push(await timed(() => sdkList(cos, emulatorUrl)));
-      api.push(await timed(() => apiList(app.url)));
+      sdk.push(await timed(() => sdkList(cos, emulatorUrl), { pid: app.pid, sum: sdkCpu }));
+      api.push(await timed(() => apiList(app.url), { pid: app.pid, sum: apiCpu }));
     }
     const [r, s, a] = [median(raw), median(sdk), median(api)];
+    const perCall = (c: Cpu) =>
+      `${((c.server + c.client) / rounds).toFixed(1)} ms (server ${(c.server / rounds).toFixed(1)} + caller ${(c.client / rounds).toFixed(1)})`;
     return [
       {
         id: 'P10',
         what: `/api/jobs (cache off) vs the official SDK's request on the same page (Transcode, size=100, ${Math.round(bytes / 1024)} KiB), one at a time`,
         figure:
-          `/api/jobs ${a.toFixed(1)} ms · cos-nodejs-sdk-v5 ${s.toFixed(1)} ms · raw signed fetch ${r.toFixed(1)} ms` +
+          `/api/jobs ${a.toFixed(1)} ms · cos-nodejs-sdk-v5 ${s.toFixed(1)} ms · raw signed fetch ${r.toFixed(1)} ms · ` +
+          `CPU a request: /api/jobs ${perCall(apiCpu)}, the SDK ${perCall(sdkCpu)}` +
           (a / s > 1 ? ` · ${NOTE}` : ''),
         target: '≤ 1.0× the SDK',
         ratio: a / s,

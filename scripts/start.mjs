@@ -14,6 +14,7 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const nextBin = join(root, 'node_modules', 'next', 'dist', 'bin', 'next');
 const mode = process.argv[2] === 'dev' ? 'dev' : 'start';
 const port = process.env.PORT || '3000';
+const KEEP_ALIVE_MS = 65_000;
 const host = process.env.HOST || undefined;
 
 const SOURCES = [
@@ -64,6 +65,11 @@ if (mode === 'start') {
 const peerHook = pathToFileURL(join(root, 'scripts', 'peer-address.mjs')).href;
 const args = ['--import', peerHook, nextBin, mode, '-p', port];
 if (host) args.push('-H', host);
+// Idle keep-alive connections stay open longer than Node's 5 s default: a client that reuses one
+// every 5 s (the list's live refresh, a proxy's upstream pool) otherwise races the server closing
+// it and gets a reset (bench P9: 29 ECONNRESET in 3 minutes of 100 viewers). 65 s outlasts the
+// usual proxy idle timeouts (nginx upstream 60 s, cloud load balancers 60 s), so the proxy closes first.
+if (mode === 'start') args.push('--keepAliveTimeout', String(KEEP_ALIVE_MS));
 // The server's own handlers (instrumentation-node.ts) close the job index's store on SIGTERM/SIGINT
 // before it exits; Next's would exit without waiting for them.
 const child = spawn(process.execPath, args, {

@@ -25,6 +25,7 @@ import {
   listIndexedLines,
   overview,
   type IndexFilters,
+  type IndexPage,
   type Keyset,
 } from '@/server/index/queries';
 import type { JobStore } from '@/server/index/store';
@@ -196,7 +197,7 @@ describe.each(storeTargets)('index queries on $name', { timeout: 120_000 }, (tar
     let after: Keyset | null = null;
     let pages = 0;
     for (;;) {
-      const [objects, lines] = await Promise.all([
+      const [objects, lines]: [IndexPage, { lines: string[]; cursor: string | null }] = await Promise.all([
         listIndexed(store.db, emu.bucket, f, { size: 250, order: 'Desc', after, withTotal: false }),
         listIndexedLines(store.db, emu.bucket, f, { size: 250, order: 'Desc', after }),
       ]);

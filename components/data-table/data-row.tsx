@@ -1,7 +1,7 @@
 'use client';
 
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
-import { memo, type ReactNode } from 'react';
+import { memo, useLayoutEffect, useRef, type ReactNode } from 'react';
 
 import { cn } from '@/components/ui/cn';
 
@@ -26,7 +26,12 @@ export interface DataRowProps<TData extends RowData> {
   widths?: number[] | null;
 }
 
-/** One body row; memoized, so scrolling re-renders only the rows that enter the view. */
+/**
+ * One body row; memoized, so scrolling re-renders only the rows that enter the view. A virtualized
+ * table's row element shows another row once its row scrolled out (keys by slot, use-virtual-rows):
+ * focus inside it then leaves, as it did when the element went with its row — it must not stay on
+ * an element now showing another job.
+ */
 export const DataRow = memo(function DataRow<TData extends RowData>({
   row,
   table,
@@ -39,8 +44,17 @@ export const DataRow = memo(function DataRow<TData extends RowData>({
   top,
   widths,
 }: DataRowProps<TData>) {
+  const ref = useRef<HTMLTableRowElement>(null);
+  const shownId = useRef(row.id);
+  useLayoutEffect(() => {
+    if (shownId.current === row.id) return;
+    shownId.current = row.id;
+    const focused = document.activeElement;
+    if (focused instanceof HTMLElement && ref.current?.contains(focused)) focused.blur();
+  }, [row.id]);
   return (
     <tr
+      ref={ref}
       role={widths ? 'row' : undefined}
       style={widths ? { transform: `translateY(${top}px)` } : undefined}
       data-row-id={row.id}

@@ -8,8 +8,9 @@
  *
  * Up to VIRTUALIZE_ABOVE rows (one page) the table renders every row in the page's flow, as a plain
  * table; above that it becomes a scroller of its own with a sticky header and renders only the rows
- * in view, between two spacer rows (use-virtual-rows). aria-rowcount/aria-rowindex tell assistive
- * technology where a row is in the whole.
+ * in view, between two spacer rows (use-virtual-rows), each kept row element showing the next row
+ * that scrolls in (keys by slot). aria-rowcount/aria-rowindex tell assistive technology where a
+ * row is in the whole.
  */
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { useRef, type ReactNode, type Ref } from 'react';
@@ -99,7 +100,7 @@ export function DataTable<TData extends RowData>({
           {!fixed && v.padTop > 0 && <SpacerRow height={v.padTop} columns={columns} />}
           {v.shown.map((row, i) => (
             <DataRow
-              key={row.id}
+              key={v.keyOf(i)}
               row={row}
               table={table}
               index={v.virtual ? v.first + i : i}

@@ -17,6 +17,14 @@ import type { DataTableFeatures } from './features';
 export const VIRTUALIZE_ABOVE = 100;
 /** Height of a body row in px (cells are single-line; see DataRow's class). */
 export const ROW_HEIGHT = 33;
+/**
+ * Row elements kept for the rows in view: a row's React key is its slot, index mod the pool, so a
+ * row scrolled out hands its elements to the one scrolled in and React updates their text in place
+ * instead of unmounting a row and mounting another (a hard flick brings 15 rows a frame; mounting
+ * them — their cells' components, the copy button, subscriptions — cost 2.5× what a bare page
+ * creating as many plain rows does). Any number ≥ the rows shown at once keeps the keys unique.
+ */
+const SLOTS = 64;
 
 export function useVirtualRows<TData extends RowData>({
   rows,
@@ -67,6 +75,14 @@ export function useVirtualRows<TData extends RowData>({
     shown,
     /** Index in `rows` of the first row shown. */
     first: items[0]?.index ?? 0,
+    /**
+     * The React key of the i-th row shown: its slot while virtualized (see SLOTS; the shown rows are
+     * consecutive, so no two share one), else its ID (a refreshed page's rows keep their elements).
+     */
+    keyOf: (i: number) => {
+      const item = items[i];
+      return item ? `slot-${item.index % Math.max(SLOTS, items.length)}` : (shown[i]?.id ?? String(i));
+    },
     /** Where each shown row sits in the body (grid layout), px. */
     topOf: (i: number) => (items[i]?.start ?? 0) - headerHeight,
     /** Spacer heights above and below the shown rows (table layout), px. */

@@ -11,7 +11,10 @@ import { useEffect, useState } from 'react';
 import { Button } from './button';
 import { cn, focusRing } from './cn';
 
-type CopyState = { kind: 'idle' | 'copied' } | { kind: 'failed'; text: string };
+/** What happened to the last copy, and of which text. */
+type CopyState = { kind: 'idle' } | { kind: 'copied' | 'failed'; text: string };
+
+const IDLE: CopyState = { kind: 'idle' };
 
 function useCopy(resetMs: number) {
   const [state, setState] = useState<CopyState>({ kind: 'idle' });
@@ -23,7 +26,7 @@ function useCopy(resetMs: number) {
   const copy = (text: string) => {
     const done = navigator.clipboard?.writeText(text) ?? Promise.reject(new Error('no clipboard'));
     done.then(
-      () => setState({ kind: 'copied' }),
+      () => setState({ kind: 'copied', text }),
       () => setState({ kind: 'failed', text }),
     );
   };
@@ -49,7 +52,10 @@ export function CopyButton({
   /** What the labelled button says once copied, shown and announced ("Link copied"). */
   copiedText?: string;
 }) {
-  const [state, copy] = useCopy(children ? 2000 : 1500);
+  const [last, copy] = useCopy(children ? 2000 : 1500);
+  // A table row's element may show another row a moment later (virtualized rows are recycled):
+  // "Copied" belongs to the value that was copied, not to the button.
+  const state: CopyState = typeof value === 'string' && last.kind !== 'idle' && last.text !== value ? IDLE : last;
   const onClick = (event: { stopPropagation: () => void }) => {
     event.stopPropagation(); // a copy inside a clickable row does not open the row
     copy(typeof value === 'function' ? value() : value);

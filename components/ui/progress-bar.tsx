@@ -4,7 +4,22 @@ import { cn } from './cn';
  * A job's progress: a bar with its percentage, or — when CI reports none — a distinct dashed
  * "no progress reported", which is not the same as 0 %.
  */
-export function ProgressBar({ value, state, className }: { value: number | null; state?: string; className?: string }) {
+export function ProgressBar({
+  value,
+  state,
+  className,
+  of,
+}: {
+  value: number | null;
+  state?: string;
+  className?: string;
+  /**
+   * Whose progress (a job ID): the bar eases from one value to the next of the same job, but a
+   * table row's element showing another job (virtualized rows are recycled) draws that job's bar
+   * at once — easing it would animate every bar scrolled in.
+   */
+  of?: string;
+}) {
   if (value === null) {
     return (
       <span
@@ -34,7 +49,11 @@ export function ProgressBar({ value, state, className }: { value: number | null;
         aria-label="Progress"
         className="h-1.5 w-16 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
-        <div className={cn('h-full rounded-full transition-[width] duration-500', tone)} style={{ width: `${pct}%` }} />
+        <div
+          key={of}
+          className={cn('h-full rounded-full transition-[width] duration-500', tone)}
+          style={{ width: `${pct}%` }}
+        />
       </div>
       <span className="w-9 text-right text-xs tabular-nums" data-testid="progress-value">
         {Math.round(pct)}%

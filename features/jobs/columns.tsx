@@ -48,7 +48,9 @@ export const jobColumns = helper.columns([
   helper.accessor((job) => job.progress ?? -1, {
     id: 'progress',
     header: 'Progress',
-    cell: (info) => <ProgressBar value={info.row.original.progress} state={info.row.original.state} />,
+    cell: (info) => (
+      <ProgressBar of={info.row.original.jobId} value={info.row.original.progress} state={info.row.original.state} />
+    ),
     sortFn: 'basic',
     meta: { label: 'Progress', className: 'w-32' },
   }),

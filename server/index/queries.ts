@@ -13,7 +13,14 @@
  */
 import 'server-only';
 
-import { sql, type Expression, type ExpressionBuilder, type Kysely, type SqlBool } from 'kysely';
+import {
+  sql,
+  type AliasedRawBuilder,
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  type SqlBool,
+} from 'kysely';
 
 import { JOB_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
@@ -99,10 +106,44 @@ export async function listIndexed(
     withTotal = true,
   }: { size: number; order: 'Asc' | 'Desc'; after: Keyset | null; withTotal?: boolean },
 ): Promise<IndexPage> {
+  const rows = await keysetRows(db, bucket, f, { size, order, after }, 'item').execute();
+  const { page, cursor } = keysetPage(rows, size);
+  return {
+    jobs: page.map((r) => r.item),
+    cursor,
+    total: withTotal ? await countIndexed(db, bucket, f) : -1,
+  };
+}
+
+/**
+ * listIndexed's page as the store's own JSON text of each item, one line each, for the NDJSON
+ * export ("Load all"): the store prints its jsonb once, where reading the item as an object would
+ * parse it into one (PGlite's and node-postgres's JSON.parse) only for JSON.stringify to print it
+ * again — about half the time of a 1,000-row page.
+ */
+export async function listIndexedLines(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  f: IndexFilters,
+  options: { size: number; order: 'Asc' | 'Desc'; after: Keyset | null },
+): Promise<{ lines: string[]; cursor: string | null }> {
+  const rows = await keysetRows(db, bucket, f, options, sql<string>`item::text`.as('line')).execute();
+  const { page, cursor } = keysetPage(rows, options.size);
+  return { lines: page.map((r) => r.line), cursor };
+}
+
+/** The matching rows after `after` in the list's order (one more than `size`, to tell if there are more). */
+function keysetRows<S extends 'item' | AliasedRawBuilder<string, 'line'>>(
+  db: Kysely<IndexDatabase>,
+  bucket: string,
+  f: IndexFilters,
+  { size, order, after }: { size: number; order: 'Asc' | 'Desc'; after: Keyset | null },
+  selection: S,
+) {
   const dir = order === 'Asc' ? 'asc' : 'desc';
-  const rows = await db
+  return db
     .selectFrom('jobs')
-    .select(['item', 'created_ms', 'job_id'])
+    .select([selection, 'created_ms', 'job_id'])
     .where((eb) => {
       const c = conditions(eb, bucket, f);
       if (after) {
@@ -117,16 +158,13 @@ export async function listIndexed(
     })
     .orderBy('created_ms', dir)
     .orderBy('job_id', dir)
-    .limit(size + 1)
-    .execute();
-  const more = rows.length > size;
+    .limit(size + 1);
+}
+
+function keysetPage<R extends { created_ms: number; job_id: string }>(rows: R[], size: number) {
   const page = rows.slice(0, size);
   const last = page[page.length - 1];
-  return {
-    jobs: page.map((r) => r.item),
-    cursor: more && last ? `${last.created_ms}.${last.job_id}` : null,
-    total: withTotal ? await countIndexed(db, bucket, f) : -1,
-  };
+  return { page, cursor: rows.length > size && last ? `${last.created_ms}.${last.job_id}` : null };
 }
 
 /** How many jobs match: from the rollups when they can say, else from the rows. */

@@ -16,7 +16,7 @@ import type { BucketBackend } from '@/server/ci/backend';
 import { ciJobsPage } from '@/server/jobs/list-page';
 
 import { filtersOf, keysetOf, readyIndex, unavailableMessage } from './answers';
-import { getIndexedJob, listIndexed, overview, type Keyset } from './queries';
+import { getIndexedJob, listIndexed, listIndexedLines, overview, type Keyset } from './queries';
 import { parseTimeZone } from './time-zone';
 
 /** GET /api/jobs: CI's list, or the index's when a parameter only the index answers is given. */
@@ -156,25 +156,25 @@ export async function exportRoute(backend: BucketBackend, search: URLSearchParam
     }
     if (ended) return;
     try {
-      const page = await listIndexed(db, backend.bucket, filters, {
-        size: EXPORT_PAGE,
-        order,
-        after,
-        withTotal: false,
-      });
-      const text = page.jobs
-        .map((job) =>
-          format === 'csv'
-            ? csvRecord(job, names)
-            : format === 'ndjson'
-              ? `${JSON.stringify(job)}\n`
-              : jsonStream.job(job, count++),
-        )
-        .join('');
-      if (format !== 'json') count += page.jobs.length;
-      const last = page.jobs[page.jobs.length - 1];
-      if (page.cursor && last) {
-        const [ms, id] = page.cursor.split('.');
+      const walk = { size: EXPORT_PAGE, order, after };
+      let text: string;
+      let cursor: string | null;
+      if (format === 'ndjson') {
+        // The store's JSON text as it is: no parse and print again per job (listIndexedLines).
+        const page = await listIndexedLines(db, backend.bucket, filters, walk);
+        text = page.lines.length ? `${page.lines.join('\n')}\n` : '';
+        cursor = page.cursor;
+        count += page.lines.length;
+      } else {
+        const page = await listIndexed(db, backend.bucket, filters, { ...walk, withTotal: false });
+        text = page.jobs
+          .map((job) => (format === 'csv' ? csvRecord(job, names) : jsonStream.job(job, count++)))
+          .join('');
+        if (format === 'csv') count += page.jobs.length;
+        cursor = page.cursor;
+      }
+      if (cursor) {
+        const [ms, id] = cursor.split('.');
         after = { createdMs: Number(ms), jobId: id! };
       } else {
         ended = true;

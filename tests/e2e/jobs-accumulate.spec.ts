@@ -149,3 +149,54 @@ test('the virtualized table opens a row and moves between rows with the keyboard
   await expect(firstRow).toBeInViewport();
   await expect.poll(() => within(firstRow)).toBe(true);
 });
+
+test('scrolled virtualized rows reuse their elements, each showing its own job, and focus leaves a reused row', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+  await settledRows(page);
+  await page.getByTestId('load-more').click();
+  await page.getByTestId('load-more').click();
+  await expect(status(page)).toContainText('300 loaded from 3 pages');
+  const table = page.getByTestId('jobs-table');
+  await expect(table).toHaveAttribute('data-virtual', 'true');
+  const firstRow = table.locator('tbody tr[aria-rowindex="2"]');
+  const firstId = (await firstRow.getAttribute('data-row-id'))!;
+  // Copied, then focused: both belong to this job, not to the element.
+  await firstRow.getByRole('button', { name: `Copy job ID ${firstId}` }).click();
+  await expect(firstRow.getByRole('button', { name: `Copy job ID ${firstId}` })).toHaveAttribute('title', 'Copied');
+  await firstRow.focus();
+  const element = await firstRow.elementHandle();
+
+  const scroller = page.getByTestId('jobs-table-scroller');
+  // Row 66 (index 64) takes the first row's slot (64 kept elements) once the first has scrolled out.
+  await scroller.evaluate((el) => (el.scrollTop = 50 * 33));
+  const reused = table.locator('tbody tr[aria-rowindex="66"]');
+  await expect(reused).toBeVisible();
+  await expect(firstRow).toHaveCount(0);
+  expect(await element.evaluate((tr) => tr.isConnected && tr.getAttribute('aria-rowindex'))).toBe('66');
+  const shown = await table.locator('tbody tr[data-row-id]').evaluateAll((rows) =>
+    rows.map((tr) => ({
+      id: tr.getAttribute('data-row-id'),
+      cell: tr.querySelector('[data-testid="job-id"]')?.textContent,
+      copy: tr.querySelector('button[aria-label^="Copy job ID"]')?.getAttribute('aria-label'),
+      title: tr.querySelector('button[aria-label^="Copy job ID"]')?.getAttribute('title'),
+    })),
+  );
+  expect(shown.length).toBeGreaterThan(10);
+  for (const row of shown) {
+    expect(row.cell).toBe(row.id);
+    expect(row.copy).toBe(`Copy job ID ${row.id}`);
+    expect(row.title).toBe(`Copy job ID ${row.id}`);
+  }
+  // Focus did not stay on an element now showing another job.
+  expect(await page.evaluate(() => document.activeElement?.closest('tr')?.getAttribute('data-row-id') ?? null)).toBe(
+    null,
+  );
+  // Scrolled back, the first row is there again, its cursor mark kept.
+  await scroller.evaluate((el) => (el.scrollTop = 0));
+  await expect(firstRow).toHaveAttribute('data-row-id', firstId);
+  await expect(firstRow).toHaveAttribute('data-cursor', 'true');
+});

@@ -49,13 +49,14 @@ export async function streamIndexJobs(
       const lines = (rest + chunk.value).split('\n');
       // The last piece is a line still arriving (or '' after a whole one).
       rest = lines.pop() ?? '';
-      const jobs: JobListItem[] = [];
-      for (const line of lines) {
-        if (!line) continue;
-        jobs.push(JSON.parse(line) as JobListItem);
-        if (++count >= limit) break;
+      // One parse of the chunk's whole lines as an array: a chunk holds hundreds of jobs, and one
+      // JSON.parse call for all of them is faster than one call per line.
+      const whole = lines.filter(Boolean).slice(0, limit - count);
+      if (whole.length) {
+        const jobs = JSON.parse(`[${whole.join(',')}]`) as JobListItem[];
+        count += jobs.length;
+        onJobs(jobs);
       }
-      if (jobs.length) onJobs(jobs);
       if (count >= limit) return { complete: false };
     }
   } finally {

@@ -19,7 +19,15 @@ import { toMs } from '@/lib/format';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
-import { FAILURE_SAMPLE, listIndexed, overview, type IndexFilters, type Keyset } from '@/server/index/queries';
+import {
+  FAILURE_SAMPLE,
+  listIndexed,
+  listIndexedLines,
+  overview,
+  type IndexFilters,
+  type IndexPage,
+  type Keyset,
+} from '@/server/index/queries';
 import type { JobStore } from '@/server/index/store';
 import { BucketSync } from '@/server/index/sync';
 
@@ -182,6 +190,27 @@ describe.each(storeTargets)('index queries on $name', { timeout: 120_000 }, (tar
     const got = await walk(f as IndexFilters, order, 97);
     expect(got.ids).toEqual(want);
     expect(got.total).toBe(want.length);
+  });
+
+  it('lists the same jobs as JSON lines (the NDJSON export), page by page, with the same cursors', async () => {
+    const f: IndexFilters = { tag: 'Transcode', states: null };
+    let after: Keyset | null = null;
+    let pages = 0;
+    for (;;) {
+      const [objects, lines]: [IndexPage, { lines: string[]; cursor: string | null }] = await Promise.all([
+        listIndexed(store.db, emu.bucket, f, { size: 250, order: 'Desc', after, withTotal: false }),
+        listIndexedLines(store.db, emu.bucket, f, { size: 250, order: 'Desc', after }),
+      ]);
+      // Each line is one whole job, equal to the item (its keys may come in another order).
+      expect(lines.lines.every((line) => !line.includes('\n'))).toBe(true);
+      expect(lines.lines.map((line) => JSON.parse(line) as JobListItem)).toEqual(objects.jobs);
+      expect(lines.cursor).toBe(objects.cursor);
+      pages++;
+      if (!objects.cursor) break;
+      const [ms, id] = objects.cursor.split('.');
+      after = { createdMs: Number(ms), jobId: id! };
+    }
+    expect(pages).toBeGreaterThan(1);
   });
 
   it('filters by codes and by a substring of the input key, output key or message', async () => {

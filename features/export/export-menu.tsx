@@ -191,7 +191,7 @@ export function ExportMenu({
           <Caret />
         </DropdownMenu.Trigger>
         <MenuContent label="Export" align="end" className="flex w-72 flex-col" data-testid="export-menu">
-          <MenuLabel className="tracking-normal normal-case">This list, in the table&apos;s order</MenuLabel>
+          <MenuLabel plain>This list, in the table&apos;s order</MenuLabel>
           {(['csv', 'json'] as const).map((format) => (
             <DropdownMenu.Item
               key={`list-${format}`}
@@ -203,7 +203,7 @@ export function ExportMenu({
               This list ({count(rows.length)} rows) as {format.toUpperCase()}
             </DropdownMenu.Item>
           ))}
-          <MenuLabel className="pt-2 tracking-normal normal-case">Every job the filters match</MenuLabel>
+          <MenuLabel plain className="mt-1">Every job the filters match</MenuLabel>
           {(['csv', 'json'] as const).map((format) =>
             streamed && query !== null ? (
               <DropdownMenu.Item key={`matching-${format}`} className={menuItemClass} asChild>

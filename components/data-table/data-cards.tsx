@@ -12,6 +12,7 @@
  * virtualizer), so pages accumulated by "Load more" cost what one does.
  */
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 
 import { cn } from '@/components/ui/cn';
@@ -19,14 +20,26 @@ import { useHydrated } from '@/components/ui/use-hydrated';
 
 import type { DataTableFeatures } from './features';
 import { useRowCursor, type DataTableCursor, type RowEvents } from './use-row-cursor';
-import { useVirtualizerFor, VIRTUALIZE_ABOVE, type Virtualizers } from './use-virtual-rows';
+import { VIRTUALIZE_ABOVE } from './use-virtual-rows';
 
 /** A card's height before it is measured, px (a job card is about this). */
 const CARD_ESTIMATE = 104;
 /** The space between cards, px (virtualized cards are placed by hand, so it is not a CSS gap). */
 const GAP = 8;
 
-interface DataCardsProps<TData extends RowData> {
+export function DataCards<TData extends RowData>({
+  table,
+  label,
+  renderCard,
+  onRowActivate,
+  activeRowId,
+  busy,
+  testId,
+  empty,
+  cursorRef,
+  className,
+  limit,
+}: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
   label: string;
@@ -41,32 +54,11 @@ interface DataCardsProps<TData extends RowData> {
   className?: string;
   /** Render at most this many cards (a first paint that may not be shown: see features/jobs/jobs-table). */
   limit?: number;
-}
-
-export function DataCards<TData extends RowData>(props: DataCardsProps<TData>) {
-  const virtualizer = useVirtualizerFor(props.table.getRowModel().rows.length)?.useWindowVirtualizer ?? null;
-  // New cards when the virtualizer comes or goes (its code loads when first needed: use-virtual-rows).
-  return <Cards key={virtualizer ? 'virtual' : 'flow'} {...props} virtualizer={virtualizer} />;
-}
-
-function Cards<TData extends RowData>({
-  table,
-  label,
-  renderCard,
-  onRowActivate,
-  activeRowId,
-  busy,
-  testId,
-  empty,
-  cursorRef,
-  className,
-  limit,
-  virtualizer: useWindowVirtualizer,
-}: DataCardsProps<TData> & { virtualizer: Virtualizers['useWindowVirtualizer'] | null }) {
+}) {
   const rows = table.getRowModel().rows;
   const hydrated = useHydrated();
   const listRef = useRef<HTMLUListElement>(null);
-  const virtual = useWindowVirtualizer !== null;
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
 
   // Where the list starts in the page: the virtualizer counts the window's scroll from there.
   const [scrollMargin, setScrollMargin] = useState(0);
@@ -76,26 +68,26 @@ function Cards<TData extends RowData>({
   }, [virtual]);
 
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  // Called for the cards' whole life or never (DataCards keys them by it).
-  const virtualizer = useWindowVirtualizer?.({
-    count: rows.length,
+  const virtualizer = useWindowVirtualizer({
+    count: virtual ? rows.length : 0,
     estimateSize: () => CARD_ESTIMATE + GAP,
     overscan: 4,
     scrollMargin,
     getItemKey,
     useFlushSync: false,
   });
-  const items = virtualizer ? virtualizer.getVirtualItems() : [];
-  // More than a page before the virtualizer is loaded: a page's worth, for the moment it takes.
-  const shown = virtualizer
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const shown = virtual
     ? items.map((item) => rows[item.index]!).filter(Boolean)
-    : rows.slice(0, Math.min(limit ?? Infinity, VIRTUALIZE_ABOVE));
+    : limit !== undefined
+      ? rows.slice(0, limit)
+      : rows;
 
   const { focusId, tabStop, events } = useRowCursor({
     rows,
     shown,
     virtual,
-    scrollToIndex: (index) => virtualizer?.scrollToIndex(index, { align: 'auto' }),
+    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
     bodyRef: listRef,
     onRowActivate,
     cursorRef,
@@ -112,7 +104,7 @@ function Cards<TData extends RowData>({
         data-virtual={virtual || undefined}
         data-hydrated={hydrated || undefined}
         className={virtual ? 'relative' : 'flex flex-col gap-2'}
-        style={virtualizer ? { height: virtualizer.getTotalSize() } : undefined}
+        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
       >
         {shown.map((row, i) => {
           const item = items[i];
@@ -126,7 +118,7 @@ function Cards<TData extends RowData>({
               active={activeRowId === row.id}
               events={events}
               top={item ? item.start - scrollMargin : undefined}
-              measure={virtualizer?.measureElement}
+              measure={virtual ? virtualizer.measureElement : undefined}
               renderCard={renderCard}
             />
           );

@@ -21,12 +21,21 @@ import { DataRow } from './data-row';
 import type { DataTableFeatures } from './features';
 import { TableHead } from './table-head';
 import { useRowCursor, type DataTableCursor } from './use-row-cursor';
-import { useVirtualizerFor, useVirtualRows, type UseVirtualizer } from './use-virtual-rows';
+import { useVirtualRows } from './use-virtual-rows';
 
 export type { DataTableCursor } from './use-row-cursor';
 export { VIRTUALIZE_ABOVE } from './use-virtual-rows';
 
-interface DataTableProps<TData extends RowData> {
+export function DataTable<TData extends RowData>({
+  table,
+  label,
+  onRowActivate,
+  activeRowId,
+  busy,
+  testId,
+  empty,
+  cursorRef,
+}: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
   cursorRef?: Ref<DataTableCursor>;
@@ -36,25 +45,7 @@ interface DataTableProps<TData extends RowData> {
   busy?: boolean;
   testId?: string;
   empty?: ReactNode;
-}
-
-export function DataTable<TData extends RowData>(props: DataTableProps<TData>) {
-  const virtualizer = useVirtualizerFor(props.table.getRowModel().rows.length)?.useVirtualizer ?? null;
-  // A new table when the virtualizer comes or goes: its hook is called for a table's whole life or never.
-  return <Table key={virtualizer ? 'virtual' : 'flow'} {...props} virtualizer={virtualizer} />;
-}
-
-function Table<TData extends RowData>({
-  table,
-  label,
-  onRowActivate,
-  activeRowId,
-  busy,
-  testId,
-  empty,
-  cursorRef,
-  virtualizer,
-}: DataTableProps<TData> & { virtualizer: UseVirtualizer | null }) {
+}) {
   const rows = table.getRowModel().rows;
   const hydrated = useHydrated();
   const bodyRef = useRef<HTMLTableSectionElement>(null);
@@ -66,7 +57,7 @@ function Table<TData extends RowData>({
     .join(',');
   const columns = table.getVisibleLeafColumns().length;
 
-  const v = useVirtualRows({ rows, columnKey, scrollerRef, headRef, virtualizer });
+  const v = useVirtualRows({ rows, columnKey, scrollerRef, headRef });
   const { focusId, tabStop, events } = useRowCursor({
     rows,
     shown: v.shown,

@@ -6,14 +6,10 @@
  * more") the table's scroller renders only the rows in view: 10,000 rows cost what 40 do. Column
  * widths are measured from the header once when it switches and then fixed (table-layout: fixed),
  * so they do not jump as other rows scroll in.
- *
- * The virtualizer's code loads only when a table first holds more than a page (or on the intent to
- * load more, loadVirtualizer): a page of rows never needs it, and it was a tenth of /jobs' own
- * JavaScript (bench P5). Until it is there, the first VIRTUALIZE_ABOVE rows are shown in the flow.
  */
 import type { Row, RowData } from '@tanstack/react-table';
-import type * as ReactVirtual from '@tanstack/react-virtual';
-import { useCallback, useEffect, useLayoutEffect, useState, type RefObject } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 
 import type { DataTableFeatures } from './features';
 
@@ -22,62 +18,26 @@ export const VIRTUALIZE_ABOVE = 100;
 /** Height of a body row in px (cells are single-line; see DataRow's class). */
 export const ROW_HEIGHT = 33;
 
-export type Virtualizers = typeof ReactVirtual;
-export type UseVirtualizer = Virtualizers['useVirtualizer'];
-
-let loaded: Virtualizers | null = null;
-let loading: Promise<Virtualizers> | null = null;
-
-/** Starts (once) the download of the virtualizer: on the intent to load more rows, or when needed. */
-export function loadVirtualizer(): Promise<Virtualizers> {
-  loading ??= import('@tanstack/react-virtual').then((m) => (loaded = m));
-  return loading;
-}
-
-/**
- * The virtualizers once `rows` needs one and their code is loaded, else null. The table and the
- * cards are keyed by it (data-table, data-cards): the hook it brings is called for a list's whole
- * life, or not at all.
- */
-export function useVirtualizerFor(rows: number): Virtualizers | null {
-  const wanted = rows > VIRTUALIZE_ABOVE;
-  const [ready, setReady] = useState(loaded !== null);
-  useEffect(() => {
-    if (!wanted || ready) return;
-    let live = true;
-    void loadVirtualizer().then(() => live && setReady(true));
-    return () => {
-      live = false;
-    };
-  }, [wanted, ready]);
-  return wanted && ready ? loaded : null;
-}
-
-/* eslint-disable react-hooks/refs -- the header's height is read while rendering, as the virtualizer
-   itself reads the scroller's: it re-renders us on every scroll and resize, so the value is current. */
 export function useVirtualRows<TData extends RowData>({
   rows,
   columnKey,
   scrollerRef,
   headRef,
-  virtualizer,
 }: {
   rows: Row<DataTableFeatures, TData>[];
-  /** From useVirtualizerFor; the same for the caller's whole life (it is keyed by it). */
-  virtualizer: UseVirtualizer | null;
   /** The visible columns' ids, joined: a change measures the widths again. */
   columnKey: string;
   scrollerRef: RefObject<HTMLDivElement | null>;
   headRef: RefObject<HTMLTableSectionElement | null>;
 }) {
-  const virtual = virtualizer !== null;
+  const virtual = rows.length > VIRTUALIZE_ABOVE;
   const headerHeight = headRef.current?.offsetHeight ?? 30;
   // Stable while the rows are: the virtualizer re-measures every row when it changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
-  // Called for the caller's whole life or never (see useVirtualizerFor).
-  const instance = virtualizer?.({
-    count: rows.length,
+  // eslint-disable-next-line react-hooks/incompatible-library -- see above
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
     getScrollElement: () => scrollerRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 6,
@@ -89,13 +49,8 @@ export function useVirtualRows<TData extends RowData>({
     // Renders in React's own batch rather than synchronously inside each scroll event.
     useFlushSync: false,
   });
-  const items = instance ? instance.getVirtualItems() : [];
-  // More than a page before the virtualizer is loaded: a page's worth, for the moment it takes.
-  const shown = instance
-    ? items.map((item) => rows[item.index]!).filter(Boolean)
-    : rows.length > VIRTUALIZE_ABOVE
-      ? rows.slice(0, VIRTUALIZE_ABOVE)
-      : rows;
+  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
 
   // Column widths while virtualized: measured from the header once, then fixed.
   const [widths, setWidths] = useState<{ key: string; px: number[] } | null>(null);
@@ -116,11 +71,10 @@ export function useVirtualRows<TData extends RowData>({
     topOf: (i: number) => (items[i]?.start ?? 0) - headerHeight,
     /** Spacer heights above and below the shown rows (table layout), px. */
     padTop: virtual ? (items[0]?.start ?? headerHeight) - headerHeight : 0,
-    padBottom: instance ? instance.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0,
-    bodyHeight: (instance?.getTotalSize() ?? headerHeight) - headerHeight,
+    padBottom: virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0,
+    bodyHeight: virtualizer.getTotalSize() - headerHeight,
     /** Fixed column widths once measured (then the table is a grid), else null. */
     fixed,
-    scrollToIndex: (index: number) => instance?.scrollToIndex(index, { align: 'auto' }),
+    scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
   };
 }
-/* eslint-enable react-hooks/refs */

@@ -1,14 +1,10 @@
 'use client';
 
-import { loadVirtualizer } from '@/components/data-table/use-virtual-rows';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/fetch-json';
 
 import { BROWSER_JOBS_LIMIT } from './api/job-pages';
 import type { useAccumulatedPages } from './use-accumulated-pages';
-
-/** More than a page of rows is virtualized: its code starts loading on the intent to load more. */
-const preloadVirtualizer = () => void loadVirtualizer();
 
 type Accumulated = ReturnType<typeof useAccumulatedPages>;
 
@@ -42,22 +38,13 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
       )}
       {acc.hasNext && (
         <>
-          <Button
-            size="sm"
-            data-testid="load-more"
-            onClick={acc.loadMore}
-            onPointerEnter={preloadVirtualizer}
-            onFocus={preloadVirtualizer}
-            disabled={busy}
-          >
+          <Button size="sm" data-testid="load-more" onClick={acc.loadMore} disabled={busy}>
             Load more
           </Button>
           <Button
             size="sm"
             data-testid="load-all"
             onClick={acc.loadAll}
-            onPointerEnter={preloadVirtualizer}
-            onFocus={preloadVirtualizer}
             disabled={busy || loaded >= BROWSER_JOBS_LIMIT}
           >
             Load all (up to {BROWSER_JOBS_LIMIT.toLocaleString('en')})

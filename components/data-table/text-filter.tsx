@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from 'react';
 
-import { cn, fieldClass } from '@/components/ui/cn';
+import { cn, fieldBox } from '@/components/ui/cn';
 
 /** A labelled filter control: small label above the control. */
 export function Field({ label, children, className }: { label: string; children: ReactNode; className?: string }) {
@@ -48,7 +48,7 @@ export function TextFilter({
     <Field label={label} className={className}>
       <input
         type="search"
-        className={cn(fieldClass, mono && 'font-mono text-xs')}
+        className={cn(fieldBox, 'h-8', mono ? 'font-mono text-xs' : 'text-sm')}
         value={draft}
         placeholder={placeholder}
         title={hint}

@@ -3,7 +3,15 @@
 import type { ReactTable, RowData } from '@tanstack/react-table';
 
 import { cn } from '@/components/ui/cn';
-import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
+import {
+  Caret,
+  DropdownMenu,
+  dropdownTriggerClass,
+  MenuContent,
+  menuItemBase,
+  menuItemHighlight,
+  MenuLabel,
+} from '@/components/ui/menu';
 
 import type { DataTableFeatures } from './features';
 
@@ -21,7 +29,7 @@ export function ViewOptions<TData extends RowData>({
         <Caret />
       </DropdownMenu.Trigger>
       <MenuContent label="Show columns" align="end">
-        <MenuLabel className="tracking-normal normal-case">Show columns</MenuLabel>
+        <MenuLabel plain>Show columns</MenuLabel>
         {table
           .getAllLeafColumns()
           .filter((column) => column.getCanHide())
@@ -29,10 +37,7 @@ export function ViewOptions<TData extends RowData>({
             <DropdownMenu.CheckboxItem
               key={column.id}
               // A shown column is the usual case: checked items here are not bold (the box says it).
-              className={cn(
-                menuItemClass,
-                'aria-checked:font-normal aria-checked:text-inherit dark:aria-checked:text-inherit',
-              )}
+              className={cn(menuItemBase, 'w-full', menuItemHighlight)}
               checked={column.getIsVisible()}
               onCheckedChange={(checked) => column.toggleVisibility(checked)}
               onSelect={(event) => event.preventDefault()}

@@ -33,12 +33,15 @@ function useCopy(resetMs: number) {
   return [state, copy] as const;
 }
 
+const ICON_SIZES = { sm: 'h-5 min-w-5', md: 'h-7 min-w-7' } as const;
+
 export function CopyButton({
   value,
   label,
   children,
   testId,
   className,
+  size = 'sm',
   copiedText = 'Copied',
 }: {
   /** The text, or a function building it when clicked. */
@@ -49,6 +52,8 @@ export function CopyButton({
   children?: string;
   testId?: string;
   className?: string;
+  /** The icon button's box: `sm` inside text, `md` beside other 28 px buttons (a phone's card). */
+  size?: keyof typeof ICON_SIZES;
   /** What the labelled button says once copied, shown and announced ("Link copied"). */
   copiedText?: string;
 }) {
@@ -103,7 +108,8 @@ export function CopyButton({
       data-testid={testId}
       onClick={onClick}
       className={cn(
-        'inline-flex h-5 min-w-5 shrink-0 items-center justify-center rounded px-1 text-[11px] text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-slate-100',
+        ICON_SIZES[size],
+        'inline-flex shrink-0 items-center justify-center rounded px-1 text-[11px] text-slate-500 hover:bg-slate-200 hover:text-slate-900 dark:text-slate-400 dark:hover:bg-slate-700 dark:hover:text-slate-100',
         focusRing,
         className,
       )}

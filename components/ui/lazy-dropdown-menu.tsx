@@ -40,7 +40,8 @@ function Root({ defaultOpen, open, onOpenChange, ...props }: ComponentProps<Radi
   // Already loaded (another menu was opened): mount as Radix at once.
   const [ready, setReady] = useState(loaded !== null);
   const [openOnLoad, setOpenOnLoad] = useState(false);
-  const [wanted, setWanted] = useState(false);
+  // Mounted open (a part loaded on a click, components/ui/lazy-on-intent): Radix loads at once.
+  const [wanted, setWanted] = useState(Boolean(defaultOpen || open));
   useEffect(() => {
     if (!wanted || ready) return;
     let live = true;

@@ -26,13 +26,23 @@ export const dropdownTriggerClass = cn(
 export const dropdownPanelClass =
   'z-50 min-w-48 rounded border border-slate-200 bg-white p-1 text-slate-900 shadow-lg dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100';
 
-/** A menu item's look; the checked one (radio or checkbox item) is bold. */
-export const menuItemClass = cn(
-  'flex w-full cursor-pointer items-center gap-2 rounded px-2 py-1 text-left text-sm outline-none select-none',
-  'hover:bg-slate-100 data-[highlighted]:bg-slate-100 dark:hover:bg-slate-800 dark:data-[highlighted]:bg-slate-800',
-  'aria-checked:font-semibold aria-checked:text-blue-800 dark:aria-checked:text-blue-200',
+/** A menu item's shape and behaviour, without its width and colours (cn adds, it does not override). */
+export const menuItemBase = cn(
+  'flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-left text-sm outline-none select-none',
   'data-[disabled]:cursor-not-allowed data-[disabled]:opacity-50',
   focusRing,
+);
+
+/** A menu item's highlight, under the pointer or the arrow keys. */
+export const menuItemHighlight =
+  'hover:bg-slate-100 data-[highlighted]:bg-slate-100 dark:hover:bg-slate-800 dark:data-[highlighted]:bg-slate-800';
+
+/** A menu item's look; the checked one (radio or checkbox item) is bold. */
+export const menuItemClass = cn(
+  menuItemBase,
+  'w-full',
+  menuItemHighlight,
+  'aria-checked:font-semibold aria-checked:text-blue-800 dark:aria-checked:text-blue-200',
 );
 
 /** The caret a dropdown button ends with. */
@@ -70,12 +80,20 @@ export function MenuContent({
   );
 }
 
-/** A heading inside a menu (not an item: the arrow keys pass it by). */
-export function MenuLabel({ className, ...props }: ComponentProps<typeof DropdownMenu.Label>) {
+/**
+ * A heading inside a menu (not an item: the arrow keys pass it by): small capitals over a list of
+ * items, or `plain` words over a sentence-like group.
+ */
+export function MenuLabel({
+  className,
+  plain = false,
+  ...props
+}: ComponentProps<typeof DropdownMenu.Label> & { plain?: boolean }) {
   return (
     <DropdownMenu.Label
       className={cn(
-        'px-2 pt-1 pb-0.5 text-[11px] font-semibold tracking-wide text-slate-500 uppercase dark:text-slate-400',
+        'px-2 pt-1 pb-0.5 text-[11px] font-semibold text-slate-500 dark:text-slate-400',
+        !plain && 'tracking-wide uppercase',
         className,
       )}
       {...props}

@@ -10,7 +10,8 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { Caret, DropdownMenu, dropdownTriggerClass, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
+import type { OpensOnMount } from '@/components/ui/lazy-on-intent';
+import { DropdownMenu, MenuContent, menuItemClass, MenuLabel } from '@/components/ui/menu';
 import { useJobCollection } from '@/features/collection/use-job-collection';
 import { CSV_TYPE, downloadText, JSON_TYPE } from '@/features/export/download';
 import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
@@ -24,6 +25,7 @@ import { queueNames, type QueueNames } from '@/lib/queue-label';
 
 import { CollectionProgress } from '../collection/collection-progress';
 import type { JobsTableInstance } from '../jobs/jobs-table';
+import { ExportTrigger } from './export-trigger';
 
 const count = (n: number) => n.toLocaleString('en-US');
 
@@ -66,17 +68,16 @@ function saveList(
 
 const matchingRequest = (format: ExportFormat, query: string): MatchingRequest => ({ format, query, at: Date.now() });
 
-export function ExportMenu({
-  table,
-  query,
-  listComplete,
-}: {
+export interface ExportMenuProps {
   table: JobsTableInstance;
   /** The validated list query (null while the view has a blocking issue). */
   query: string | null;
   /** The rows on screen are every matching job (page 1 and no next page). */
   listComplete: boolean;
-}) {
+}
+
+/** Loaded on first intent (lazy-export-menu); `openOnMount` when that intent was a click. */
+export function ExportMenu({ table, query, listComplete, openOnMount = false }: OpensOnMount<ExportMenuProps>) {
   const { data: health } = useHealth();
   // The CSV names each queue beside its ID, as the list does (the list has asked for them already).
   const { data: queues } = useQueues();
@@ -185,13 +186,10 @@ export function ExportMenu({
           )}
         </div>
       )}
-      <DropdownMenu.Root>
-        <DropdownMenu.Trigger aria-label="Export" data-testid="export-button" className={dropdownTriggerClass}>
-          Export
-          <Caret />
-        </DropdownMenu.Trigger>
+      <DropdownMenu.Root defaultOpen={openOnMount}>
+        <ExportTrigger />
         <MenuContent label="Export" align="end" className="flex w-72 flex-col" data-testid="export-menu">
-          <MenuLabel className="tracking-normal normal-case">This list, in the table&apos;s order</MenuLabel>
+          <MenuLabel plain>This list, in the table&apos;s order</MenuLabel>
           {(['csv', 'json'] as const).map((format) => (
             <DropdownMenu.Item
               key={`list-${format}`}
@@ -203,7 +201,9 @@ export function ExportMenu({
               This list ({count(rows.length)} rows) as {format.toUpperCase()}
             </DropdownMenu.Item>
           ))}
-          <MenuLabel className="pt-2 tracking-normal normal-case">Every job the filters match</MenuLabel>
+          <MenuLabel plain className="mt-1">
+            Every job the filters match
+          </MenuLabel>
           {(['csv', 'json'] as const).map((format) =>
             streamed && query !== null ? (
               <DropdownMenu.Item key={`matching-${format}`} className={menuItemClass} asChild>

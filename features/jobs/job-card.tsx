@@ -29,7 +29,7 @@ export function JobCard({ job }: { job: JobListItem }) {
         <span className="font-mono text-xs" title={job.jobId} data-testid="job-id" data-job-id={job.jobId}>
           {shortId(job.jobId)}
         </span>
-        <CopyButton value={job.jobId} label={`job ID ${job.jobId}`} className="h-7 min-w-7" />
+        <CopyButton value={job.jobId} label={`job ID ${job.jobId}`} size="md" />
         <span className="ml-auto min-w-0 text-slate-600 dark:text-slate-300">
           <QueueCell queueId={job.queueId} />
         </span>

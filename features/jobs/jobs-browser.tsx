@@ -16,7 +16,7 @@ import type { JobListItem } from '@/lib/ci/types';
 import { ALL_TAGS, currentToken, pageQuery, validateView } from '@/lib/jobs-search-params';
 import { stateForView } from '@/lib/saved-views';
 
-import { ExportMenu } from '../export/export-menu';
+import { ExportMenu } from '../export/lazy-export-menu';
 import { FindResultNote } from '../find-job/find-result-note';
 import { CopyLinkButton } from '../shell/copy-link-button';
 import { ViewsMenu } from '../views/views-menu';

@@ -1,7 +1,7 @@
 'use client';
 
 import { Button } from '@/components/ui/button';
-import { cn, fieldClass } from '@/components/ui/cn';
+import { cn, fieldBox } from '@/components/ui/cn';
 import { RelativeTime } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { REFRESH_CHOICES, setPreference, usePreferences } from '@/features/preferences/preferences';
@@ -73,7 +73,7 @@ export function LiveRefresh({
       <label className="flex items-center gap-1">
         <span className="sr-only">Refresh interval</span>
         <select
-          className={cn(fieldClass, 'h-7 text-xs')}
+          className={cn(fieldBox, 'h-7 text-xs')}
           value={refreshSeconds}
           onChange={(e) => setPreference('refreshSeconds', Number(e.target.value))}
           aria-label="Refresh interval"

@@ -9,7 +9,15 @@
 import { useEffect, useRef, useState } from 'react';
 
 import { cn, focusRing } from '@/components/ui/cn';
-import { Caret, DropdownMenu, MenuContent, menuItemClass, MenuLabel, MenuSeparator } from '@/components/ui/menu';
+import {
+  Caret,
+  DropdownMenu,
+  MenuContent,
+  menuItemBase,
+  menuItemClass,
+  MenuLabel,
+  MenuSeparator,
+} from '@/components/ui/menu';
 import type { JobsView } from '@/lib/jobs-search-params';
 import { BUILT_IN_VIEWS, canonicalViewQuery, viewMatches, type SavedView } from '@/lib/saved-views';
 
@@ -170,8 +178,8 @@ function SavedViewItems({
             aria-label={`Delete view “${v.name}”…`}
             title="Delete…"
             className={cn(
-              menuItemClass,
-              'w-auto px-2 text-slate-500 hover:bg-red-50 hover:text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-700',
+              menuItemBase,
+              'text-slate-500 hover:bg-red-50 hover:text-red-700 data-[highlighted]:bg-red-50 data-[highlighted]:text-red-700',
               'dark:hover:bg-red-950 dark:hover:text-red-300 dark:data-[highlighted]:bg-red-950 dark:data-[highlighted]:text-red-300',
             )}
             onSelect={() => onDelete(v.name)}

@@ -1,14 +1,12 @@
 /**
  * The rules of CI's GET /jobs query, declared once: the parameter names, the ID, token and time
- * formats, and one schema that checks a query and says which field is wrong. Used by /api/jobs and
+ * formats, and one table of rules that checks a query and says which field is wrong. Used by /api/jobs and
  * /api/jobs/all (which refuse anything else with a 400 naming the field), by the server's prefetch of
  * /jobs, and in the browser by the URL's check (lib/jobs-search-params validateView) and saved views.
  *
- * zod/mini, not zod: the same checks, but tree-shaken to the few functions used here, so the /jobs
- * page ships a few KiB of schema rather than the whole library.
+ * The rules are plain functions (LIST_JOBS_RULES), not a schema library: the browser runs them on
+ * every view, and zod/mini's runtime was ~21 KiB gzipped of the /jobs page (bench P5).
  */
-import * as z from 'zod/mini';
-
 import { QUEUE_TYPE_CODES, STATE_FILTER_VALUES, TAG_CODES, type StateFilter } from './tags';
 
 /** The seed page's parameter names, in its order. Nothing else is forwarded to CI. */
@@ -80,20 +78,23 @@ export function formatCiTime(ms: number, offsetMinutes = 480): string {
   );
 }
 
-/** A text parameter read into a value, or refused with `message` (null from `read`). */
-const readAs = <T>(message: (value: string) => string, read: (value: string) => T | null) =>
-  z.pipe(
-    z.string(),
-    z.transform((value: string, ctx) => {
-      const out = read(value);
-      if (out !== null) return out;
-      ctx.issues.push({ code: 'custom', message: message(value), input: value });
-      return z.NEVER;
-    }),
-  );
+/**
+ * One parameter's rule: `read` turns the text into its value, or null when it is refused, and
+ * `error` says why in words that name the parameter.
+ */
+interface Rule<T> {
+  read: (value: string) => T | null;
+  error: (value: string) => string;
+}
 
-const idField = (what: string) =>
-  z.optional(z.string().check(z.regex(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`)));
+const rule = <T>(read: (value: string) => T | null, error: string | ((value: string) => string)): Rule<T> => ({
+  read,
+  error: typeof error === 'string' ? () => error : error,
+});
+const oneOf = <const T extends string>(values: readonly T[], error: string): Rule<T> =>
+  rule((v) => ((values as readonly string[]).includes(v) ? (v as T) : null), error);
+const matching = (pattern: RegExp, error: string): Rule<string> => rule((v) => (pattern.test(v) ? v : null), error);
+const idField = (what: string) => matching(ID_PATTERN, `${what} must be 1–64 letters, digits, "-" or "_"`);
 
 /**
  * Why a time is refused, naming what is wrong when the shape is nearly right: a year that is not
@@ -111,59 +112,54 @@ export function timeError(name: string, value: string): string {
   return `${name} must be a date-time like 2024-01-01T00:00:00+0800 (or ISO 8601 with an offset)`;
 }
 
-const timeField = (name: string) => z.optional(readAs((value) => timeError(name, value), toCiTime));
+/** Why an input object key is refused, or null (COS keys are at most 850 characters). */
+function inputObjectError(s: string): string | null {
+  if (s.length < 1) return 'inputObject must not be empty';
+  if (s.length > 850) return 'inputObject must be at most 850 characters (the longest COS object key)';
+  if (/[\u0000-\u001f\u007f]/.test(s)) return 'inputObject must not contain control characters';
+  return null;
+}
+
+const timeField = (name: string) => rule(toCiTime, (value) => timeError(name, value));
 
 const isStateFilter = (s: string): s is StateFilter => (STATE_FILTER_VALUES as readonly string[]).includes(s);
 const splitStates = (value: string) => value.split(',').map((s) => s.trim());
 
-export const listJobsSchema = z
-  .strictObject({
-    tag: z.enum(TAG_CODES, { error: `tag is required and must be one of: ${TAG_CODES.join(', ')}` }),
-    queueId: idField('queueId'),
-    queueType: z.optional(
-      z.enum(QUEUE_TYPE_CODES, { error: `queueType must be one of: ${QUEUE_TYPE_CODES.join(', ')}` }),
-    ),
-    workflowId: idField('workflowId'),
-    inventoryTriggerJobId: idField('inventoryTriggerJobId'),
-    inputObject: z.optional(
-      z.string().check(
-        z.minLength(1, 'inputObject must not be empty'),
-        z.maxLength(850, 'inputObject must be at most 850 characters (the longest COS object key)'),
-        z.refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'inputObject must not contain control characters'),
-      ),
-    ),
-    orderByTime: z.optional(z.enum(['Desc', 'Asc'], { error: 'orderByTime must be Desc or Asc' })),
-    nextToken: z.optional(
-      z.string().check(z.regex(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page')),
-    ),
-    size: z.optional(
-      readAs(
-        () => 'size must be an integer between 1 and 100',
-        (s) => (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 100 ? Number(s) : null),
-      ),
-    ),
-    states: z.optional(
-      readAs(
-        (value) =>
-          `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}; "${splitStates(value).find((s) => !isStateFilter(s))}" is not one`,
-        (value) => {
-          const items = splitStates(value);
-          return items.every(isStateFilter) ? [...new Set(items)] : null;
-        },
-      ),
-    ),
-    startCreationTime: timeField('startCreationTime'),
-    endCreationTime: timeField('endCreationTime'),
-  })
-  .check(
-    z.refine(
-      (p) =>
-        !(p.startCreationTime && p.endCreationTime) || ciTimeToMs(p.startCreationTime) <= ciTimeToMs(p.endCreationTime),
-      { path: ['endCreationTime'], error: 'endCreationTime must not be earlier than startCreationTime' },
-    ),
-  );
+/** Every parameter's rule, in the order a query is checked (the first bad one is named). */
+const LIST_JOBS_RULES = {
+  tag: oneOf(TAG_CODES, `tag is required and must be one of: ${TAG_CODES.join(', ')}`),
+  queueId: idField('queueId'),
+  queueType: oneOf(QUEUE_TYPE_CODES, `queueType must be one of: ${QUEUE_TYPE_CODES.join(', ')}`),
+  workflowId: idField('workflowId'),
+  inventoryTriggerJobId: idField('inventoryTriggerJobId'),
+  inputObject: rule(
+    (s) => (inputObjectError(s) === null ? s : null),
+    (s) => inputObjectError(s) ?? '',
+  ),
+  orderByTime: oneOf(['Desc', 'Asc'], 'orderByTime must be Desc or Asc'),
+  nextToken: matching(NEXT_TOKEN_PATTERN, 'nextToken must be the NextToken of a previous page'),
+  size: rule(
+    (s) => (/^\d{1,3}$/.test(s) && Number(s) >= 1 && Number(s) <= 100 ? Number(s) : null),
+    'size must be an integer between 1 and 100',
+  ),
+  states: rule(
+    (value) => {
+      const items = splitStates(value);
+      return items.every(isStateFilter) ? [...new Set(items)] : null;
+    },
+    (value) =>
+      `states must be a comma-separated list of ${STATE_FILTER_VALUES.join(', ')}; "${splitStates(value).find((s) => !isStateFilter(s))}" is not one`,
+  ),
+  startCreationTime: timeField('startCreationTime'),
+  endCreationTime: timeField('endCreationTime'),
+} satisfies Record<ListJobsParamName, Rule<unknown>>;
 
-export type ListJobsParams = z.output<typeof listJobsSchema>;
+type Rules = typeof LIST_JOBS_RULES;
+type ValueOf<R> = R extends Rule<infer T> ? T : never;
+/** A checked query: `tag` always, every other parameter when set. */
+export type ListJobsParams = { tag: ValueOf<Rules['tag']> } & {
+  -readonly [K in Exclude<keyof Rules, 'tag'>]?: ValueOf<Rules[K]>;
+};
 
 export interface ParamError {
   field: string;
@@ -198,11 +194,29 @@ export function parseListJobsQuery(search: URLSearchParams): ParseResult<ListJob
     raw[name] = value;
   }
   // An empty optional value means "not set", as forms submit it; an empty tag is still missing.
-  for (const name of Object.keys(raw)) if (raw[name] === '' && name !== 'tag') delete raw[name];
-  const parsed = listJobsSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, value: parsed.data };
-  const issue = parsed.error.issues[0]!;
-  return { ok: false, error: { field: String(issue.path[0] ?? 'query'), message: issue.message } };
+  const out: Record<string, unknown> = {};
+  for (const [name, check] of Object.entries(LIST_JOBS_RULES) as [ListJobsParamName, Rule<unknown>][]) {
+    const value = raw[name];
+    if (value === undefined || (value === '' && name !== 'tag')) {
+      if (name === 'tag') return { ok: false, error: { field: name, message: check.error('') } };
+      continue;
+    }
+    const read = check.read(value);
+    if (read === null) return { ok: false, error: { field: name, message: check.error(value) } };
+    out[name] = read;
+  }
+  const params = out as ListJobsParams;
+  if (
+    params.startCreationTime &&
+    params.endCreationTime &&
+    ciTimeToMs(params.startCreationTime) > ciTimeToMs(params.endCreationTime)
+  ) {
+    return {
+      ok: false,
+      error: { field: 'endCreationTime', message: 'endCreationTime must not be earlier than startCreationTime' },
+    };
+  }
+  return { ok: true, value: params };
 }
 
 /** The first bad field of these (distinct, known) parameters as parseListJobsQuery names it, or null. */

@@ -144,6 +144,8 @@ export class BucketSync {
   private readonly quiet = new Set<string>();
   /** Cycles run so far, and the one in which each tag was last followed. */
   private cycles = 0;
+  /** How long the last cycle's follow and refresh took (its calls, at the budget's pace). */
+  private workMs = 0;
   /** When the cycle under way (or the last one) started. */
   private cycleAt: number | null = null;
   private readonly followedCycle = new Map<string, number>();
@@ -250,18 +252,13 @@ export class BucketSync {
     this.cycles += 1;
     this.cycleAt = started;
     const followed = new Set<string>();
-    const due = positions.filter((p) => this.followDue(p, started));
-    // The next tag's first page is asked for while this tag's is written: the budget, not the
-    // store, sets the follow's pace (25 busy tags take the whole budget as it is).
-    let ahead: FollowStart | null = null;
-    for (const [i, p] of due.entries()) {
-      const first: FollowStart = ahead ?? this.startFollow(p);
-      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
-      await this.follow(p, first);
-      followed.add(p.tag);
-    }
+    await this.followEach(
+      positions.filter((p) => this.followDue(p, started)),
+      followed,
+    );
     await this.refresh(positions, started, followed);
     await this.lookUpRequested();
+    this.workMs = this.now() - started;
     this.lastError = null;
     // Unless told otherwise (tests), the backfill's least share of the cycle even when the follow took it all.
     const until = deadline ?? Math.max(end, this.now() + BACKFILL_SHARE * this.settings.pollMs);
@@ -270,6 +267,13 @@ export class BucketSync {
       if (this.now() >= until || this.stopped) break;
       await this.backfill(p, until);
     }
+    // The backfill ended in this cycle: the tags it let wait are followed now, so that the index is
+    // current for every tag when it says live.
+    if (this.backfilling && positions.every((p) => p.backfill_done))
+      await this.followEach(
+        positions.filter((p) => !followed.has(p.tag)),
+        followed,
+      );
     this.updateProgress(positions);
     if (started - this.eventsPrunedAt >= EVENTS_PRUNE_EVERY_MS) {
       this.eventsPrunedAt = started;
@@ -280,6 +284,20 @@ export class BucketSync {
       const removed = await pruneBefore(this.store.db, this.bucket, started - this.settings.retentionDays * DAY_MS);
       if (removed > 0)
         this.log(`${this.bucket}: pruned ${removed} jobs older than ${this.settings.retentionDays} days`);
+    }
+  }
+
+  /**
+   * Follows these tags in turn. The next tag's first page is asked for while this tag's is written:
+   * the budget, not the store, sets the follow's pace.
+   */
+  private async followEach(due: SyncTagTable[], followed: Set<string>) {
+    let ahead: FollowStart | null = null;
+    for (const [i, p] of due.entries()) {
+      const first: FollowStart = ahead ?? this.startFollow(p);
+      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
+      await this.follow(p, first);
+      followed.add(p.tag);
     }
   }
 
@@ -317,14 +335,20 @@ export class BucketSync {
   /**
    * A tag whose last follow found something new is followed every cycle. A quiet one, once live,
    * every other cycle: in the cycles of its parity (tag order), and always when it missed the last
-   * one — so quiet tags split into halves, and none waits more than two cycles. While backfilling,
-   * a quiet tag waits QUIET_WHILE_BACKFILLING_MS.
+   * one — so quiet tags split into halves, and none waits more than two cycles. That is two poll
+   * windows only while cycles keep to the poll: when the last one's calls took longer (the budget
+   * is short), quiet tags are followed every cycle too. While backfilling, a quiet tag waits
+   * QUIET_WHILE_BACKFILLING_MS.
    */
   private followDue(p: SyncTagTable, now: number): boolean {
     if (!this.quiet.has(p.tag)) return true;
     if (this.backfilling) return now - p.followed_at_ms >= QUIET_WHILE_BACKFILLING_MS;
     const last = this.followedCycle.get(p.tag) ?? -Infinity;
-    return this.cycles - last >= 2 || (this.cycles + this.tags.indexOf(p.tag as Tag)) % 2 === 0;
+    return (
+      this.cycles - last >= 2 ||
+      this.workMs > this.settings.pollMs ||
+      (this.cycles + this.tags.indexOf(p.tag as Tag)) % 2 === 0
+    );
   }
 
   /**

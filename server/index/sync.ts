@@ -5,8 +5,10 @@
  *    appear late, and the state changes of the newest jobs), ascending; busy tags (something new at
  *    their last follow) every cycle, also while backfilling; quiet ones every other cycle when live
  *    (half of them in each: a job in a rare tag is still listed within two windows, and 25 quiet
- *    tags cost 12 or 13 calls a cycle, not 25), every five minutes while backfilling, when those
- *    calls are the backfill's and the pages answer from CI;
+ *    tags cost 12 or 13 calls a cycle, not 25) — every cycle when the last one's calls outran the
+ *    poll, as two such cycles would be more than two windows —, every five minutes while
+ *    backfilling, when those calls are the backfill's and the pages answer from CI (the cycle that
+ *    ends the backfill follows them before the index says live);
  * 2. refresh — per tag holding unfinished jobs the follow did not just list again: list CI's
  *    Submitted/Running (and, every few minutes, Pause) jobs of that span; a job the index holds as
  *    unfinished that CI no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or

@@ -181,9 +181,14 @@ async function missingFor(
   return t - oldest;
 }
 
-async function lagAt50PerSecond(
-  seconds: number,
-): Promise<{ lags: number[]; missing: number[]; calls: Map<string, number>; total: number; liveAfter: number }> {
+async function lagAt50PerSecond(seconds: number): Promise<{
+  lags: number[];
+  missing: number[];
+  calls: Map<string, number>;
+  total: number;
+  liveAfter: number;
+  spanMs: number;
+}> {
   const base = Date.now();
   const emu = await startEmulator({ baseTime: base, steady: { jobsPerHour: 180_000, days: 1 } });
   const backfillMs = 60_000;
@@ -210,6 +215,8 @@ async function lagAt50PerSecond(
       const lags: number[] = [];
       const missing: number[] = [];
       const held = new Map<string, number>();
+      // The samples take a second each and what the store takes to answer: the calls are per the span's real length.
+      const spanStart = Date.now();
       for (let i = 0; i < seconds; i++) {
         await sleep(1000);
         const t = Date.now();
@@ -219,8 +226,9 @@ async function lagAt50PerSecond(
       }
       const calls = callsByKind(emu);
       const total = emu.requests().length;
+      const spanMs = Date.now() - spanStart;
       await sync.stop();
-      return { lags, missing, calls, total, liveAfter };
+      return { lags, missing, calls, total, liveAfter, spanMs };
     });
   } finally {
     await emu.close();
@@ -251,7 +259,7 @@ export async function runSyncBench({ runs }: { runs: number }): Promise<BenchRow
     {
       id: 'P7b',
       what: `lag while the emulator creates 50 jobs/s (poll ${POLL_MS / 1000} s, INDEX_CI_QPS ${QPS}), sampled each second for ${seconds} s once live (its minute of backfill done ${s(b.liveAfter)} s after start)`,
-      figure: `reported lag (health) p95 ${s(p95)} s, max ${s(max)} s · oldest job CI lists that the index lacks: p95 ${s(missingP95)} s, max ${s(missingMax)} s · ${b.total} CI calls (${(b.total / seconds).toFixed(1)}/s): ${kinds(b.calls)}`,
+      figure: `reported lag (health) p95 ${s(p95)} s, max ${s(max)} s · oldest job CI lists that the index lacks: p95 ${s(missingP95)} s, max ${s(missingMax)} s · ${b.total} CI calls in ${s(b.spanMs)} s (${(b.total / (b.spanMs / 1000)).toFixed(1)}/s): ${kinds(b.calls)}`,
       target: `≤ 2 poll windows (${(2 * POLL_MS) / 1000} s), both measures`,
       ratio: Math.max(max, missingMax) / (2 * POLL_MS),
       limit: 1,

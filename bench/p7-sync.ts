@@ -124,44 +124,71 @@ async function backfillSpeed(seconds: number): Promise<{ jobsPerSec: number; cal
 
 /**
  * The lag as CI sees it: at `t`, how old the oldest job is that CI lists (created since `from`, where
- * the index's span begins) and the index does not hold yet; 0 when it holds them all.
+ * the index's span begins) and the index does not hold yet; 0 when it holds them all. `held` keeps,
+ * per tag, how far its list is known to be stored (a stored job stays), so each sample asks the
+ * store only about the jobs after that: the sampling shares the sync's process and its embedded
+ * store, and reading every stored ID each second would slow the very sync it measures.
  */
-async function missingFor(emu: Emulator, store: JobStore, t: number, from: number): Promise<number> {
-  const held = new Set(
-    (
-      await store.db
-        .selectFrom('jobs')
-        // CI's times are whole seconds: a job of `from`'s second is stored up to a second earlier.
-        .select('job_id')
-        .where('created_ms', '>=', from - 1000)
-        .execute()
-    ).map((r) => r.job_id),
-  );
-  let oldest = t;
-  for (const list of emu.dataset.byTag.values()) {
-    // The first job of the window (a list ascends by creation time), then each one up to t.
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list.at(mid)!.creationMs < from) lo = mid + 1;
-      else hi = mid;
+async function missingFor(
+  emu: Emulator,
+  store: JobStore,
+  t: number,
+  from: number,
+  held: Map<string, number>,
+): Promise<number> {
+  const pending: { tag: string; at: number; jobs: { jobId: string; creationMs: number }[] }[] = [];
+  for (const [tag, list] of emu.dataset.byTag) {
+    let at = held.get(tag);
+    if (at === undefined) {
+      // The first job of the window (a list ascends by creation time).
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list.at(mid)!.creationMs < from) lo = mid + 1;
+        else hi = mid;
+      }
+      at = lo;
     }
-    for (let i = lo; i < list.length; i++) {
+    const jobs: { jobId: string; creationMs: number }[] = [];
+    for (let i = at; i < list.length; i++) {
       const job = list.at(i)!;
       if (job.creationMs > t) break;
-      if (!held.has(job.jobId)) {
-        oldest = Math.min(oldest, job.creationMs);
-        break;
-      }
+      jobs.push(job);
     }
+    pending.push({ tag, at, jobs });
+  }
+  const ids = pending.flatMap((p) => p.jobs.map((j) => j.jobId));
+  const stored = new Set(
+    ids.length === 0
+      ? []
+      : (
+          await store.db
+            .selectFrom('jobs')
+            .select('job_id')
+            .where('bucket', '=', emu.bucket)
+            .where('job_id', 'in', ids)
+            .execute()
+        ).map((r) => r.job_id),
+  );
+  let oldest = t;
+  for (const p of pending) {
+    let k = 0;
+    while (k < p.jobs.length && stored.has(p.jobs[k]!.jobId)) k++;
+    held.set(p.tag, p.at + k);
+    if (k < p.jobs.length) oldest = Math.min(oldest, p.jobs[k]!.creationMs);
   }
   return t - oldest;
 }
 
-async function lagAt50PerSecond(
-  seconds: number,
-): Promise<{ lags: number[]; missing: number[]; calls: Map<string, number>; total: number; liveAfter: number }> {
+async function lagAt50PerSecond(seconds: number): Promise<{
+  lags: number[];
+  missing: number[];
+  calls: Map<string, number>;
+  total: number;
+  liveAfter: number;
+  spanMs: number;
+}> {
   const base = Date.now();
   const emu = await startEmulator({ baseTime: base, steady: { jobsPerHour: 180_000, days: 1 } });
   const backfillMs = 60_000;
@@ -187,17 +214,21 @@ async function lagAt50PerSecond(
       emu.clearRequests();
       const lags: number[] = [];
       const missing: number[] = [];
+      const held = new Map<string, number>();
+      // The samples take a second each and what the store takes to answer: the calls are per the span's real length.
+      const spanStart = Date.now();
       for (let i = 0; i < seconds; i++) {
         await sleep(1000);
         const t = Date.now();
         const { freshAt } = sync.status();
         lags.push(freshAt === null ? Infinity : t - freshAt);
-        missing.push(await missingFor(emu, store, t, from));
+        missing.push(await missingFor(emu, store, t, from, held));
       }
       const calls = callsByKind(emu);
       const total = emu.requests().length;
+      const spanMs = Date.now() - spanStart;
       await sync.stop();
-      return { lags, missing, calls, total, liveAfter };
+      return { lags, missing, calls, total, liveAfter, spanMs };
     });
   } finally {
     await emu.close();
@@ -228,7 +259,7 @@ export async function runSyncBench({ runs }: { runs: number }): Promise<BenchRow
     {
       id: 'P7b',
       what: `lag while the emulator creates 50 jobs/s (poll ${POLL_MS / 1000} s, INDEX_CI_QPS ${QPS}), sampled each second for ${seconds} s once live (its minute of backfill done ${s(b.liveAfter)} s after start)`,
-      figure: `reported lag (health) p95 ${s(p95)} s, max ${s(max)} s · oldest job CI lists that the index lacks: p95 ${s(missingP95)} s, max ${s(missingMax)} s · ${b.total} CI calls (${(b.total / seconds).toFixed(1)}/s): ${kinds(b.calls)}`,
+      figure: `reported lag (health) p95 ${s(p95)} s, max ${s(max)} s · oldest job CI lists that the index lacks: p95 ${s(missingP95)} s, max ${s(missingMax)} s · ${b.total} CI calls in ${s(b.spanMs)} s (${(b.total / (b.spanMs / 1000)).toFixed(1)}/s): ${kinds(b.calls)}`,
       target: `≤ 2 poll windows (${(2 * POLL_MS) / 1000} s), both measures`,
       ratio: Math.max(max, missingMax) / (2 * POLL_MS),
       limit: 1,

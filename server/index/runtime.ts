@@ -211,14 +211,19 @@ export async function indexHealth(
     const row = await db
       .selectFrom('sync_tag')
       .select((eb) => [
-        eb.fn.max('followed_at_ms').as('at'),
+        eb.fn.min('followed_at_ms').as('oldest'),
+        eb.fn.max('followed_at_ms').as('newest'),
         eb.fn.count<number>('tag').filterWhere('backfill_done', '=', false).as('pending'),
       ])
       .where('bucket', '=', bucket)
       .executeTakeFirst();
-    freshAt = row?.at ? Number(row.at) : null;
+    const backfilling = Number(row?.pending ?? 0) > 0;
+    // Live, the oldest tag's last follow, as the leader reports it; while backfilling the newest
+    // (quiet tags wait minutes then, by design, and the state says backfilling).
+    const at = backfilling ? row?.newest : row?.oldest;
+    freshAt = at ? Number(at) : null;
     if (freshAt === null) state = 'starting';
-    else if (Number(row?.pending ?? 0) > 0) state = 'backfilling';
+    else if (backfilling) state = 'backfilling';
   }
   const lag = freshAt === null ? null : Math.max(0, Math.round((now - freshAt) / 1000));
   const iso = (ms: unknown) => (ms === null || ms === undefined ? null : new Date(Number(ms)).toISOString());

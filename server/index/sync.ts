@@ -2,10 +2,13 @@
  * The sync of one bucket into the index. Each cycle (every INDEX_POLL_MS):
  *
  * 1. follow — per tag, list what was created since the tag's checkpoint minus an overlap (jobs that
- *    appear late, and the state changes of the newest jobs), ascending; busy tags every cycle (also
- *    while backfilling: a busy tag never skips a window), quiet ones (nothing new at their last
- *    follow) after a doubling pause of up to a minute — five while backfilling, when those calls
- *    are the backfill's — so 25 tags do not cost 25 calls a cycle;
+ *    appear late, and the state changes of the newest jobs), ascending; busy tags (something new at
+ *    their last follow) every cycle, also while backfilling; quiet ones every other cycle when live
+ *    (half of them in each: a job in a rare tag is still listed within two windows, and 25 quiet
+ *    tags cost 12 or 13 calls a cycle, not 25) — every cycle when the last one's calls outran the
+ *    poll, as two such cycles would be more than two windows —, every five minutes while
+ *    backfilling, when those calls are the backfill's and the pages answer from CI (the cycle that
+ *    ends the backfill follows them before the index says live);
  * 2. refresh — per tag holding unfinished jobs the follow did not just list again: list CI's
  *    Submitted/Running (and, every few minutes, Pause) jobs of that span; a job the index holds as
  *    unfinished that CI no longer lists that way is read again — by ID, ten per GET /jobs/<ids>, or
@@ -18,9 +21,11 @@
  *    creation time from INDEX_BACKFILL_DAYS ago to the instant the sync first started, resumable
  *    from its checkpoint; every call a full page, the next one asked for while the last is written.
  *
- * Freshness (status().freshAt, the lag /api/health reports) is the start of the oldest last follow
- * among the tags followed every cycle: the index lists every job of those tags created before it.
- * It moves on with each follow, so the lag is one cycle's length rather than two.
+ * Freshness (status().freshAt, the lag /api/health reports) is when the oldest last complete follow
+ * among all tags was sent to CI: the index holds every job CI listed before then, so the reported
+ * lag is never less than the lag as CI sees it. It moves on with each follow: one cycle's length
+ * for busy tags, two for quiet ones. While backfilling, the quiet tags (followed every five
+ * minutes by design, pages answering from CI) are left out of it.
  *
  * Every page is written with its checkpoint in one transaction (server/index/write.ts), after CI's
  * answer was read whole: a truncated or broken page throws in the client and nothing of it is
@@ -49,11 +54,10 @@ import { pruneBefore, writeJobs } from './write';
 const DAY_MS = 86_400_000;
 /** Re-listed at each follow: jobs whose creation time is older than their appearance in the list. */
 export const FOLLOW_OVERLAP_MS = 10_000;
-/** The longest pause between follows of a tag that has nothing new. */
-const QUIET_EVERY_MS = 60_000;
 /**
- * … while the backfill runs: the pages answer from CI until the index is live, so the calls a
- * quiet tag's follow would take go to the backfill (about 8 % of the budget with 25 tags).
+ * The pause between follows of a tag that had nothing new, while the backfill runs: the pages
+ * answer from CI until the index is live, so the calls a quiet tag's follow would take go to the
+ * backfill (about 8 % of the budget with 25 tags). Once live, a quiet tag waits one cycle.
  */
 const QUIET_WHILE_BACKFILLING_MS = 300_000;
 /** Paused jobs rarely move: asked about this often. */
@@ -130,7 +134,6 @@ export class BucketSync {
   private readonly tags: readonly Tag[];
   readonly budget: CallBudget;
   private readonly log: (message: string) => void;
-  private freshAt: number | null = null;
   private lastError: string | null = null;
   private pausedAt = 0;
   private prunedAt = 0;
@@ -139,11 +142,18 @@ export class BucketSync {
   private running: Promise<void> | null = null;
   private progress = 0;
   private backfilling = true;
-  /** Per tag, how long the follow waits after an empty listing (followDue). */
-  private readonly followEvery = new Map<string, number>();
+  /** The tags whose last follow found nothing new (followDue). */
+  private readonly quiet = new Set<string>();
+  /** Cycles run so far, and the one in which each tag was last followed. */
+  private cycles = 0;
+  /** How long the last cycle's follow and refresh took (its calls, at the budget's pace). */
+  private workMs = 0;
+  /** When the cycle under way (or the last one) started. */
+  private cycleAt: number | null = null;
+  private readonly followedCycle = new Map<string, number>();
   /** When each tag's unfinished jobs were last checked with CI (refresh goes oldest first). */
   private readonly refreshedAt = new Map<string, number>();
-  /** When each tag's last complete follow started (freshness, see above). */
+  /** When each tag's last complete follow was sent to CI (freshness, see above). */
   private readonly followStarted = new Map<string, number>();
   /** CI calls made so far (the refresh's share of a cycle is counted with it). */
   private calls = 0;
@@ -165,10 +175,11 @@ export class BucketSync {
   }
 
   status(): SyncStatus {
-    const lag = this.freshAt === null ? Infinity : this.now() - this.freshAt;
+    const freshAt = this.freshAt();
+    const lag = freshAt === null ? Infinity : this.now() - freshAt;
     return {
       state:
-        this.freshAt === null
+        freshAt === null
           ? 'starting'
           : this.backfilling
             ? 'backfilling'
@@ -176,7 +187,7 @@ export class BucketSync {
               ? 'live'
               : 'behind',
       backfillProgress: this.progress,
-      freshAt: this.freshAt,
+      freshAt,
       lastError: this.lastError,
       ciCallsLastHour: this.budget.callsLastHour(),
     };
@@ -194,8 +205,9 @@ export class BucketSync {
   async resume(): Promise<void> {
     const rows = await this.store.db.selectFrom('sync_tag').selectAll().where('bucket', '=', this.bucket).execute();
     if (rows.length === 0) return;
-    const at = Math.max(...rows.map((r) => r.followed_at_ms));
-    if (at > 0) this.freshAt ??= at;
+    // Each tag's last follow as written down (when it was sent): the lag counts from the oldest.
+    for (const r of rows)
+      if (r.followed_at_ms > 0 && !this.followStarted.has(r.tag)) this.followStarted.set(r.tag, r.followed_at_ms);
     this.updateProgress(rows.length < this.tags.length ? [] : rows);
     if (rows.length < this.tags.length) this.backfilling = true;
   }
@@ -239,21 +251,16 @@ export class BucketSync {
     const started = this.now();
     const end = deadline ?? started + this.settings.pollMs;
     const positions = await this.positions(started);
+    this.cycles += 1;
+    this.cycleAt = started;
     const followed = new Set<string>();
-    const due = positions.filter((p) => this.followDue(p, started));
-    // The next tag's first page is asked for while this tag's is written: the budget, not the
-    // store, sets the follow's pace (25 busy tags take the whole budget as it is).
-    let ahead: FollowStart | null = null;
-    for (const [i, p] of due.entries()) {
-      const first: FollowStart = ahead ?? this.startFollow(p);
-      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
-      await this.follow(p, started, first);
-      followed.add(p.tag);
-      this.updateFreshness(started);
-    }
+    await this.followEach(
+      positions.filter((p) => this.followDue(p, started)),
+      followed,
+    );
     await this.refresh(positions, started, followed);
     await this.lookUpRequested();
-    this.updateFreshness(started);
+    this.workMs = this.now() - started;
     this.lastError = null;
     // Unless told otherwise (tests), the backfill's least share of the cycle even when the follow took it all.
     const until = deadline ?? Math.max(end, this.now() + BACKFILL_SHARE * this.settings.pollMs);
@@ -262,6 +269,13 @@ export class BucketSync {
       if (this.now() >= until || this.stopped) break;
       await this.backfill(p, until);
     }
+    // The backfill ended in this cycle: the tags it let wait are followed now, so that the index is
+    // current for every tag when it says live.
+    if (this.backfilling && positions.every((p) => p.backfill_done))
+      await this.followEach(
+        positions.filter((p) => !followed.has(p.tag)),
+        followed,
+      );
     this.updateProgress(positions);
     if (started - this.eventsPrunedAt >= EVENTS_PRUNE_EVERY_MS) {
       this.eventsPrunedAt = started;
@@ -272,6 +286,20 @@ export class BucketSync {
       const removed = await pruneBefore(this.store.db, this.bucket, started - this.settings.retentionDays * DAY_MS);
       if (removed > 0)
         this.log(`${this.bucket}: pruned ${removed} jobs older than ${this.settings.retentionDays} days`);
+    }
+  }
+
+  /**
+   * Follows these tags in turn. The next tag's first page is asked for while this tag's is written:
+   * the budget, not the store, sets the follow's pace.
+   */
+  private async followEach(due: SyncTagTable[], followed: Set<string>) {
+    let ahead: FollowStart | null = null;
+    for (const [i, p] of due.entries()) {
+      const first: FollowStart = ahead ?? this.startFollow(p);
+      ahead = i + 1 < due.length ? this.startFollow(due[i + 1]!) : null;
+      await this.follow(p, first);
+      followed.add(p.tag);
     }
   }
 
@@ -307,23 +335,41 @@ export class BucketSync {
   }
 
   /**
-   * A tag whose last follow found something new is followed every cycle; each empty follow doubles
-   * its pause (2, 4, 8 … cycles, at most QUIET_EVERY_MS), so quiet tags cost a call a minute.
+   * A tag whose last follow found something new is followed every cycle. A quiet one, once live,
+   * every other cycle: in the cycles of its parity (tag order), and always when it missed the last
+   * one — so quiet tags split into halves, and none waits more than two cycles. That is two poll
+   * windows only while cycles keep to the poll: when the last one's calls took longer (the budget
+   * is short), quiet tags are followed every cycle too. While backfilling, a quiet tag waits
+   * QUIET_WHILE_BACKFILLING_MS.
    */
   private followDue(p: SyncTagTable, now: number): boolean {
-    return now - p.followed_at_ms >= (this.followEvery.get(p.tag) ?? 0);
+    if (!this.quiet.has(p.tag)) return true;
+    if (this.backfilling) return now - p.followed_at_ms >= QUIET_WHILE_BACKFILLING_MS;
+    const last = this.followedCycle.get(p.tag) ?? -Infinity;
+    return (
+      this.cycles - last >= 2 ||
+      this.workMs > this.settings.pollMs ||
+      (this.cycles + this.tags.indexOf(p.tag as Tag)) % 2 === 0
+    );
   }
 
   /**
-   * The oldest last follow among the tags followed every cycle (quiet tags wait by design), never
-   * later than this cycle's start; it only moves forward.
+   * Live: when the oldest last follow among all tags was sent, or null before each has been
+   * followed once. While backfilling: among the busy tags, and never later than this cycle's start.
    */
-  private updateFreshness(cycleStarted: number) {
-    let oldest = cycleStarted;
+  private freshAt(): number | null {
+    if (this.followStarted.size === 0) return null;
+    let oldest = this.backfilling ? (this.cycleAt ?? Infinity) : Infinity;
     for (const tag of this.tags) {
-      if ((this.followEvery.get(tag) ?? 0) === 0) oldest = Math.min(oldest, this.followStarted.get(tag) ?? 0);
+      if (this.backfilling && this.quiet.has(tag)) continue;
+      const at = this.followStarted.get(tag);
+      if (at === undefined) {
+        if (this.backfilling) continue;
+        return null;
+      }
+      oldest = Math.min(oldest, at);
     }
-    if (oldest > 0 && oldest > (this.freshAt ?? 0)) this.freshAt = oldest;
+    return oldest === Infinity ? null : oldest;
   }
 
   private followParams(p: SyncTagTable): ListJobsParams {
@@ -333,14 +379,15 @@ export class BucketSync {
 
   /** Asks for a tag's first follow page now (its checkpoint is its own: no other tag's follow moves it). */
   private startFollow(p: SyncTagTable): FollowStart {
-    const at = this.now();
-    const page = this.fetchPage(this.followParams(p), null);
+    const start = { at: this.now() } as FollowStart;
+    // When the request (its last try) left, after the budget's wait: CI's answer holds what was created before.
+    start.page = this.fetchPage(this.followParams(p), null, () => (start.at = this.now()));
     // Handled now, awaited later: a failure while another tag is written is not an unhandled rejection.
-    page.catch(() => undefined);
-    return { at, page };
+    start.page.catch(() => undefined);
+    return start;
   }
 
-  private async follow(p: SyncTagTable, now: number, first: FollowStart) {
+  private async follow(p: SyncTagTable, first: FollowStart) {
     const before = p.follow_ms;
     await this.walk(
       this.followParams(p),
@@ -358,21 +405,15 @@ export class BucketSync {
       true,
       first.page,
     );
-    const every = this.followEvery.get(p.tag) ?? 0;
-    this.followEvery.set(
-      p.tag,
-      p.follow_ms > before
-        ? 0
-        : this.backfilling
-          ? QUIET_WHILE_BACKFILLING_MS
-          : Math.min(QUIET_EVERY_MS, every === 0 ? 2 * this.settings.pollMs : 2 * every),
-    );
-    // When its listing was asked for: CI's answer holds every job created before then.
+    if (p.follow_ms > before) this.quiet.delete(p.tag);
+    else this.quiet.add(p.tag);
+    this.followedCycle.set(p.tag, this.cycles);
     this.followStarted.set(p.tag, first.at);
-    p.followed_at_ms = now;
+    // Written down for a restart and for replicas that do not lead (their health's lag).
+    p.followed_at_ms = first.at;
     await this.store.db
       .updateTable('sync_tag')
-      .set({ followed_at_ms: now })
+      .set({ followed_at_ms: first.at })
       .where('bucket', '=', this.bucket)
       .where('tag', '=', p.tag)
       .execute();
@@ -598,10 +639,13 @@ export class BucketSync {
     throw new Error(`listing ${params.tag} did not end after ${MAX_PAGES_PER_WALK} pages`);
   }
 
-  /** One page of a listing, always a full one's worth (100, CI's most). */
-  private fetchPage(params: ListJobsParams, token: string | null): Promise<JobPage> {
+  /** One page of a listing, always a full one's worth (100, CI's most); `sent` is told when each try leaves. */
+  private fetchPage(params: ListJobsParams, token: string | null, sent?: () => void): Promise<JobPage> {
     const query: ListJobsParams = { ...params, size: 100, ...(token ? { nextToken: token } : {}) };
-    return this.call(() => this.client.listJobs(query));
+    return this.call(() => {
+      sent?.();
+      return this.client.listJobs(query);
+    });
   }
 
   /** One CI call within the budget, retried with a growing pause while CI is busy or its answer unreadable. */
@@ -629,7 +673,7 @@ export class BucketSync {
     this.progress = positions.length === 0 ? 1 : sum / positions.length;
     const backfilling = positions.some((p) => !p.backfill_done);
     // Live from now on: every tag is followed at the next cycle, whatever pause the backfill gave it.
-    if (this.backfilling && !backfilling) this.followEvery.clear();
+    if (this.backfilling && !backfilling) this.quiet.clear();
     this.backfilling = backfilling;
   }
 }

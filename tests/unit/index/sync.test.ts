@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
 import { DEMO_CREDENTIALS, startEmulator, viewAt, type Emulator } from '@/emulator';
-import type { Tag } from '@/lib/ci/tags';
+import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
@@ -20,6 +20,20 @@ import { resetStore, storeTargets } from './stores';
 
 const TAGS: Tag[] = ['Transcode', 'Snapshot', 'SpeechRecognition', 'PicProcess'];
 const POLL_MS = 5000;
+
+/** The jobs of the emulator's data set created in [from, to], every tag (each tag's list ascends by creation time). */
+function* jobsBetween(emu: Emulator, from: number, to: number) {
+  for (const list of emu.dataset.byTag.values()) {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list.at(mid)!.creationMs < from) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo; i < list.length && list.at(i)!.creationMs <= to; i++) yield list.at(i)!;
+  }
+}
 
 describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) => {
   const clock = { now: BASE };
@@ -41,7 +55,10 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     await resetStore(store);
   });
 
-  function sync(s: JobStore, options: { tags?: Tag[]; ciQps?: number; emulator?: Emulator } = {}) {
+  function sync(
+    s: JobStore,
+    options: { tags?: readonly Tag[]; ciQps?: number; emulator?: Emulator; backfillDays?: number } = {},
+  ) {
     const ci = options.emulator ?? emu;
     const config = emulatorConfig(
       {
@@ -57,7 +74,12 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
       store: s,
       bucket: ci.bucket,
       client: new CiClient(config, { now: () => clock.now }),
-      settings: { backfillDays: 30, pollMs: POLL_MS, ciQps: options.ciQps ?? 1000, retentionDays: 400 },
+      settings: {
+        backfillDays: options.backfillDays ?? 30,
+        pollMs: POLL_MS,
+        ciQps: options.ciQps ?? 1000,
+        retentionDays: 400,
+      },
       now: () => clock.now,
       sleep: () => Promise.resolve(),
       tags: options.tags ?? TAGS,
@@ -315,6 +337,71 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     }
     expect(previous).toBeGreaterThan(1000);
     expect(worst).toBeGreaterThan(previous / 2);
+  });
+
+  it('once live, lists a job of a rarely used tag within two windows among 25 tags, and reports a lag no less than CI shows', async () => {
+    // 2 jobs/s over all 25 tags: Transcode and Snapshot have new jobs every window, the rarest tags
+    // one every minute or so. Cycles run at the poll's pace on the test's clock.
+    const steady = await startEmulator({
+      now: () => clock.now,
+      baseTime: BASE,
+      steady: { jobsPerHour: 7200, days: 1 },
+    });
+    onTestFinished(() => steady.close());
+    const backfillMs = 60_000;
+    const s = sync(store, { ciQps: 5, emulator: steady, tags: TAG_CODES, backfillDays: backfillMs / 86_400_000 });
+    for (let i = 0; i < 5 && s.status().state !== 'live'; i++) {
+      await s.cycle();
+      clock.now += POLL_MS;
+    }
+    expect(s.status().state).toBe('live');
+    // CI's bounds are whole seconds: the index's span begins a second after the backfill's start.
+    const from = BASE - backfillMs + 1000;
+    /** The oldest job CI lists now that the index does not hold, or null. */
+    const oldestMissing = async (): Promise<{ tag: string; creationMs: number } | null> => {
+      const held = new Set(
+        (
+          await store.db
+            .selectFrom('jobs')
+            .select('job_id')
+            .where('created_ms', '>=', from - 1000)
+            .execute()
+        ).map((r) => r.job_id),
+      );
+      let oldest: { tag: string; creationMs: number } | null = null;
+      for (const job of jobsBetween(steady, from, clock.now)) {
+        if (!held.has(job.jobId) && (oldest === null || job.creationMs < oldest.creationMs)) oldest = job;
+      }
+      return oldest;
+    };
+    const isFollow = (r: { path: string; query: [string, string][] }) =>
+      /^\/(pic_)?jobs$/.test(r.path) && !r.query.some(([k]) => k === 'endCreationTime' || k === 'states');
+    steady.clearRequests();
+    const cycles = 24;
+    let rareSeen = 0;
+    for (let i = 0; i < cycles; i++) {
+      const missing = await oldestMissing();
+      const status = s.status();
+      expect(status.state, `cycle ${i}`).toBe('live');
+      const reported = clock.now - status.freshAt!;
+      if (missing) {
+        const unseen = clock.now - missing.creationMs;
+        expect(unseen, `${missing.tag} at cycle ${i}`).toBeLessThanOrEqual(2 * POLL_MS);
+        expect(reported, `cycle ${i}`).toBeGreaterThanOrEqual(unseen);
+      }
+      expect(reported, `cycle ${i}`).toBeLessThanOrEqual(2 * POLL_MS);
+      await s.cycle();
+      clock.now += POLL_MS;
+    }
+    // The rarest tags did have jobs meanwhile, and quiet tags were not followed every window.
+    for (const job of jobsBetween(steady, clock.now - cycles * POLL_MS, clock.now)) {
+      if (['ExtractDigitalWatermark', 'WordsGeneralize', 'SegmentVideoBody', 'SplitVideoParts'].includes(job.tag))
+        rareSeen += 1;
+    }
+    expect(rareSeen).toBeGreaterThan(2);
+    const follows = steady.requests().filter(isFollow).length;
+    expect(follows).toBeLessThan(0.8 * 25 * cycles);
+    expect(follows).toBeGreaterThanOrEqual(12 * cycles);
   });
 
   it('resumes an interrupted backfill without losing or duplicating a job', async () => {

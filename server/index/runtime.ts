@@ -15,7 +15,7 @@ import { serverConfig } from '@/server/config';
 
 import { closeProcessStore, processStore } from './process-store';
 import { ping, type JobStore, type SyncLease } from './store';
-import { BucketSync, type IndexState } from './sync';
+import { BucketSync, DORMANT_AFTER_MS, type IndexState } from './sync';
 
 export interface JobIndex {
   store: JobStore;
@@ -211,7 +211,12 @@ export async function indexHealth(
     const row = await db
       .selectFrom('sync_tag')
       .select((eb) => [
-        eb.fn.min('followed_at_ms').as('oldest'),
+        // Dormant tags (no job in the hour before their last follow) are asked once a minute: left
+        // out, as the leader leaves them out — unless every tag is.
+        eb.fn
+          .min('followed_at_ms')
+          .filterWhere(eb(eb('followed_at_ms', '-', eb.ref('follow_ms')), '<', DORMANT_AFTER_MS))
+          .as('oldest'),
         eb.fn.max('followed_at_ms').as('newest'),
         eb.fn.count<number>('tag').filterWhere('backfill_done', '=', false).as('pending'),
       ])
@@ -220,7 +225,7 @@ export async function indexHealth(
     const backfilling = Number(row?.pending ?? 0) > 0;
     // Live, the oldest tag's last follow, as the leader reports it; while backfilling the newest
     // (quiet tags wait minutes then, by design, and the state says backfilling).
-    const at = backfilling ? row?.newest : row?.oldest;
+    const at = backfilling ? row?.newest : (row?.oldest ?? row?.newest);
     freshAt = at ? Number(at) : null;
     if (freshAt === null) state = 'starting';
     else if (backfilling) state = 'backfilling';

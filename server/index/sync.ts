@@ -6,7 +6,8 @@
  *    their last follow) every cycle, also while backfilling; quiet ones every other cycle when live
  *    (half of them in each: a job in a rare tag is still listed within two windows, and 25 quiet
  *    tags cost 12 or 13 calls a cycle, not 25) — every cycle when the last one's calls outran the
- *    poll, as two such cycles would be more than two windows —, every five minutes while
+ *    poll, as two such cycles would be more than two windows —, once a minute when dormant (no job
+ *    created in the last hour: most buckets use a few of the 25 tags), every five minutes while
  *    backfilling, when those calls are the backfill's and the pages answer from CI (the cycle that
  *    ends the backfill follows them before the index says live);
  * 2. refresh — per tag holding unfinished jobs the follow did not just list again: list CI's
@@ -22,9 +23,10 @@
  *    from its checkpoint; every call a full page, the next one asked for while the last is written.
  *
  * Freshness (status().freshAt, the lag /api/health reports) is when the oldest last complete follow
- * among all tags was sent to CI: the index holds every job CI listed before then, so the reported
- * lag is never less than the lag as CI sees it. It moves on with each follow: one cycle's length
- * for busy tags, two for quiet ones. While backfilling, the quiet tags (followed every five
+ * among the tags not dormant was sent to CI: the index holds every job of theirs CI listed before
+ * then, so the reported lag is never less than the lag as CI sees it (but for a dormant tag's first
+ * new job, which may take a minute). It moves on with each follow: one cycle's length for busy
+ * tags, two for quiet ones. While backfilling, the quiet tags (followed every five
  * minutes by design, pages answering from CI) are left out of it.
  *
  * Every page is written with its checkpoint in one transaction (server/index/write.ts), after CI's
@@ -60,6 +62,14 @@ export const FOLLOW_OVERLAP_MS = 10_000;
  * backfill (about 8 % of the budget with 25 tags). Once live, a quiet tag waits one cycle.
  */
 const QUIET_WHILE_BACKFILLING_MS = 300_000;
+/**
+ * A quiet tag none of whose jobs was created in this long is dormant — most buckets use a few of
+ * CI's 25 tags — and is followed once a minute rather than every other cycle: an idle bucket then
+ * costs CI about 0.4 calls/s, not 2.5. Its first new job is listed within a minute, and from then
+ * on the tag is followed every cycle again.
+ */
+export const DORMANT_AFTER_MS = 3_600_000;
+const DORMANT_EVERY_MS = 60_000;
 /** Paused jobs rarely move: asked about this often. */
 const PAUSE_EVERY_MS = 300_000;
 const PRUNE_EVERY_MS = 3_600_000;
@@ -144,6 +154,8 @@ export class BucketSync {
   private backfilling = true;
   /** The tags whose last follow found nothing new (followDue). */
   private readonly quiet = new Set<string>();
+  /** The quiet tags with no job created in DORMANT_AFTER_MS (left out of the reported lag). */
+  private readonly dormant = new Set<string>();
   /** Cycles run so far, and the one in which each tag was last followed. */
   private cycles = 0;
   /** How long the last cycle's follow and refresh took (its calls, at the budget's pace). */
@@ -345,6 +357,7 @@ export class BucketSync {
   private followDue(p: SyncTagTable, now: number): boolean {
     if (!this.quiet.has(p.tag)) return true;
     if (this.backfilling) return now - p.followed_at_ms >= QUIET_WHILE_BACKFILLING_MS;
+    if (this.dormant.has(p.tag)) return now - p.followed_at_ms >= DORMANT_EVERY_MS;
     const last = this.followedCycle.get(p.tag) ?? -Infinity;
     return (
       this.cycles - last >= 2 ||
@@ -354,14 +367,14 @@ export class BucketSync {
   }
 
   /**
-   * Live: when the oldest last follow among all tags was sent, or null before each has been
-   * followed once. While backfilling: among the busy tags, and never later than this cycle's start.
+   * Live: when the oldest last follow among the tags not dormant was sent, or null before each
+   * has been followed once. While backfilling: among the busy tags, and never later than this cycle's start.
    */
   private freshAt(): number | null {
     if (this.followStarted.size === 0) return null;
     let oldest = this.backfilling ? (this.cycleAt ?? Infinity) : Infinity;
     for (const tag of this.tags) {
-      if (this.backfilling && this.quiet.has(tag)) continue;
+      if (this.backfilling ? this.quiet.has(tag) : this.dormant.has(tag)) continue;
       const at = this.followStarted.get(tag);
       if (at === undefined) {
         if (this.backfilling) continue;
@@ -369,7 +382,10 @@ export class BucketSync {
       }
       oldest = Math.min(oldest, at);
     }
-    return oldest === Infinity ? null : oldest;
+    // Live with every tag dormant (an idle bucket): current as of the last cycle, which asked CI
+    // about the tags due.
+    if (oldest === Infinity) return this.backfilling ? null : this.cycleAt;
+    return oldest;
   }
 
   private followParams(p: SyncTagTable): ListJobsParams {
@@ -407,6 +423,8 @@ export class BucketSync {
     );
     if (p.follow_ms > before) this.quiet.delete(p.tag);
     else this.quiet.add(p.tag);
+    if (this.quiet.has(p.tag) && first.at - p.follow_ms >= DORMANT_AFTER_MS) this.dormant.add(p.tag);
+    else this.dormant.delete(p.tag);
     this.followedCycle.set(p.tag, this.cycles);
     this.followStarted.set(p.tag, first.at);
     // Written down for a restart and for replicas that do not lead (their health's lag).

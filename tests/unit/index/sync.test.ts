@@ -404,6 +404,39 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     expect(follows).toBeGreaterThanOrEqual(12 * cycles);
   });
 
+  it('once live, asks about a tag with no job in the last hour once a minute, and an idle bucket stays live', async () => {
+    const s = sync(store);
+    for (let i = 0; i < 5 && s.status().state !== 'live'; i++) {
+      await s.cycle({ deadline: Infinity });
+      clock.now += POLL_MS;
+    }
+    expect(s.status().state).toBe('live');
+    // Two hours past the data set's last job (its future ones included): every tag is idle.
+    clock.now = Math.max(...emu.dataset.jobs.map((j) => j.creationMs)) + 2 * 3_600_000;
+    await s.cycle();
+    clock.now += POLL_MS;
+    emu.clearRequests();
+    const cycles = 36;
+    for (let i = 0; i < cycles; i++) {
+      await s.cycle();
+      const status = s.status();
+      expect(status.state, `cycle ${i}`).toBe('live');
+      expect(clock.now - status.freshAt!, `cycle ${i}`).toBeLessThanOrEqual(2 * POLL_MS);
+      clock.now += POLL_MS;
+    }
+    const follows = emu
+      .requests()
+      .filter(
+        (r) => /^\/(pic_)?jobs$/.test(r.path) && !r.query.some(([k]) => k === 'endCreationTime' || k === 'states'),
+      );
+    // 3 minutes: once a minute per tag (3 or 4 each), where every other cycle would be 18.
+    for (const tag of TAGS) {
+      const n = follows.filter((r) => r.query.some(([k, v]) => k === 'tag' && v === tag)).length;
+      expect(n, tag).toBeGreaterThanOrEqual(2);
+      expect(n, tag).toBeLessThanOrEqual(4);
+    }
+  });
+
   it('resumes an interrupted backfill without losing or duplicating a job', async () => {
     let calls = 0;
     const first = sync(store);

@@ -19,7 +19,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../emulator';
+import { DEMO_CREDENTIALS, lowerBound, startEmulator, type Emulator } from '../emulator';
 import { CiClient } from '../server/ci/client';
 import { emulatorConfig, readCiTiming } from '../server/ci/config';
 import { openStore, type JobStore } from '../server/index/store';
@@ -138,18 +138,8 @@ async function missingFor(
 ): Promise<number> {
   const pending: { tag: string; at: number; jobs: { jobId: string; creationMs: number }[] }[] = [];
   for (const [tag, list] of emu.dataset.byTag) {
-    let at = held.get(tag);
-    if (at === undefined) {
-      // The first job of the window (a list ascends by creation time).
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list.at(mid)!.creationMs < from) lo = mid + 1;
-        else hi = mid;
-      }
-      at = lo;
-    }
+    // Where the last sample stopped, else the first job of the window (a list ascends by creation time).
+    const at = held.get(tag) ?? lowerBound(list, from);
     const jobs: { jobId: string; creationMs: number }[] = [];
     for (let i = at; i < list.length; i++) {
       const job = list.at(i)!;

@@ -28,6 +28,7 @@ export { formatCiTime, parseCiTime } from './time';
 export { settingsFromEnv, steadyFromEnv, EmulatorSettingError, DEFAULT_SETTINGS } from './settings';
 export type { EmulatorSettings, SteadyOptions } from './settings';
 export { MAX_BATCH_IDS } from './server';
+export { lowerBound } from './query';
 
 /** A published, obviously fake key pair: only ever accepted by this emulator. */
 export const DEMO_CREDENTIALS: Readonly<Credential> = Object.freeze({

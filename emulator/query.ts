@@ -248,7 +248,7 @@ function decodeToken(token: string, hash: string): Cursor {
 }
 
 /** First position whose job was created at or after `ms` (binary search on creation time). */
-function lowerBound(jobs: JobList, ms: number): number {
+export function lowerBound(jobs: JobList, ms: number): number {
   let lo = 0;
   let hi = jobs.length;
   while (lo < hi) {

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
-import { DEMO_CREDENTIALS, startEmulator, viewAt, type Emulator } from '@/emulator';
+import { DEMO_CREDENTIALS, lowerBound, startEmulator, viewAt, type Emulator } from '@/emulator';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import { CiClient } from '@/server/ci/client';
 import { emulatorConfig, readCiTiming } from '@/server/ci/config';
@@ -24,14 +24,7 @@ const POLL_MS = 5000;
 /** The jobs of the emulator's data set created in [from, to], every tag (each tag's list ascends by creation time). */
 function* jobsBetween(emu: Emulator, from: number, to: number) {
   for (const list of emu.dataset.byTag.values()) {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list.at(mid)!.creationMs < from) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < list.length && list.at(i)!.creationMs <= to; i++) yield list.at(i)!;
+    for (let i = lowerBound(list, from); i < list.length && list.at(i)!.creationMs <= to; i++) yield list.at(i)!;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
+import { emulatorUrl } from './helpers';
 import { passwordHash, startAppProcess, type Started } from './support/servers';
 
 const PHONE = { width: 390, height: 844 };
@@ -142,6 +143,40 @@ test('two hundred jobs as cards: only those near the screen are rendered, the pa
   const id = await last.getAttribute('data-row-id');
   await last.locator('[data-testid=job-card] > div').nth(2).tap();
   await expect(page.getByRole('dialog', { name: `Job ${id}` })).toBeVisible();
+});
+
+test("a job's page fits however long its values: a long object key, workflow run IDs", async ({ page, request }) => {
+  // Jobs picked for what makes a line long, not whichever job a list shows first: long unbroken
+  // values must wrap rather than push the page sideways. A failed snapshot made now with a long
+  // key (its "no snapshot objects" note repeats the key in the output pattern) …
+  const emulatorJobs = `${emulatorUrl()}/__emulator/jobs`;
+  const longKey = `e2e/phone/${'campaign_q4_interview_final_'.repeat(4)}${Date.now()}.mp4`;
+  const created = await request.post(emulatorJobs, { data: { tag: 'Snapshot', state: 'Failed', input: longKey } });
+  expect(created.status(), await created.text()).toBe(201);
+  const ids = [((await created.json()) as { job: { jobId: string } }).job.jobId];
+  // … and failed jobs in a workflow, straight from CI (the index may still be filling).
+  type Listed = { jobId: string; workflows: { runId?: string | null }[] };
+  for (const tag of ['Transcode', 'Segment']) {
+    const answer = await request.get(`/api/jobs?tag=${tag}&states=Failed&size=100`);
+    expect(answer.ok(), `${tag}: ${await answer.text()}`).toBe(true);
+    const { jobs } = (await answer.json()) as { jobs: Listed[] };
+    ids.push(
+      ...jobs
+        .filter((j) => j.workflows.some((w) => w.runId))
+        .slice(0, 2)
+        .map((j) => j.jobId),
+    );
+  }
+  expect(ids.length, 'failed jobs in a workflow').toBeGreaterThan(1);
+  try {
+    for (const id of ids) {
+      await page.goto(`/jobs/${id}`);
+      await expect(page.getByTestId('detail-summary')).toBeVisible();
+      await expectNoSidewaysScroll(page, `/jobs/${id}`);
+    }
+  } finally {
+    await request.delete(emulatorJobs);
+  }
 });
 
 test('overview and triage fit the screen: no sideways scroll, filters folded', async ({ page }) => {

@@ -45,7 +45,9 @@ export function Fields({
         .map(([label, value]) => (
           <div key={label} className="contents">
             <dt className="text-slate-500 dark:text-slate-400">{label}</dt>
-            <dd className="min-w-0 break-words">
+            {/* anywhere, not break-word: a long unbroken value (a run ID, an object key) must also
+                shrink its flex item's min-content, or it pushes a phone's page sideways. */}
+            <dd className="min-w-0 wrap-anywhere">
               {value === null || value === '' ? <span className="text-slate-400">—</span> : value}
             </dd>
           </div>
@@ -110,5 +112,5 @@ export function MiniTable({
 }
 
 export function Muted({ children }: { children: ReactNode }) {
-  return <p className="text-sm text-slate-500 italic dark:text-slate-400">{children}</p>;
+  return <p className="text-sm wrap-anywhere text-slate-500 italic dark:text-slate-400">{children}</p>;
 }

@@ -5,10 +5,9 @@
  */
 import { XMLParser } from 'fast-xml-parser';
 
-import { DEMO_CREDENTIALS, startEmulator } from '../emulator';
-import { CiClient } from '../server/ci/client';
-import { emulatorConfig, readCiTiming } from '../server/ci/config';
+import { startEmulator } from '../emulator';
 import { parseJobsList, parseJobsListFull } from '../server/ci/xml';
+import { emulatorCiClient } from '../tests/support/emulator-client';
 import { median, type BenchContext, type BenchRow } from './lib';
 
 function timeMany(fn: () => unknown, n: number): number[] {
@@ -25,12 +24,7 @@ export async function runParseBench(ctx: Pick<BenchContext, 'runs'>): Promise<Be
   const emulator = await startEmulator({ port: 0 });
   let body: string;
   try {
-    const client = new CiClient(
-      emulatorConfig(
-        { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
-        readCiTiming({}),
-      ),
-    );
+    const client = emulatorCiClient(emulator);
     ({ body } = await client.get('/jobs', [
       ['tag', 'Transcode'],
       ['states', 'Success'],

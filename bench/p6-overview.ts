@@ -19,17 +19,16 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import pg from 'pg';
 
-import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '../emulator';
+import { startEmulator, type Emulator } from '../emulator';
 import { viewAt, type JobRecord, type JobView } from '../emulator/dataset';
 import { formatCiTime } from '../lib/ci/params';
 import { TAG_CODES } from '../lib/ci/tags';
 import type { JobListItem } from '../lib/ci/types';
-import { CiClient } from '../server/ci/client';
-import { emulatorConfig, readCiTiming } from '../server/ci/config';
 import { overview } from '../server/index/queries';
 import { forgetRollupReads } from '../server/index/rollup-cache';
 import { openStore, type JobStore } from '../server/index/store';
 import type { IncomingJob } from '../server/index/write';
+import { emulatorCiClient } from '../tests/support/emulator-client';
 import { median, type BenchRow } from './lib';
 import { bulkFillPGlite, JOB_COLUMNS } from './p6-fill';
 
@@ -227,19 +226,7 @@ async function timeOverview(store: JobStore, bucket: string, runs: number): Prom
 
 /** What the browser does today for 24 h of one tag: every page of GET /jobs, 100 jobs each. */
 async function browserCollection(emu: Emulator): Promise<{ ms: number; requests: number; jobs: number }> {
-  const client = new CiClient(
-    emulatorConfig(
-      {
-        url: emu.url,
-        secretId: DEMO_CREDENTIALS.secretId,
-        secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: emu.bucket,
-        region: emu.region,
-      },
-      readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }),
-    ),
-    { now: () => NOW },
-  );
+  const client = emulatorCiClient(emu, { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }, { now: () => NOW });
   const t = performance.now();
   let token: string | null = null;
   let requests = 0;

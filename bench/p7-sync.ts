@@ -19,11 +19,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
-import { DEMO_CREDENTIALS, lowerBound, startEmulator, type Emulator } from '../emulator';
-import { CiClient } from '../server/ci/client';
-import { emulatorConfig, readCiTiming } from '../server/ci/config';
+import { lowerBound, startEmulator, type Emulator } from '../emulator';
 import { openStore, type JobStore } from '../server/index/store';
 import { BucketSync } from '../server/index/sync';
+import { emulatorCiClient } from '../tests/support/emulator-client';
 import { percentile, type BenchRow } from './lib';
 
 const POLL_MS = 5000;
@@ -31,19 +30,7 @@ const QPS = 5;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 function client(emu: Emulator, now: () => number) {
-  return new CiClient(
-    emulatorConfig(
-      {
-        url: emu.url,
-        secretId: DEMO_CREDENTIALS.secretId,
-        secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: emu.bucket,
-        region: emu.region,
-      },
-      readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }),
-    ),
-    { now },
-  );
+  return emulatorCiClient(emu, { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }, { now });
 }
 
 async function withStore<T>(run: (store: JobStore) => Promise<T>): Promise<T> {

@@ -4,20 +4,15 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
+import { startEmulator, viewAt } from '@/emulator';
 import { CursorError, listAllTags, type AllTagsParams } from '@/server/ci/all-tags';
-import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
+
+import { emulatorCiClient } from '../../support/emulator-client';
 
 const frozenNow = Date.now();
 const emulator = await startEmulator({ port: 0, now: () => frozenNow, jobCount: 1500 });
 afterAll(() => emulator.close());
-const client = new CiClient(
-  emulatorConfig(
-    { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
-    readCiTiming({ CI_CACHE_TTL_MS: '2000' }),
-  ),
-);
+const client = emulatorCiClient(emulator, { CI_CACHE_TTL_MS: '2000' });
 
 async function pageThrough(params: AllTagsParams) {
   const ids: string[] = [];

@@ -6,8 +6,9 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
 import { parseListJobsQuery } from '@/lib/ci/params';
 import { CiClient, SYNC_USER_AGENT, USER_AGENT } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CiError } from '@/server/ci/errors';
+
+import { emulatorCiConfig } from '../../support/emulator-client';
 
 // A frozen emulator clock keeps job states still while the oracle and the paging compare them.
 const frozenNow = Date.now();
@@ -15,16 +16,7 @@ const emulator = await startEmulator({ port: 0, now: () => frozenNow });
 afterAll(() => emulator.close());
 
 function client(secretKey = DEMO_CREDENTIALS.secretKey, now?: () => number) {
-  const config = emulatorConfig(
-    {
-      url: emulator.url,
-      secretId: DEMO_CREDENTIALS.secretId,
-      secretKey,
-      bucket: emulator.bucket,
-      region: emulator.region,
-    },
-    readCiTiming({ CI_CACHE_TTL_MS: '0' }),
-  );
+  const config = emulatorCiConfig(emulator, { CI_CACHE_TTL_MS: '0' }, secretKey);
   return new CiClient(config, { retryBaseMs: 5, now });
 }
 
@@ -58,16 +50,7 @@ describe('CiClient ↔ emulator', () => {
       .sort();
 
   it("names who calls in the User-Agent: a page's calls, or the index sync's", async () => {
-    const config = emulatorConfig(
-      {
-        url: emulator.url,
-        secretId: DEMO_CREDENTIALS.secretId,
-        secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: emulator.bucket,
-        region: emulator.region,
-      },
-      readCiTiming({ CI_CACHE_TTL_MS: '0' }),
-    );
+    const config = emulatorCiConfig(emulator, { CI_CACHE_TTL_MS: '0' });
     const agents = async (c: CiClient) => {
       const from = emulator.requests().at(-1)?.seq ?? 0;
       await c.listJobs(params('tag=Transcode&size=1'));

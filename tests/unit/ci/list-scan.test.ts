@@ -6,12 +6,12 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { DEMO_CREDENTIALS, startEmulator } from '@/emulator';
+import { startEmulator } from '@/emulator';
 import { TAGS } from '@/lib/ci/tags';
-import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { scanListDocument } from '@/server/ci/list-scan';
 import { parseJobsList, parseJobsListFull, toListItem } from '@/server/ci/xml';
+
+import { emulatorCiClient } from '../../support/emulator-client';
 
 const full = (xml: string) => {
   const page = parseJobsListFull(xml);
@@ -34,12 +34,7 @@ describe('every emulator tag, a 100-job page each way', () => {
   for (const { code } of TAGS) {
     it(`${code}: the scan reads the page and equals the full parse`, async () => {
       const emulator = await emulatorPromise;
-      const client = new CiClient(
-        emulatorConfig(
-          { url: emulator.url, ...DEMO_CREDENTIALS, bucket: emulator.bucket, region: emulator.region },
-          readCiTiming({}),
-        ),
-      );
+      const client = emulatorCiClient(emulator);
       const path = code === 'PicProcess' ? '/pic_jobs' : '/jobs';
       for (const states of [[], [['states', 'Success']]] as [string, string][][]) {
         const { body } = await client.get(path, [['tag', code], ['size', '100'], ...states]);

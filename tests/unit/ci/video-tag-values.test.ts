@@ -5,27 +5,16 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 
-import { DEMO_CREDENTIALS, startEmulator, viewAt } from '@/emulator';
+import { startEmulator, viewAt } from '@/emulator';
 import { confidenceScale, formatConfidence } from '@/lib/format';
-import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { parseJobLookup } from '@/server/ci/xml';
+
+import { emulatorCiClient } from '../../support/emulator-client';
 
 const now = Date.now();
 const emulator = await startEmulator({ port: 0, now: () => now });
 afterAll(() => emulator.close());
-const client = new CiClient(
-  emulatorConfig(
-    {
-      url: emulator.url,
-      secretId: DEMO_CREDENTIALS.secretId,
-      secretKey: DEMO_CREDENTIALS.secretKey,
-      bucket: emulator.bucket,
-      region: emulator.region,
-    },
-    readCiTiming({ CI_CACHE_TTL_MS: '0' }),
-  ),
-);
+const client = emulatorCiClient(emulator, { CI_CACHE_TTL_MS: '0' });
 
 /** Tencent's VideoTag callback example (436/49081), trimmed. */
 const OFFICIAL = `<Response><JobsDetail><Code>Success</Code><JobId>j535b10a4f8e211ec9452c1c27f56a659</JobId>

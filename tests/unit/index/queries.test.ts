@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-import { DEMO_CREDENTIALS, startEmulator, type Emulator } from '@/emulator';
+import { startEmulator, type Emulator } from '@/emulator';
 import {
   countByState,
   durationsByTag,
@@ -17,7 +17,6 @@ import {
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
 import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
 import {
   FAILURE_SAMPLE,
@@ -31,6 +30,7 @@ import {
 import type { JobStore } from '@/server/index/store';
 import { BucketSync } from '@/server/index/sync';
 
+import { emulatorCiConfig } from '../../support/emulator-client';
 import { BASE } from '../emulator/harness';
 import { storeTargets } from './stores';
 
@@ -45,16 +45,7 @@ describe.each(storeTargets)('index queries on $name', { timeout: 120_000 }, (tar
   beforeAll(async () => {
     emu = await startEmulator({ now: () => BASE, baseTime: BASE, jobCount: 4000 });
     store = await target.open();
-    const config = emulatorConfig(
-      {
-        url: emu.url,
-        secretId: DEMO_CREDENTIALS.secretId,
-        secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: emu.bucket,
-        region: emu.region,
-      },
-      readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' }),
-    );
+    const config = emulatorCiConfig(emu, { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0' });
     const sync = new BucketSync({
       store,
       bucket: emu.bucket,

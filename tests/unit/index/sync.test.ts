@@ -6,15 +6,15 @@
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it, onTestFinished } from 'vitest';
 
-import { DEMO_CREDENTIALS, lowerBound, startEmulator, viewAt, type Emulator } from '@/emulator';
+import { lowerBound, startEmulator, viewAt, type Emulator } from '@/emulator';
 import { TAG_CODES, type Tag } from '@/lib/ci/tags';
 import { CiClient } from '@/server/ci/client';
-import { emulatorConfig, readCiTiming } from '@/server/ci/config';
 import { CallBudget } from '@/server/index/budget';
 import { getIndexedJob } from '@/server/index/queries';
 import type { JobStore } from '@/server/index/store';
 import { BucketSync } from '@/server/index/sync';
 
+import { emulatorCiClient, emulatorCiConfig } from '../../support/emulator-client';
 import { BASE } from '../emulator/harness';
 import { resetStore, storeTargets } from './stores';
 
@@ -53,16 +53,7 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     options: { tags?: readonly Tag[]; ciQps?: number; emulator?: Emulator; backfillDays?: number } = {},
   ) {
     const ci = options.emulator ?? emu;
-    const config = emulatorConfig(
-      {
-        url: ci.url,
-        secretId: DEMO_CREDENTIALS.secretId,
-        secretKey: DEMO_CREDENTIALS.secretKey,
-        bucket: ci.bucket,
-        region: ci.region,
-      },
-      readCiTiming({ CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0', CI_TIMEOUT_MS: '2000' }),
-    );
+    const config = emulatorCiConfig(ci, { CI_CACHE_TTL_MS: '0', CI_MAX_RETRIES: '0', CI_TIMEOUT_MS: '2000' });
     return new BucketSync({
       store: s,
       bucket: ci.bucket,
@@ -208,19 +199,7 @@ describe.each(storeTargets)('sync into $name', { timeout: 120_000 }, (target) =>
     const chosen = [...(await idsOf('Transcode', 12)), ...(await idsOf('PicProcess', 3))];
     expect(chosen.length).toBe(15);
     await s.lookUpNow(chosen);
-    const client = new CiClient(
-      emulatorConfig(
-        {
-          url: emu.url,
-          secretId: DEMO_CREDENTIALS.secretId,
-          secretKey: DEMO_CREDENTIALS.secretKey,
-          bucket: emu.bucket,
-          region: emu.region,
-        },
-        readCiTiming({ CI_CACHE_TTL_MS: '0' }),
-      ),
-      { now: () => clock.now },
-    );
+    const client = emulatorCiClient(emu, { CI_CACHE_TTL_MS: '0' }, { now: () => clock.now });
     for (const id of chosen) {
       const kept = await getIndexedJob(store.db, emu.bucket, id);
       const live = await client.getJob(id);

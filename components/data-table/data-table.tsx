@@ -109,6 +109,9 @@ export function DataTable<TData extends RowData>({
         v.virtual ? 'max-h-[calc(100vh-17rem)] min-h-80 overflow-auto overscroll-contain' : 'overflow-x-auto',
       )}
     >
+      {/* First: out of the flow (sr-only), it sits where it would have been — after the table it would
+          stretch the page by the virtualized table's full height. */}
+      <CopyStatus />
       <table
         className={cn('w-full border-collapse text-sm', fixed && 'grid')}
         style={fixed ? { width: fixed.reduce((a, b) => a + b, 0), minWidth: '100%' } : undefined}
@@ -149,7 +152,6 @@ export function DataTable<TData extends RowData>({
         </tbody>
       </table>
       {rows.length === 0 && empty}
-      <CopyStatus />
     </div>
   );
 }

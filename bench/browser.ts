@@ -45,14 +45,15 @@ export const CHROMIUM_ARGS = [
 const FIRST_ROWS = 100;
 /** P4a's breakdown (issue 14's profile), printed with the row while the target is not met. */
 const P4A_NOTE =
-  'Profiled: server — /jobs 135–162 ms to its last byte vs /blank 16–24 ms (quiet machine), 83–97 vs 13 ms of CPU a ' +
-  'render (load 12), 510 KB of HTML (31 KB gzipped) vs 8 KB: the table 328 KB (3.2 KB a row, mostly class names), the ' +
-  'inline flight data 106 KB (the dehydrated page, ~70 KB of JSON); the CI page inside it 10–16 ms. Done: the page ' +
-  'streams its frame (head, stylesheet, scripts) before the CI call and the rows (first byte 186–841 ms vs 745–1776 ms ' +
-  'at load 12). Browser (Chrome trace, load 12): the rows are laid out (110–450 ms) and on screen at first paint, ' +
-  'then one 700–790 ms task — the JS chunks evaluated (~450 ms in the bundler runtime) and React hydrating 100 rows ' +
-  '(~400 ms) — holds the frame this measure waits for; /blank hydrates next to nothing. Left: the hydration and the ' +
-  'row markup (client side: P5, P4b)';
+  'Profiled (bench/profile-rows.ts: Chrome trace and CPU profile of /jobs, load 10–20): the frame waits on one ' +
+  'script task — the chunks evaluated (~450–730 ms in the bundler runtime) and React hydrating the page; of the ' +
+  'rows, CopyButton ~70 ms (a stateful component a row), Timestamp ~100 ms (two store subscriptions a cell, then ' +
+  'every cell re-rendered for the local zone in the same task), DataRow ~90 ms, and up to ~300 ms of forced layout ' +
+  '(the virtualizer read the header height while rendering). Done: that read moved to a layout effect; copy ' +
+  'buttons plain markup with one handler and one live region per table; row events delegated to the body; cells ' +
+  'called as functions (no FlexRender or cell components, 900 fewer fibers); one row class in CSS; the zone ' +
+  'resolved once a table and switched in a transition; instants formatted once. Left: chunk evaluation (P5) and ' +
+  'the page handed over twice (HTML and the dehydrated JSON)';
 const LOADED_ROWS = 10_000;
 /**
  * Pixels scrolled per animation frame in P4b: 500 (15 rows, 30,000 px/s) is a hard flick — every

@@ -13,9 +13,10 @@
  * row is in the whole.
  */
 import type { ReactTable, RowData } from '@tanstack/react-table';
-import { useRef, type ReactNode, type Ref } from 'react';
+import { useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';
 
 import { cn } from '@/components/ui/cn';
+import { copyFromClick, CopyStatus } from '@/components/ui/copy-cell';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 import { DataRow } from './data-row';
@@ -36,10 +37,13 @@ export function DataTable<TData extends RowData>({
   testId,
   empty,
   cursorRef,
+  renderKey = '',
 }: {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- any selected-state shape
   table: ReactTable<DataTableFeatures, TData, any>;
   cursorRef?: Ref<DataTableCursor>;
+  /** What the cells show that the rows do not carry (a time zone): a change re-renders every row. */
+  renderKey?: string;
   label: string;
   onRowActivate?: (row: TData) => void;
   activeRowId?: string | null;
@@ -52,13 +56,13 @@ export function DataTable<TData extends RowData>({
   const bodyRef = useRef<HTMLTableSectionElement>(null);
   const scrollerRef = useRef<HTMLDivElement>(null);
   const headRef = useRef<HTMLTableSectionElement>(null);
-  const columnKey = table
+  const columnIds = table
     .getVisibleLeafColumns()
     .map((c) => c.id)
     .join(',');
   const columns = table.getVisibleLeafColumns().length;
 
-  const v = useVirtualRows({ rows, columnKey, scrollerRef, headRef });
+  const v = useVirtualRows({ rows, columnKey: columnIds, scrollerRef, headRef });
   const { focusId, tabStop, events } = useRowCursor({
     rows,
     shown: v.shown,
@@ -69,16 +73,45 @@ export function DataTable<TData extends RowData>({
     cursorRef,
   });
   const { fixed } = v;
+  const columnKey = `${columnIds}|${renderKey}`;
+
+  // The rows' events, one handler each for the body (a row element is found by its data-row-id;
+  // its aria-rowindex is its place in `rows`), instead of three closures on every row.
+  const rowOf = (target: EventTarget) => {
+    const tr = (target as Element).closest?.<HTMLElement>('tr[data-row-id]');
+    const row = tr ? rows[Number(tr.getAttribute('aria-rowindex')) - 2] : undefined;
+    return tr && row && row.id === tr.dataset.rowId
+      ? { tr, row, index: Number(tr.getAttribute('aria-rowindex')) - 2 }
+      : null;
+  };
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const at = rowOf(event.target);
+    if (at) events.focus(at.row.id);
+  };
+  const onClick = (event: MouseEvent<HTMLElement>) => {
+    if ((event.target as Element).closest('button, a, input, select')) return;
+    const at = rowOf(event.target);
+    if (at) events.activate(at.row.original);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    const at = rowOf(event.target);
+    if (at) events.keyDown(event, at.index, at.row.original, event.target === at.tr);
+  };
 
   return (
     <div
       ref={scrollerRef}
       data-testid={testId ? `${testId}-scroller` : undefined}
+      // The cells' copy buttons (components/ui/copy-cell): one handler, one announcement.
+      onClick={copyFromClick}
       className={cn(
         'rounded border border-slate-200 dark:border-slate-700',
         v.virtual ? 'max-h-[calc(100vh-17rem)] min-h-80 overflow-auto overscroll-contain' : 'overflow-x-auto',
       )}
     >
+      {/* First: out of the flow (sr-only), it sits where it would have been — after the table it would
+          stretch the page by the virtualized table's full height. */}
+      <CopyStatus />
       <table
         className={cn('w-full border-collapse text-sm', fixed && 'grid')}
         style={fixed ? { width: fixed.reduce((a, b) => a + b, 0), minWidth: '100%' } : undefined}
@@ -93,6 +126,9 @@ export function DataTable<TData extends RowData>({
         <TableHead table={table} ref={headRef} virtual={v.virtual} fixed={fixed} />
         <tbody
           ref={bodyRef}
+          onFocus={onFocus}
+          onClick={onClick}
+          onKeyDown={onKeyDown}
           role={fixed ? 'rowgroup' : undefined}
           className={fixed ? 'relative grid' : undefined}
           style={fixed ? { height: v.bodyHeight } : undefined}
@@ -102,14 +138,12 @@ export function DataTable<TData extends RowData>({
             <DataRow
               key={v.keyOf(i)}
               row={row}
-              table={table}
               index={v.virtual ? v.first + i : i}
               columnKey={columnKey}
               virtual={v.virtual}
               tabStop={row.id === tabStop}
               cursor={row.id === focusId}
               active={activeRowId === row.id}
-              events={events}
               top={fixed ? v.topOf(i) : undefined}
               widths={fixed}
             />

@@ -27,7 +27,8 @@ export interface DataTableCursor {
 export interface RowEvents<TData> {
   focus: (id: string) => void;
   activate: (original: TData) => void;
-  keyDown: (event: KeyboardEvent<HTMLElement>, index: number, original: TData) => void;
+  /** `onRow`: the row itself has focus (Enter/Space open it), not a control inside it. */
+  keyDown: (event: KeyboardEvent<HTMLElement>, index: number, original: TData, onRow?: boolean) => void;
 }
 
 const MOVES: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, PageDown: 10, PageUp: -10, j: 1, k: -1 };
@@ -111,7 +112,12 @@ export function useRowCursor<TData extends RowData>({
     [rows, focusId, onRowActivate, virtual],
   );
 
-  const onKeyDown = (event: KeyboardEvent<HTMLElement>, index: number, original: TData) => {
+  const onKeyDown = (
+    event: KeyboardEvent<HTMLElement>,
+    index: number,
+    original: TData,
+    onRow = event.target === event.currentTarget,
+  ) => {
     if (event.key in MOVES) {
       event.preventDefault();
       focusRow(from(index) + MOVES[event.key]!);
@@ -121,7 +127,7 @@ export function useRowCursor<TData extends RowData>({
     } else if (event.key === 'End') {
       event.preventDefault();
       focusRow(rows.length - 1);
-    } else if ((event.key === 'Enter' || event.key === ' ') && event.target === event.currentTarget) {
+    } else if ((event.key === 'Enter' || event.key === ' ') && onRow) {
       event.preventDefault();
       onRowActivate?.(original);
     }
@@ -135,7 +141,7 @@ export function useRowCursor<TData extends RowData>({
   const [events] = useState<RowEvents<TData>>(() => ({
     focus: (id) => setFocusId(id),
     activate: (original) => latest.current.onRowActivate?.(original),
-    keyDown: (event, index, original) => latest.current.onKeyDown(event, index, original),
+    keyDown: (event, index, original, onRow) => latest.current.onKeyDown(event, index, original, onRow),
   }));
 
   return {

@@ -39,7 +39,13 @@ export function useVirtualRows<TData extends RowData>({
   headRef: RefObject<HTMLTableSectionElement | null>;
 }) {
   const virtual = rows.length > VIRTUALIZE_ABOVE;
-  const headerHeight = headRef.current?.offsetHeight ?? 30;
+  // Column widths and the header's height while virtualized: measured once, then fixed. Measured in
+  // a layout effect, never while rendering: reading a size during render forces a layout of the
+  // whole page then — during hydration, of the server's hundred rows (bench P4a: ~300 ms), and on
+  // every scroll frame of the DOM React has just changed (P4b′).
+  const [measured, setMeasured] = useState<{ key: string; px: number[]; header: number } | null>(null);
+  const fixed = virtual && measured?.key === columnKey ? measured.px : null;
+  const headerHeight = measured?.header ?? 30;
   // Stable while the rows are: the virtualizer re-measures every row when it changes.
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
   // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
@@ -60,13 +66,16 @@ export function useVirtualRows<TData extends RowData>({
   const items = virtual ? virtualizer.getVirtualItems() : [];
   const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
 
-  // Column widths while virtualized: measured from the header once, then fixed.
-  const [widths, setWidths] = useState<{ key: string; px: number[] } | null>(null);
-  const fixed = virtual && widths?.key === columnKey ? widths.px : null;
   useLayoutEffect(() => {
     if (!virtual || fixed) return;
-    const cells = headRef.current?.querySelectorAll('tr:last-child > th');
-    if (cells?.length) setWidths({ key: columnKey, px: Array.from(cells, (th) => (th as HTMLElement).offsetWidth) });
+    const head = headRef.current;
+    const cells = head?.querySelectorAll('tr:last-child > th');
+    if (head && cells?.length)
+      setMeasured({
+        key: columnKey,
+        px: Array.from(cells, (th) => (th as HTMLElement).offsetWidth),
+        header: head.offsetHeight,
+      });
   }, [virtual, fixed, columnKey, headRef]);
 
   return {

@@ -1,17 +1,13 @@
 import type { ReactNode } from 'react';
 
-import { cn } from './cn';
+/** A badge's colours when its caller gives none. */
+export const BADGE_NEUTRAL =
+  'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600';
 
+/** A small label; its shape is app/globals.css .badge (shared with the jobs table's state badges). */
 export function Badge({ className, children, title }: { className?: string; children: ReactNode; title?: string }) {
   return (
-    <span
-      title={title}
-      className={cn(
-        'inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium whitespace-nowrap ring-1 ring-inset',
-        className ??
-          'bg-slate-100 text-slate-700 ring-slate-300 dark:bg-slate-800 dark:text-slate-200 dark:ring-slate-600',
-      )}
-    >
+    <span title={title} className={`badge ${className ?? BADGE_NEUTRAL}`}>
       {children}
     </span>
   );

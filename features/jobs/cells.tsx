@@ -1,42 +1,47 @@
 'use client';
 
 /**
- * Cell renderers of the jobs table (small components, so they can use hooks such as the clock).
- * A scroll through loaded rows mounts a dozen rows a frame: a cell subscribes to nothing it does not
- * need (the clock only while a job runs; the queue names once per table, QueueNamesProvider).
+ * Cell renderers of the jobs table, also stacked in a phone's card (job-card). A page hydrates a
+ * hundred rows and a scroll through loaded rows updates fifteen a frame, so most cells are plain
+ * functions returning markup (called by the row, not mounted: components/data-table/data-row), the
+ * copy button is markup the table's one handler serves (components/ui/copy-cell), and the few cells
+ * that depend on more than their job are small components reading one context (CellView): the
+ * queue names, asked once a table, and the time zone, resolved once a table — not a subscription
+ * to the preferences and to hydration in every timestamp. The clock only ticks in running rows.
  */
-import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
-import { CopyButton } from '@/components/ui/copy-button';
-import { Timestamp } from '@/components/ui/timestamp';
+import { copyIcon } from '@/components/ui/copy-cell';
 import { useNow } from '@/components/ui/use-now';
 import { useQueues } from '@/features/jobs/api/queues';
+import { usePreferences } from '@/features/preferences/preferences';
 import { tagInfo } from '@/lib/ci/tags';
 import type { JobListItem } from '@/lib/ci/types';
-import { formatElapsed } from '@/lib/format';
+import { formatElapsed, formatInstant, type TimeZoneChoice } from '@/lib/format';
 
-export function JobIdCell({ jobId }: { jobId: string }) {
+const dash = <span className="text-slate-400">—</span>;
+
+export function jobIdCell(jobId: string) {
   return (
     <span className="flex items-center gap-1">
       <span className="font-mono text-xs" data-testid="job-id">
         {jobId}
       </span>
-      <CopyButton value={jobId} label={`job ID ${jobId}`} />
+      {copyIcon(jobId, `job ID ${jobId}`)}
     </span>
   );
 }
 
-export function TagCell({ tag }: { tag: string }) {
-  const info = tagInfo(tag);
+export function tagCell(tag: string) {
   return (
-    <span data-testid="tag-cell" title={info?.name ?? 'A tag this dashboard does not know'} className="text-xs">
+    <span data-testid="tag-cell" title={tagInfo(tag)?.name ?? 'A tag this dashboard does not know'} className="text-xs">
       {tag}
     </span>
   );
 }
 
-export function ObjectCell({ object }: { object: string | null | undefined }) {
-  if (!object) return <span className="text-slate-400">—</span>;
+export function objectCell(object: string | null | undefined) {
+  if (!object) return dash;
   return (
     <span className="block max-w-[12rem] truncate font-mono text-xs" title={object}>
       {object}
@@ -44,18 +49,34 @@ export function ObjectCell({ object }: { object: string | null | undefined }) {
   );
 }
 
-const QueueNames = createContext<ReadonlyMap<string, string | null>>(new Map());
+/** What the cells show beyond their job: the bucket's queue names and the zone timestamps are shown in. */
+interface CellView {
+  names: ReadonlyMap<string, string | null>;
+  zone: TimeZoneChoice;
+}
 
-/** The bucket's queue names for the QueueCells inside: asked once, not by each row. */
-export function QueueNamesProvider({ children }: { children: ReactNode }) {
+const CellViewContext = createContext<CellView>({ names: new Map(), zone: 'utc' });
+
+/**
+ * The CellView of the cells inside. The zone: "local" means the browser's, which the server does
+ * not know, so the server's HTML and the hydration render UTC (with its offset, so never wrong),
+ * and the browser's zone follows in a transition — after the first rows are painted, not in the
+ * task that hydrates them.
+ */
+export function CellViewProvider({ children }: { children: ReactNode }) {
   const { data } = useQueues();
+  const { timeZone } = usePreferences();
+  const [local, setLocal] = useState(false);
+  useEffect(() => startTransition(() => setLocal(true)), []);
+  const zone = timeZone === 'local' && !local ? 'utc' : timeZone;
   const names = useMemo(() => new Map(data?.map((q) => [q.queueId, q.name])), [data]);
-  return <QueueNames.Provider value={names}>{children}</QueueNames.Provider>;
+  const view = useMemo(() => ({ names, zone }), [names, zone]);
+  return <CellViewContext.Provider value={view}>{children}</CellViewContext.Provider>;
 }
 
 export function QueueCell({ queueId }: { queueId: string | null }) {
-  const names = useContext(QueueNames);
-  if (!queueId) return <span className="text-slate-400">—</span>;
+  const { names } = useContext(CellViewContext);
+  if (!queueId) return dash;
   return (
     <span className="block max-w-[10rem] truncate text-xs" title={queueId}>
       {names.get(queueId) ?? <span className="font-mono">{queueId}</span>}
@@ -63,13 +84,34 @@ export function QueueCell({ queueId }: { queueId: string | null }) {
   );
 }
 
+/** Formatted instants by zone and value: a job's time is formatted once, not on every render of its row. */
+const instants = new Map<string, string>();
+
+function instantText(value: string, zone: TimeZoneChoice): string {
+  const key = `${zone} ${value}`;
+  let text = instants.get(key);
+  if (text === undefined) {
+    if (instants.size >= 50_000) instants.clear(); // a bound, far above the rows a list loads
+    text = formatInstant(value, zone);
+    instants.set(key, text);
+  }
+  return text;
+}
+
+/** When the job was created, in the chosen zone with its offset (the value as CI gave it on hover). */
 export function CreatedCell({ time }: { time: string | null }) {
-  return <Timestamp value={time} className="text-xs whitespace-nowrap tabular-nums" />;
+  const { zone } = useContext(CellViewContext);
+  if (!time) return <span className="text-xs">—</span>;
+  return (
+    <time dateTime={time} className="text-xs whitespace-nowrap tabular-nums" title={time}>
+      {instantText(time, zone)}
+    </time>
+  );
 }
 
 /** Duration once ended; elapsed time (ticking) while running; — before start. */
-export function DurationCell({ job }: { job: JobListItem }) {
-  if (!job.startTime) return <span className="text-slate-400">—</span>;
+export function durationCell(job: JobListItem) {
+  if (!job.startTime) return dash;
   if (job.endTime)
     return <span className="text-xs whitespace-nowrap tabular-nums">{formatElapsed(job.startTime, job.endTime)}</span>;
   return <RunningDuration startTime={job.startTime} />;

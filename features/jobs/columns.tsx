@@ -2,17 +2,19 @@
 
 /**
  * The jobs table's columns: accessor (also the sort key of the loaded rows), header and cell.
- * Column ids are the `sort` values of the URL (lib/jobs-search-params SORTABLE_COLUMNS).
+ * Column ids are the `sort` values of the URL (lib/jobs-search-params SORTABLE_COLUMNS). A `cell` is
+ * called by the row as a plain function (components/data-table/data-row): markup, no hooks; the two
+ * cells that read the table's CellView are components (features/jobs/cells).
  */
 import { createColumnHelper } from '@tanstack/react-table';
 
 import { dataTableFeatures } from '@/components/data-table/features';
-import { ProgressBar } from '@/components/ui/progress-bar';
+import { progressBar } from '@/components/ui/progress-bar';
 import type { JobListItem } from '@/lib/ci/types';
 import { toMs } from '@/lib/format';
 
-import { CreatedCell, DurationCell, JobIdCell, ObjectCell, QueueCell, TagCell } from './cells';
-import { StateBadge } from './state-badge';
+import { CreatedCell, durationCell, jobIdCell, objectCell, QueueCell, tagCell } from './cells';
+import { stateBadge } from './state-badge';
 
 const helper = createColumnHelper<typeof dataTableFeatures, JobListItem>();
 
@@ -26,7 +28,7 @@ export const jobColumns = helper.columns([
   helper.accessor('jobId', {
     id: 'jobId',
     header: 'Job ID',
-    cell: (info) => <JobIdCell jobId={info.row.original.jobId} />,
+    cell: (info) => jobIdCell(info.row.original.jobId),
     sortFn: 'alphanumeric',
     enableHiding: false,
     meta: { label: 'Job ID' },
@@ -34,30 +36,29 @@ export const jobColumns = helper.columns([
   helper.accessor((job) => job.tag, {
     id: 'tag',
     header: 'Tag',
-    cell: (info) => <TagCell tag={info.row.original.tag} />,
+    cell: (info) => tagCell(info.row.original.tag),
     sortFn: 'text',
     meta: { label: 'Tag' },
   }),
   helper.accessor((job) => job.state, {
     id: 'state',
     header: 'State',
-    cell: (info) => <StateBadge state={info.row.original.state} />,
+    cell: (info) => stateBadge(info.row.original.state),
     sortFn: 'text',
     meta: { label: 'State' },
   }),
   helper.accessor((job) => job.progress ?? -1, {
     id: 'progress',
     header: 'Progress',
-    cell: (info) => (
-      <ProgressBar of={info.row.original.jobId} value={info.row.original.progress} state={info.row.original.state} />
-    ),
+    cell: (info) =>
+      progressBar({ of: info.row.original.jobId, value: info.row.original.progress, state: info.row.original.state }),
     sortFn: 'basic',
     meta: { label: 'Progress', className: 'w-32' },
   }),
   helper.accessor((job) => job.input?.object ?? '', {
     id: 'input',
     header: 'Input object',
-    cell: (info) => <ObjectCell object={info.row.original.input?.object} />,
+    cell: (info) => objectCell(info.row.original.input?.object),
     sortFn: 'alphanumeric',
     meta: { label: 'Input object' },
   }),
@@ -78,14 +79,14 @@ export const jobColumns = helper.columns([
   helper.accessor((job) => durationMs(job), {
     id: 'duration',
     header: 'Duration',
-    cell: (info) => <DurationCell job={info.row.original} />,
+    cell: (info) => durationCell(info.row.original),
     sortFn: 'basic',
     meta: { label: 'Duration' },
   }),
   helper.accessor((job) => job.output?.object ?? '', {
     id: 'output',
     header: 'Output object',
-    cell: (info) => <ObjectCell object={info.row.original.output?.object} />,
+    cell: (info) => objectCell(info.row.original.output?.object),
     sortFn: 'alphanumeric',
     meta: { label: 'Output object' },
   }),

@@ -10,7 +10,7 @@ import { ProgressBar } from '@/components/ui/progress-bar';
 import type { JobListItem } from '@/lib/ci/types';
 import { shortId } from '@/lib/format';
 
-import { CreatedCell, DurationCell, QueueCell, TagCell } from './cells';
+import { CreatedCell, durationCell, QueueCell, tagCell } from './cells';
 import { StateBadge } from './state-badge';
 import { ACTIVE_STATES } from './state-styles';
 
@@ -20,7 +20,7 @@ export function JobCard({ job }: { job: JobListItem }) {
     <article data-testid="job-card" className="flex flex-col gap-1 text-sm">
       <div className="flex items-center gap-2">
         <StateBadge state={job.state} />
-        <TagCell tag={job.tag} />
+        {tagCell(job.tag)}
         <span className="ml-auto text-slate-600 dark:text-slate-300">
           <CreatedCell time={job.creationTime} />
         </span>
@@ -41,9 +41,7 @@ export function JobCard({ job }: { job: JobListItem }) {
         {(ACTIVE_STATES.has(job.state) || job.progress !== null) && (
           <ProgressBar value={job.progress} state={job.state} />
         )}
-        <span className="ml-auto">
-          <DurationCell job={job} />
-        </span>
+        <span className="ml-auto">{durationCell(job)}</span>
       </div>
     </article>
   );

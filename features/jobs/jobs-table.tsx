@@ -12,7 +12,7 @@ import { setPreference, usePreferences } from '@/features/preferences/preference
 import type { JobListItem } from '@/lib/ci/types';
 import { parseSort, serializeSort } from '@/lib/jobs-search-params';
 
-import { QueueNamesProvider } from './cells';
+import { CellViewProvider } from './cells';
 import { jobColumns } from './columns';
 import { renderJobCard } from './job-card';
 
@@ -81,7 +81,7 @@ export function JobsTable({
   // Until the screen is known (server, hydration) both are in the page and CSS shows one; the page's
   // cursor shortcuts go to the one shown.
   return (
-    <QueueNamesProvider>
+    <CellViewProvider>
       {narrow !== true && (
         <div className={narrow === null ? 'hidden md:block' : undefined}>
           <DataTable
@@ -112,7 +112,7 @@ export function JobsTable({
           limit={narrow === null ? FIRST_PAINT_CARDS : undefined}
         />
       )}
-    </QueueNamesProvider>
+    </CellViewProvider>
   );
 }
 

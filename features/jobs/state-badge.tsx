@@ -1,12 +1,20 @@
-import { Badge } from '@/components/ui/badge';
+import { BADGE_NEUTRAL } from '@/components/ui/badge';
 
 import { STATE_ICONS, STATE_STYLES } from './state-styles';
 
-export function StateBadge({ state }: { state: string }) {
+/**
+ * A job's state as a badge (components/ui/badge's look, app/globals.css .badge). A plain function:
+ * the jobs table calls it for every row (components/data-table/data-row).
+ */
+export function stateBadge(state: string) {
   return (
-    <Badge className={STATE_STYLES[state]}>
+    <span className={`badge ${STATE_STYLES[state] ?? BADGE_NEUTRAL}`}>
       <span aria-hidden>{STATE_ICONS[state] ?? '?'}</span>
       {state || 'Unknown'}
-    </Badge>
+    </span>
   );
+}
+
+export function StateBadge({ state }: { state: string }) {
+  return stateBadge(state);
 }

@@ -17,22 +17,26 @@
  *   its boundary under the pages after it (rows would vanish or repeat). "Refresh" leaves the mode
  *   and reloads the current page, which live refresh then keeps fresh again.
  * - With the job index live (features/shell/health-api indexStreams), "Load all" from the first page
- *   reads one answer instead: every match streamed from the index (use-streamed-jobs), appended as
+ *   reads one answer instead: every match streamed from the index (index-stream, opened by the click), appended as
  *   it arrives. From a later page, or without a live index, it pages through CI as above.
  * - Not in the URL, on purpose: a reload or a pasted link should not fire up to 100 requests at CI by
  *   itself; the URL keeps describing the page the accumulation started from, which is what reloads.
  */
 import { useInfiniteQuery, useQueryClient, type InfiniteData } from '@tanstack/react-query';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 
 import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { BROWSER_JOBS_LIMIT, fetchJobsPage } from '@/features/jobs/api/job-pages';
 import { healthQueryOptions, indexStreams } from '@/features/shell/health-api';
 import type { JobListItem, JobPage } from '@/lib/ci/types';
 
-import { useStreamedJobs } from './use-streamed-jobs';
+import { openIndexStream, type IndexStream, type IndexStreamState } from './index-stream';
 
 const MIN_GAP_MS = 60;
+/** No index answer read (paging, or one page): what the stream's state reads as. */
+const NO_STREAM: IndexStreamState = { jobs: [], status: 'loading', complete: false, error: null };
+const noSubscription = () => () => undefined;
+const noStream = () => NO_STREAM;
 
 export function useAccumulatedPages({
   fullQuery,
@@ -50,14 +54,29 @@ export function useAccumulatedPages({
 }) {
   const client = useQueryClient();
   const bucket = useCurrentBucket();
-  const [session, setSession] = useState<{ key: string; id: number; source: 'pages' | 'index' } | null>(null);
+  const [session, setSession] = useState<{
+    key: string;
+    id: number;
+    source: 'pages' | 'index';
+    /** The index's answer being read (source 'index'), opened by the click that started it. */
+    stream: IndexStream | null;
+  } | null>(null);
   const [target, setTarget] = useState<number | null>(null);
   const lastStart = useRef(0);
+  /** The last answer opened, stopped when another is opened before the first was shown. */
+  const lastStream = useRef<IndexStream | null>(null);
   const active = session !== null && session.key === fullQuery && query !== null;
-  const streamed = useStreamedJobs(
-    active && session.source === 'index' ? { query, id: session.id, limit: BROWSER_JOBS_LIMIT } : null,
-  );
   const fromIndex = active && session.source === 'index';
+  const stream = fromIndex ? session.stream : null;
+  const streamed = useSyncExternalStore(
+    stream?.subscribe ?? noSubscription,
+    stream?.getSnapshot ?? noStream,
+    stream?.getSnapshot ?? noStream,
+  );
+  // Another list, another session, or the page gone: the answer being read is not wanted any more.
+  useEffect(() => {
+    if (stream) return () => stream.stop();
+  }, [stream]);
   const queryKey = useMemo(() => ['jobs', 'accumulated', session?.key ?? '', session?.id ?? 0] as const, [session]);
 
   const pages = useInfiniteQuery<JobPage, Error, InfiniteData<JobPage, string>, typeof queryKey, string>({
@@ -99,9 +118,19 @@ export function useAccumulatedPages({
 
   const start = useCallback(
     (source: 'pages' | 'index') => {
-      if (fullQuery) setSession({ key: fullQuery, id: Date.now(), source });
+      if (!fullQuery) return;
+      let opened: IndexStream | null = null;
+      if (source === 'index' && query !== null) {
+        lastStream.current?.stop();
+        // The request leaves now, before React renders accumulate mode (see index-stream). A stopped
+        // answer read again keeps the jobs it gave (the rows de-duplicate the rest).
+        const kept = session?.key === fullQuery && session.stream ? session.stream.getSnapshot().jobs : [];
+        opened = openIndexStream(query, { limit: BROWSER_JOBS_LIMIT, kept });
+        lastStream.current = opened;
+      }
+      setSession({ key: fullQuery, id: Date.now(), source, stream: opened });
     },
-    [fullQuery],
+    [fullQuery, query, session],
   );
 
   // The Load all loop: one request at a time, paced; it runs again after each answer.
@@ -154,13 +183,13 @@ export function useAccumulatedPages({
     },
     cancel: () => {
       setTarget(null);
-      streamed.stop();
+      stream?.stop();
       void client.cancelQueries({ queryKey });
     },
     /** Back to the single page (live refresh resumes). */
     exit: () => {
       setTarget(null);
-      streamed.stop();
+      stream?.stop();
       void client.cancelQueries({ queryKey });
       setSession(null);
     },

@@ -123,6 +123,42 @@ test('Load all reads one streamed answer of the index: every job of the view onc
   await expect(page.getByTestId('jobs-table')).toHaveAttribute('aria-rowcount', '21');
 });
 
+test('an answer cut short keeps the rows it gave; Load more reads it again, each job once and in order', async ({
+  page,
+  request,
+}) => {
+  const { from, to } = settledWindow(24, 24 * 30);
+  const query = `tag=Transcode&orderByTime=Asc&startCreationTime=${from}&endCreationTime=${to}`;
+  const expected = await pagedIds(request, `${query}&size=100`);
+  expect(expected.length).toBeGreaterThan(150);
+  // The first answer stops inside its 151st job (the server's own lines, cut there).
+  const full = await (await request.get(`${app.url}/api/jobs/export?format=ndjson&${query}`)).text();
+  const lines = full.split('\n');
+  let cut = true;
+  await page.route('**/api/jobs/export?*', async (route) => {
+    if (!cut) return route.fallback();
+    cut = false;
+    await route.fulfill({
+      status: 200,
+      contentType: 'application/x-ndjson',
+      body: `${lines.slice(0, 150).join('\n')}\n${lines[150]!.slice(0, 40)}`,
+    });
+  });
+
+  await page.goto(`${app.url}/jobs?tag=Transcode&order=asc&size=20&range=custom&from=${from}&to=${to}`);
+  await settledRows(page);
+  await page.getByTestId('load-all').click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Loading stopped' })).toContainText('StreamCut');
+  await expect(page.getByTestId('jobs-table')).toHaveAttribute('aria-rowcount', '151');
+
+  await page.getByTestId('load-more').click();
+  await expect(page.getByTestId('accumulate-status')).toHaveText(
+    `${expected.length.toLocaleString('en')} loaded from the job index · end of the list`,
+    { timeout: 30_000 },
+  );
+  expect(await loadedIds(page)).toEqual(expected);
+});
+
 test('a bad format is refused with the field named', async ({ request }) => {
   const res = await request.get(`${app.url}/api/jobs/export?format=xml&tag=Transcode`);
   expect(res.status()).toBe(400);

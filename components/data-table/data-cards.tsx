@@ -9,16 +9,16 @@
  * Up to VIRTUALIZE_ABOVE cards (one page) every card is rendered in the page's flow. Above that the
  * page itself scrolls (a scroller inside a phone's page traps the thumb), and only the cards near
  * the window are rendered, each measured as it renders (@tanstack/react-virtual's window
- * virtualizer), so pages accumulated by "Load more" cost what one does.
+ * virtualizer, loaded when first needed: use-lazy-virtualizer), so pages accumulated by "Load more" cost what one does.
  */
 import type { ReactTable, Row, RowData } from '@tanstack/react-table';
-import { useWindowVirtualizer } from '@tanstack/react-virtual';
 import { memo, useCallback, useLayoutEffect, useRef, useState, type ReactNode, type Ref } from 'react';
 
 import { cn } from '@/components/ui/cn';
 import { useHydrated } from '@/components/ui/use-hydrated';
 
 import type { DataTableFeatures } from './features';
+import { useLazyVirtualizer } from './use-lazy-virtualizer';
 import { useRowCursor, type DataTableCursor, type RowEvents } from './use-row-cursor';
 import { VIRTUALIZE_ABOVE } from './use-virtual-rows';
 
@@ -68,15 +68,15 @@ export function DataCards<TData extends RowData>({
   }, [virtual]);
 
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  const virtualizer = useWindowVirtualizer({
+  const virtualizer = useLazyVirtualizer({
     count: virtual ? rows.length : 0,
-    estimateSize: () => CARD_ESTIMATE + GAP,
+    scroller: 'window',
+    estimate: CARD_ESTIMATE + GAP,
     overscan: 4,
     scrollMargin,
     getItemKey,
-    useFlushSync: false,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const items = virtual ? virtualizer.items : [];
   const shown = virtual
     ? items.map((item) => rows[item.index]!).filter(Boolean)
     : limit !== undefined
@@ -87,7 +87,7 @@ export function DataCards<TData extends RowData>({
     rows,
     shown,
     virtual,
-    scrollToIndex: (index) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    scrollToIndex: virtualizer.scrollToIndex,
     bodyRef: listRef,
     onRowActivate,
     cursorRef,
@@ -104,7 +104,7 @@ export function DataCards<TData extends RowData>({
         data-virtual={virtual || undefined}
         data-hydrated={hydrated || undefined}
         className={virtual ? 'relative' : 'flex flex-col gap-2'}
-        style={virtual ? { height: virtualizer.getTotalSize() } : undefined}
+        style={virtual ? { height: virtualizer.totalSize } : undefined}
       >
         {shown.map((row, i) => {
           const item = items[i];

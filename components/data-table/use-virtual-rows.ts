@@ -1,17 +1,18 @@
 'use client';
 
 /**
- * Virtualisation of the data table's body (@tanstack/react-virtual). Up to VIRTUALIZE_ABOVE rows
+ * Virtualisation of the data table's body (@tanstack/react-virtual, loaded when first needed:
+ * use-lazy-virtualizer). Up to VIRTUALIZE_ABOVE rows
  * (one page) every row is rendered in the page's flow. Above that (pages accumulated by "Load
  * more") the table's scroller renders only the rows in view: 10,000 rows cost what 40 do. Column
  * widths are measured from the header once when it switches and then fixed (table-layout: fixed),
  * so they do not jump as other rows scroll in.
  */
 import type { Row, RowData } from '@tanstack/react-table';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useLayoutEffect, useState, type RefObject } from 'react';
 
 import type { DataTableFeatures } from './features';
+import { useLazyVirtualizer } from './use-lazy-virtualizer';
 
 /** More rows than this are virtualized (a page is at most 100). */
 export const VIRTUALIZE_ABOVE = 100;
@@ -47,23 +48,20 @@ export function useVirtualRows<TData extends RowData>({
   const fixed = virtual && measured?.key === columnKey ? measured.px : null;
   const headerHeight = measured?.header ?? 30;
   // Stable while the rows are: the virtualizer re-measures every row when it changes.
+  const getScroller = useCallback(() => scrollerRef.current, [scrollerRef]);
   const getItemKey = useCallback((index: number) => rows[index]?.id ?? index, [rows]);
-  // No React Compiler in this build (next.config.js); the virtualizer re-renders us on scroll itself.
-  // eslint-disable-next-line react-hooks/incompatible-library -- see above
-  const virtualizer = useVirtualizer({
+  const virtualizer = useLazyVirtualizer({
     count: virtual ? rows.length : 0,
-    getScrollElement: () => scrollerRef.current,
-    estimateSize: () => ROW_HEIGHT,
+    scroller: getScroller,
+    estimate: ROW_HEIGHT,
     overscan: 6,
     // The header sits above the first row inside the scroller, and stays there (sticky): rows start
     // below it, and a row scrolled to stops below it.
     paddingStart: headerHeight,
     scrollPaddingStart: headerHeight,
     getItemKey,
-    // Renders in React's own batch rather than synchronously inside each scroll event.
-    useFlushSync: false,
   });
-  const items = virtual ? virtualizer.getVirtualItems() : [];
+  const items = virtual ? virtualizer.items : [];
   const shown = virtual ? items.map((item) => rows[item.index]!).filter(Boolean) : rows;
 
   useLayoutEffect(() => {
@@ -96,10 +94,10 @@ export function useVirtualRows<TData extends RowData>({
     topOf: (i: number) => (items[i]?.start ?? 0) - headerHeight,
     /** Spacer heights above and below the shown rows (table layout), px. */
     padTop: virtual ? (items[0]?.start ?? headerHeight) - headerHeight : 0,
-    padBottom: virtual ? virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0) : 0,
-    bodyHeight: virtualizer.getTotalSize() - headerHeight,
+    padBottom: virtual ? virtualizer.totalSize - (items[items.length - 1]?.end ?? 0) : 0,
+    bodyHeight: virtualizer.totalSize - headerHeight,
     /** Fixed column widths once measured (then the table is a grid), else null. */
     fixed,
-    scrollToIndex: (index: number) => virtualizer.scrollToIndex(index, { align: 'auto' }),
+    scrollToIndex: virtualizer.scrollToIndex,
   };
 }

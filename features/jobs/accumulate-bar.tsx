@@ -1,5 +1,6 @@
 'use client';
 
+import { preloadVirtualizer } from '@/components/data-table/use-lazy-virtualizer';
 import { Button } from '@/components/ui/button';
 import { ApiError } from '@/lib/fetch-json';
 
@@ -7,6 +8,9 @@ import { BROWSER_JOBS_LIMIT } from './api/job-pages';
 import type { useAccumulatedPages } from './use-accumulated-pages';
 
 type Accumulated = ReturnType<typeof useAccumulatedPages>;
+
+/** More than a page of rows is virtualized: its code starts loading on the intent to load more. */
+const intent = { onPointerEnter: () => void preloadVirtualizer(), onFocus: () => void preloadVirtualizer() };
 
 /**
  * Under the table: "Load more" / "Load all" append the following pages to it (accumulate mode,
@@ -38,13 +42,14 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
       )}
       {acc.hasNext && (
         <>
-          <Button size="sm" data-testid="load-more" onClick={acc.loadMore} disabled={busy}>
+          <Button size="sm" data-testid="load-more" onClick={acc.loadMore} disabled={busy} {...intent}>
             Load more
           </Button>
           <Button
             size="sm"
             data-testid="load-all"
             onClick={acc.loadAll}
+            {...intent}
             disabled={busy || loaded >= BROWSER_JOBS_LIMIT}
           >
             Load all (up to {BROWSER_JOBS_LIMIT.toLocaleString('en')})

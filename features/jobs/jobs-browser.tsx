@@ -4,7 +4,7 @@
  * The jobs list: filters, table, paging, live refresh and the detail drawer, all driven by the URL
  * (use-jobs-view). Data comes from GET /api/jobs through features/jobs/api/jobs.
  */
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
 
 import type { DataTableCursor } from '@/components/data-table/data-table';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
@@ -19,16 +19,13 @@ import { stateForView } from '@/lib/saved-views';
 import { ExportMenu } from '../export/lazy-export-menu';
 import { FindResultNote } from '../find-job/find-result-note';
 import { CopyLinkButton } from '../shell/copy-link-button';
-import { ViewsMenu } from '../views/views-menu';
+import { ViewsMenu } from '../views/lazy-views-menu';
 import { AccumulateBar } from './accumulate-bar';
-import { JobDrawer } from './detail/job-drawer';
 import { EmptyState } from './empty-state';
 import { FiltersBar } from './filters-bar';
 import { FoldedFilters } from './folded-filters';
-import { JobsError } from './jobs-error';
 import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
 import { ListCount, useListTotal } from './list-count';
-import { LeftJobsNotice, NewJobsBar } from './live-notices';
 import { LiveRefresh } from './live-refresh';
 import { windowRunsToNow } from './live-refresh-plan';
 import { JobsPagination } from './pagination';
@@ -39,7 +36,14 @@ import { useJobsView } from './use-jobs-view';
 import { useLiveRefresh } from './use-live-refresh';
 import { useLiveRows } from './use-live-rows';
 import { useRangeAnchor } from './use-range-anchor';
-import { ViewIssues } from './view-issues';
+
+// Parts that show only once something happened load then (bench P5): the drawer (its Radix dialog,
+// the detail's loader) when a job is first opened, the notices when there is one to show.
+const JobDrawer = lazy(() => import('./detail/job-drawer').then((m) => ({ default: m.JobDrawer })));
+const JobsError = lazy(() => import('./jobs-error').then((m) => ({ default: m.JobsError })));
+const ViewIssues = lazy(() => import('./view-issues').then((m) => ({ default: m.ViewIssues })));
+const NewJobsBar = lazy(() => import('./live-notices').then((m) => ({ default: m.NewJobsBar })));
+const LeftJobsNotice = lazy(() => import('./live-notices').then((m) => ({ default: m.LeftJobsNotice })));
 
 const NO_JOBS: JobListItem[] = [];
 /** While changes are pushed, the list still polls this rarely, in case a push was lost. */
@@ -55,6 +59,9 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   const fullQuery = query === null ? null : pageQuery(query, token);
 
   const { needsAnchor } = useRangeAnchor(view, actions);
+  // Kept once a job was opened, so that closing it is the drawer's own (focus goes back to the row).
+  const [drawer, setDrawer] = useState(Boolean(view.job));
+  if (view.job && !drawer) setDrawer(true);
 
   const result = useJobs(needsAnchor ? null : fullQuery);
   const jobs = result.data?.jobs ?? NO_JOBS;
@@ -143,10 +150,16 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
         />
       </FoldedFilters>
       {issues.length > 0 && query === null ? (
-        <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
+        <Suspense>
+          <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
+        </Suspense>
       ) : (
         <>
-          {issues.length > 0 && <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />}
+          {issues.length > 0 && (
+            <Suspense>
+              <ViewIssues issues={issues} onRemove={actions.remove} onResetAll={actions.resetAll} />
+            </Suspense>
+          )}
           <FindResultNote />
           <div className="flex flex-wrap items-center justify-between gap-2">
             <div className="flex flex-wrap items-center gap-2">
@@ -194,16 +207,18 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
             </div>
           </div>
           {result.isError && result.data && (
-            <JobsError
-              error={result.error}
-              retryAt={live.nextAt}
-              onRetry={refetch}
-              onFixFilter={actions.firstPage}
-              compact
-            />
+            <Suspense>
+              <JobsError
+                error={result.error}
+                retryAt={live.nextAt}
+                onRetry={refetch}
+                onFixFilter={actions.firstPage}
+                compact
+              />
+            </Suspense>
           )}
-          {!acc.active && !switching && (
-            <>
+          {!acc.active && !switching && (liveRows.left.length > 0 || liveRows.held.length > 0) && (
+            <Suspense>
               <LeftJobsNotice left={liveRows.left} onOpen={actions.openJob} onDismiss={liveRows.dismissLeft} />
               <NewJobsBar
                 held={liveRows.held}
@@ -211,15 +226,17 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                 more={liveRows.held.length === jobs.length && Boolean(result.data?.nextToken)}
                 onShow={liveRows.showNew}
               />
-            </>
+            </Suspense>
           )}
           {result.isError && !result.data ? (
-            <JobsError
-              error={result.error}
-              retryAt={live.nextAt}
-              onRetry={refetch}
-              onFixFilter={view.tokens.length ? actions.firstPage : actions.clearFilters}
-            />
+            <Suspense>
+              <JobsError
+                error={result.error}
+                retryAt={live.nextAt}
+                onRetry={refetch}
+                onFixFilter={view.tokens.length ? actions.firstPage : actions.clearFilters}
+              />
+            </Suspense>
           ) : !result.data ? (
             <TableSkeleton columns={9} rows={Math.min(12, Number(view.size) || 10)} label="Loading jobs" />
           ) : (
@@ -241,7 +258,11 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
           )}
         </>
       )}
-      <JobDrawer jobId={view.job || null} onClose={actions.closeJob} />
+      {drawer && (
+        <Suspense>
+          <JobDrawer jobId={view.job || null} onClose={actions.closeJob} />
+        </Suspense>
+      )}
     </div>
   );
 }

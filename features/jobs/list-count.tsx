@@ -10,20 +10,18 @@
  *   or that it stopped at the collector's 20,000 limit.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
+import { useEffect, type ComponentProps, type ReactNode } from 'react';
 
 import { Button } from '@/components/ui/button';
-import { IDLE_COLLECTION, useJobCollection } from '@/features/collection/use-job-collection';
+import { lazyOnIntent } from '@/components/ui/lazy-on-intent';
 import { IndexSourceLabel } from '@/features/index/index-source';
 import { BROWSER_JOBS_LIMIT } from '@/features/jobs/api/job-pages';
-import { usePreferences } from '@/features/preferences/preferences';
 import { useHealth } from '@/features/shell/health-api';
 import type { IndexJobPage, JobPage } from '@/lib/ci/types';
 import { fetchJson } from '@/lib/fetch-json';
-import { formatInstant } from '@/lib/format';
 import { isAllTagsQuery, isIndexQuery } from '@/lib/jobs-search-params';
 
-const count = (n: number) => n.toLocaleString('en-US');
+export const count = (n: number) => n.toLocaleString('en-US');
 
 /** The /api/jobs query that asks the index for the count of a validated list query (one job, with `total`). */
 export function indexCountQuery(query: string): string {
@@ -70,88 +68,49 @@ export function useListTotal(query: string | null, answer: JobPage | undefined, 
 
 /** The source of a known total, or "Count" and its progress when there is none. */
 export function ListCount({ query, total }: { query: string | null; total: ListTotal | null }) {
-  const { timeZone } = usePreferences();
-  const { state: running, start, cancel } = useJobCollection(null, { auto: false });
-  // A count belongs to the filters it was made under; other filters start with "Count" again.
-  const mine = running.query !== null && running.query === query;
-  const state = mine ? running : IDLE_COLLECTION;
-  useEffect(() => {
-    if (running.status === 'loading' && !mine) cancel();
-  }, [running.status, mine, cancel]);
-
   if (total) {
     return <IndexSourceLabel meta={total.meta} prefix={`${count(total.total)} matching`} />;
   }
   if (query === null) return null;
-  const at = state.startedAt ? formatInstant(state.startedAt, timeZone).slice(11, 16) : '';
-  const again = (label: string) => (
-    <Button
-      size="sm"
-      variant="ghost"
-      onClick={() => start(query)}
-      aria-label="Count again"
-      title="Count every matching job again"
-    >
-      {label}
-    </Button>
-  );
+  return <Counter query={query} />;
+}
+
+/** The counter's frame, the same before and after its code is loaded (list-counter). */
+export function CountStatus({ status, children }: { status: string; children: ReactNode }) {
   return (
     <span
       role="status"
       aria-live="polite"
       data-testid="list-count"
-      data-status={state.status}
+      data-status={status}
       className="flex items-center gap-1 text-xs text-slate-600 dark:text-slate-300"
     >
-      {state.status === 'idle' && (
-        <Button
-          size="sm"
-          onClick={() => start(query)}
-          title={`CI gives no total: count every matching job, page by page (at most ${count(BROWSER_JOBS_LIMIT)})`}
-        >
-          Count
-        </Button>
-      )}
-      {state.status === 'loading' && (
-        <>
-          <span className="inline-block h-2 w-2 animate-pulse rounded-full bg-blue-500" aria-hidden />
-          <span>Counting… {count(state.progress.loaded)} so far</span>
-          <Button size="sm" onClick={cancel}>
-            Cancel
-          </Button>
-        </>
-      )}
-      {state.status === 'done' &&
-        (state.complete ? (
-          <>
-            <span data-testid="list-count-result">
-              {count(state.progress.loaded)} matching (counted {at})
-            </span>
-            {again('↻')}
-          </>
-        ) : (
-          <>
-            <span data-testid="list-count-result">
-              More than {count(BROWSER_JOBS_LIMIT)} matching — counting stops at {count(BROWSER_JOBS_LIMIT)} (counted{' '}
-              {at}); narrow the filters for a number
-            </span>
-            {again('↻')}
-          </>
-        ))}
-      {state.status === 'cancelled' && (
-        <>
-          <span data-testid="list-count-result">Count cancelled: at least {count(state.progress.loaded)} matching</span>
-          {again('Count')}
-        </>
-      )}
-      {state.status === 'error' && (
-        <>
-          <span className="text-red-700 dark:text-red-300">
-            Count stopped after {count(state.progress.loaded)}: {state.error?.message}
-          </span>
-          {again('Try again')}
-        </>
-      )}
+      {children}
     </span>
   );
 }
+
+export function CountButton(props: Omit<ComponentProps<typeof Button>, 'size' | 'title' | 'children'>) {
+  return (
+    <Button
+      size="sm"
+      title={`CI gives no total: count every matching job, page by page (at most ${count(BROWSER_JOBS_LIMIT)})`}
+      {...props}
+    >
+      Count
+    </Button>
+  );
+}
+
+// The counter (the overview's collector, its progress and results) loads on the intent to count (bench P5).
+const Counter = lazyOnIntent<{ query: string }>(
+  () => import('./list-counter').then((m) => m.ListCounter),
+  function CountShell({ intent }) {
+    return (
+      <CountStatus status="idle">
+        <CountButton onClick={intent.open} onPointerEnter={intent.preload} onFocus={intent.preload} />
+      </CountStatus>
+    );
+  },
+  'ListCounter',
+);

@@ -4,26 +4,20 @@
  * The "Views" menu of /jobs: built-in views, the operator's saved views, "Save current view…" and
  * delete (with a confirmation). The view on screen is checked in the menu and named on the button.
  * The menu is the kit's (components/ui/menu: Radix, the WAI-ARIA menu button pattern); the dialogs
- * are in save-view-dialog and delete-view-dialog.
+ * are in save-view-dialog and delete-view-dialog. Loaded on first intent (lazy-views-menu).
  */
 import { useEffect, useRef, useState } from 'react';
 
-import { cn, focusRing } from '@/components/ui/cn';
-import {
-  Caret,
-  DropdownMenu,
-  MenuContent,
-  menuItemBase,
-  menuItemClass,
-  MenuLabel,
-  MenuSeparator,
-} from '@/components/ui/menu';
+import { cn } from '@/components/ui/cn';
+import type { OpensOnMount } from '@/components/ui/lazy-on-intent';
+import { DropdownMenu, MenuContent, menuItemBase, menuItemClass, MenuLabel, MenuSeparator } from '@/components/ui/menu';
 import type { JobsView } from '@/lib/jobs-search-params';
-import { BUILT_IN_VIEWS, canonicalViewQuery, viewMatches, type SavedView } from '@/lib/saved-views';
+import { BUILT_IN_VIEWS, canonicalViewQuery, type SavedView } from '@/lib/saved-views';
 
 import { DeleteViewDialog } from './delete-view-dialog';
 import { SaveViewDialog } from './save-view-dialog';
 import { useSavedViews, WHERE_VIEWS_ARE, type SavedViews } from './use-saved-views';
+import { activeViews, ViewsTrigger } from './views-trigger';
 
 type Apply = (view: SavedView, builtIn: boolean) => void;
 
@@ -31,9 +25,15 @@ type Apply = (view: SavedView, builtIn: boolean) => void;
 const builtInKey = (name: string) => `built-in:${name}`;
 const savedKey = (name: string) => `saved:${name}`;
 
-export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: Apply }) {
+export interface ViewsMenuProps {
+  view: JobsView;
+  onApply: Apply;
+}
+
+/** `openOnMount`: loaded by a click on its button (lazy-views-menu), it opens at once. */
+export function ViewsMenu({ view, onApply, openOnMount = false }: OpensOnMount<ViewsMenuProps>) {
   const saved = useSavedViews();
-  const [open, setOpen] = useState(false);
+  const [open, setOpen] = useState(openOnMount);
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -41,9 +41,7 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: Apply })
   // Set when an item opens a dialog: focus then goes to the dialog, not back to the button.
   const toDialog = useRef(false);
 
-  const activeBuiltIn = BUILT_IN_VIEWS.find((v) => viewMatches(view, v, true));
-  const activeSaved = saved.views.find((v) => viewMatches(view, v, false));
-  const activeName = activeSaved?.name ?? activeBuiltIn?.name ?? null;
+  const { builtIn: activeBuiltIn, saved: activeSaved, name: activeName } = activeViews(view, saved);
   const checked = activeSaved ? savedKey(activeSaved.name) : activeBuiltIn ? builtInKey(activeBuiltIn.name) : '';
 
   // Opened, the menu starts at the view on screen (Radix starts at the first item).
@@ -63,18 +61,7 @@ export function ViewsMenu({ view, onApply }: { view: JobsView; onApply: Apply })
   return (
     <>
       <DropdownMenu.Root open={open} onOpenChange={setOpen}>
-        <DropdownMenu.Trigger
-          ref={button}
-          data-testid="views-button"
-          className={cn(
-            'inline-flex h-8 max-w-80 items-center gap-1 rounded border border-slate-300 bg-white px-3 text-sm font-medium whitespace-nowrap text-slate-800 hover:bg-slate-50',
-            'dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100 dark:hover:bg-slate-800',
-            focusRing,
-          )}
-        >
-          <span className="truncate">{activeName ? `View: ${activeName}` : 'Views'}</span>
-          <Caret />
-        </DropdownMenu.Trigger>
+        <ViewsTrigger ref={button} viewName={activeName} />
         <MenuContent
           ref={content}
           label="Views"

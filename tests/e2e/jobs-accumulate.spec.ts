@@ -98,6 +98,34 @@ test('Cancel stops Load all and keeps what was loaded', async ({ page }) => {
   await expect(status(page)).toContainText(`${(loaded + 10).toLocaleString('en')} loaded`);
 });
 
+test('Load more from the keyboard turns the table virtual (its code loaded on intent) and the keys work on it at once', async ({
+  page,
+}) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+  await settledRows(page);
+  const table = page.getByTestId('jobs-table');
+  await expect(table).not.toHaveAttribute('data-virtual', 'true');
+  const more = page.getByTestId('load-more');
+  await more.focus();
+  await page.keyboard.press('Enter');
+  await expect(status(page)).toContainText('200 loaded from 2 pages');
+  await expect(table).toHaveAttribute('data-virtual', 'true');
+  // The button stays on screen: the page did not jump when the table turned virtual.
+  await expect(more).toBeInViewport();
+  // The rows in view are rendered, from the first.
+  const firstRow = table.locator('tbody tr[aria-rowindex="2"]');
+  await expect(firstRow).toBeVisible();
+  expect(await table.locator('tbody tr[data-row-id]').count()).toBeLessThan(100);
+  await firstRow.focus();
+  await page.keyboard.press('End');
+  const last = table.locator('tbody tr[aria-rowindex="201"]');
+  await expect(last).toBeFocused();
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('Home');
+  await expect(firstRow).toBeFocused();
+  await expect(firstRow).toBeInViewport();
+});
+
 test('the virtualized table opens a row and moves between rows with the keyboard', async ({ page }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=100');
   await settledRows(page);

@@ -124,6 +124,23 @@ test.describe('login off: views are kept in this browser', () => {
     await expect((await openViews(page)).getByText('None yet.')).toBeVisible();
   });
 
+  test('first use from the keyboard: the menu (loaded on intent) opens at the view on screen, Esc returns to its button', async ({
+    page,
+  }) => {
+    await page.goto('/jobs?tag=Transcode&states=Running');
+    await settledRows(page);
+    const button = page.getByTestId('views-button');
+    await expect(button).toHaveText(/View: Running now/);
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const menu = page.getByRole('menu', { name: 'Views' });
+    await expect(menu.getByRole('menuitemradio', { name: /^Running now/ })).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(menu).toHaveCount(0);
+    await expect(button).toBeFocused();
+    await expect(button).toHaveText(/View: Running now/);
+  });
+
   test('the menu works from the keyboard', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode');
     await settledRows(page);

@@ -150,9 +150,11 @@ if (wanted.length === 0) {
       .map((l) => (/^\d{4}/.test(l) ? `Other rows: ${l}` : l)),
     `${wanted.join(', ')}: ${stamp}`,
   ];
+  // The hand-written notes under the table (on the targets not met) stay until a full run.
+  const notes = /\n(## [\s\S]*?)\n+Produced by /.exec(old)?.[1];
   writeFileSync(
     results,
-    `# Benchmark results\n\n${header.join('\n\n')}\n\n${format([]).split('\n').slice(0, 2).join('\n')}\n${lines.join('\n')}\n\n${footer}`,
+    `# Benchmark results\n\n${header.join('\n\n')}\n\n${format([]).split('\n').slice(0, 2).join('\n')}\n${lines.join('\n')}\n\n${notes ? `${notes}\n\n` : ''}${footer}`,
   );
   console.log('bench/RESULTS.md updated (BENCH_UPDATE=1)');
 }

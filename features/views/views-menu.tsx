@@ -37,7 +37,9 @@ export function ViewsMenu({ view, onApply, openOnMount = false }: OpensOnMount<V
   const [saving, setSaving] = useState(false);
   const [deleting, setDeleting] = useState<string | null>(null);
   const button = useRef<HTMLButtonElement>(null);
-  const content = useRef<HTMLDivElement>(null);
+  // The menu's element once mounted: opened on its first use, the menu's own code (Radix, loaded on
+  // intent too) may arrive after `open` is set, so the focus below waits for the element, not for `open`.
+  const [content, setContent] = useState<HTMLDivElement | null>(null);
   // Set when an item opens a dialog: focus then goes to the dialog, not back to the button.
   const toDialog = useRef(false);
 
@@ -46,12 +48,12 @@ export function ViewsMenu({ view, onApply, openOnMount = false }: OpensOnMount<V
 
   // Opened, the menu starts at the view on screen (Radix starts at the first item).
   useEffect(() => {
-    if (!open) return;
+    if (!open || !content) return;
     const frame = requestAnimationFrame(() =>
-      content.current?.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus(),
+      content.querySelector<HTMLElement>('[role="menuitemradio"][aria-checked="true"]')?.focus(),
     );
     return () => cancelAnimationFrame(frame);
-  }, [open]);
+  }, [open, content]);
 
   const openDialog = (show: () => void) => {
     toDialog.current = true;
@@ -63,7 +65,7 @@ export function ViewsMenu({ view, onApply, openOnMount = false }: OpensOnMount<V
       <DropdownMenu.Root open={open} onOpenChange={setOpen}>
         <ViewsTrigger ref={button} viewName={activeName} />
         <MenuContent
-          ref={content}
+          ref={setContent}
           label="Views"
           align="start"
           className="w-[26rem] max-w-[calc(100vw-2rem)]"

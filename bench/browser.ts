@@ -22,7 +22,8 @@
  *
  * Each figure is the median over `ctx.runs` repetitions, each in a fresh browser context (no cache).
  * BENCH_P4C=0 skips P4c (its store is filled with 44,000 jobs first: a minute or two).
- * bench/p4d-deep-link.ts imports launch, withPage, paintedMs, firstRowsPaintedMs: keep them stable.
+ * bench/p4d-deep-link.ts imports launch, withPage, paintedMs, firstRowsPaintedMs, and bench/profile-rows.ts
+ * launch, withPage, loadAll, scrollFrameTimes: keep them stable.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,7 +140,7 @@ export async function loadAll(page: Page, appUrl: string): Promise<number> {
  * Scrolls the scroller `selector` from top to bottom, one step per frame; returns the rAF deltas.
  * The same loop scrolls the table and the bare page (P4b′).
  */
-async function scrollFrameTimes(page: Page, selector: string): Promise<number[]> {
+export async function scrollFrameTimes(page: Page, selector: string): Promise<number[]> {
   return page.evaluate<number[]>(`(async () => {
     const scroller = document.querySelector(${JSON.stringify(selector)});
     if (!scroller) throw new Error('no scroller ${selector}: is the table virtualized?');

@@ -13,7 +13,8 @@
 import type { Page } from 'playwright-core';
 
 import { startAppProcess } from '../tests/e2e/support/servers';
-import { launch, loadAll, withPage } from './browser';
+import { launch, loadAll, scrollFrameTimes, withPage } from './browser';
+import { percentile } from './lib';
 
 type TraceEvent = { name: string; ph: string; ts: number; dur?: number; pid: number; tid: number; cat: string };
 
@@ -195,29 +196,11 @@ async function p4b(appUrl: string) {
       await loadAll(page, appUrl);
       for (let run = 0; run < 2; run++) {
         const { result: deltas, events } = await traced(page, () =>
-          page.evaluate<number[]>(`(async () => {
-            const scroller = document.querySelector('[data-testid="jobs-table-scroller"]');
-            scroller.scrollTop = 0;
-            const frame = () => new Promise((r) => requestAnimationFrame(r));
-            for (let i = 0; i < 10; i++) await frame();
-            const deltas = [];
-            let last = await frame();
-            for (;;) {
-              const max = scroller.scrollHeight - scroller.clientHeight;
-              if (scroller.scrollTop >= max - 1) break;
-              scroller.scrollTop = Math.min(max, scroller.scrollTop + 500);
-              const now = await frame();
-              deltas.push(now - last);
-              last = now;
-            }
-            return deltas;
-          })()`),
+          scrollFrameTimes(page, '[data-testid="jobs-table-scroller"]'),
         );
         const split = splitTasks(events, mainThread(events));
-        const sorted = [...deltas].sort((a, b) => a - b);
-        const p = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor((q / 100) * sorted.length))]!;
         console.log(
-          `scroll run ${run}: ${deltas.length} frames, p50 ${p(50).toFixed(1)} p95 ${p(95).toFixed(1)} ms; per frame ms: ${fmt(split.totals, deltas.length)}`,
+          `scroll run ${run}: ${deltas.length} frames, p50 ${percentile(deltas, 50).toFixed(1)} p95 ${percentile(deltas, 95).toFixed(1)} ms; per frame ms: ${fmt(split.totals, deltas.length)}`,
         );
       }
     });

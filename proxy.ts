@@ -12,12 +12,16 @@ import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired, SESSION_COOKIE, verifySession } from '@/server/auth/session';
 import { apiSecurityHeaders, newNonce, securityHeaders } from '@/server/security/headers';
 
-/** CI's callback carries its own token (server/index/callback-route.ts): CI has no session. */
+/**
+ * CI's callback carries its own token (server/index/callback-route.ts): CI has no session; nor has
+ * a load balancer's readiness probe (it learns only ready or not: server/api/readiness.ts).
+ */
 const PUBLIC_PATHS = new Set([
   '/login',
   '/api/auth/login',
   '/api/auth/logout',
   '/api/ci/callback',
+  '/api/health/ready',
   '/icon.svg',
   '/favicon.ico',
 ]);

@@ -53,12 +53,12 @@ export function badRequest(field: string, message: string) {
   return apiError(400, 'InvalidArgument', message, { field });
 }
 
-/** Maps anything thrown below a route to its JSON answer; never leaks a stack or a secret. */
 /** A checked result as the route answers it: the value, or a 400 naming the bad field. */
 export function answer<T>(result: ParseResult<T>): Response {
   return result.ok ? ok(result.value) : badRequest(result.error.field, result.error.message);
 }
 
+/** Maps anything thrown below a route to its JSON answer; never leaks a stack or a secret. */
 export function fromError(error: unknown): NextResponse<ApiErrorBody> {
   if (error instanceof CiError) {
     const common = { requestId: error.requestId, upstreamStatus: error.status };

@@ -13,7 +13,7 @@ import { getBackend } from '@/server/ci/backend';
 import { CiClient, SYNC_USER_AGENT } from '@/server/ci/client';
 import { serverConfig } from '@/server/config';
 
-import { closeProcessStore, processStore } from './process-store';
+import { closeProcessStore, openedStore, processStore, storeWanted } from './process-store';
 import { ping, type JobStore, type SyncLease } from './store';
 import { BucketSync, DORMANT_AFTER_MS, type IndexState } from './sync';
 
@@ -138,21 +138,27 @@ export interface StoreHealth {
 /** Whether the store answers, for /api/health (a load balancer's probe). */
 export async function storeHealth(): Promise<StoreHealth> {
   const h = holder();
-  if (!serverConfig().index.enabled) return { kind: null, state: 'off' };
+  // The store keeps more than the index (saved views, sign-outs, shared caches): it is off only
+  // when this configuration keeps nothing in it (process-store.ts).
+  if (!storeWanted()) return { kind: null, state: 'off' };
   if (h.error) return { kind: null, state: 'failed', error: h.error };
-  const index = h.index;
-  if (!index) return { kind: null, state: 'starting' };
+  const store = h.index?.store ?? openedStore();
+  if (!store) {
+    // Still opening — or a first open failed and nothing has asked since: this asks (once at a time).
+    processStore().catch(() => undefined);
+    return { kind: null, state: 'starting' };
+  }
   const started = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
     await Promise.race([
-      ping(index.store.db),
+      ping(store.db),
       new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error('no answer in 2 s')), 2000))),
     ]);
-    return { kind: index.store.kind, state: 'ok', latencyMs: Math.round(performance.now() - started) };
+    return { kind: store.kind, state: 'ok', latencyMs: Math.round(performance.now() - started) };
   } catch (error) {
     return {
-      kind: index.store.kind,
+      kind: store.kind,
       state: 'unreachable',
       error: error instanceof Error ? error.message : String(error),
     };

@@ -38,6 +38,10 @@ test.describe('with login configured', () => {
       expect(res.status(), path).toBe(401);
       expect((await errorOf(res)).code).toBe('Unauthorized');
     }
+    // A load balancer's probe cannot sign in: readiness is open, and says only that.
+    const probe = await request.get(`${app.url}/api/health/ready`);
+    expect(probe.status()).toBe(200);
+    expect(await probe.json()).toEqual({ ready: true, store: 'ok' });
   });
 
   test('a wrong password is refused; the right one signs in and returns to the page asked for; sign-out ends it', async ({

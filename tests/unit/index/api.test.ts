@@ -34,6 +34,8 @@ Object.assign(process.env, {
 
 const { startJobIndex, stopJobIndex } = await import('@/server/index/runtime');
 const health = await import('@/app/api/health/route');
+const ready = await import('@/app/api/health/ready/route');
+const { READINESS_FRESH_MS } = await import('@/server/api/readiness');
 const jobs = await import('@/app/api/jobs/route');
 const job = await import('@/app/api/jobs/[jobId]/route');
 const overviewRoute = await import('@/app/api/overview/route');
@@ -60,6 +62,14 @@ async function post(url: string, body: string, type = 'application/xml') {
   return { status: res.status, body: (await res.json()) as Body };
 }
 
+/** What a load balancer's probe sees: the status and the whole body. */
+async function probe(url = '/api/health/ready') {
+  const res = await ready.GET(new Request(`http://localhost${url}`));
+  return { status: res.status, body: (await res.json()) as Body, retryAfter: res.headers.get('retry-after') };
+}
+// Before the index has started, the replica is not ready (checked before beforeAll starts it).
+const beforeStart = await probe();
+
 beforeAll(async () => {
   startJobIndex();
   const deadline = Date.now() + 240_000;
@@ -85,6 +95,17 @@ describe('the job index behind /api', { timeout: 60_000 }, () => {
     expect(Date.parse(body.index.oldest)).toBeLessThan(Date.parse(body.index.newest));
     expect(body.index.ciCallsLastHour).toBeGreaterThan(25);
     expect(body.buckets[0].index.state).toBe('live');
+  });
+
+  it('readiness: 503 while the store starts, 200 once it answers; nothing more than that, open to a probe', async () => {
+    expect(beforeStart).toEqual({ status: 503, body: { ready: false, store: 'starting' }, retryAfter: '5' });
+    // Answers within READINESS_FRESH_MS share one store check: wait past the one made before start.
+    await new Promise((r) => setTimeout(r, READINESS_FRESH_MS + 50));
+    // The whole body: no bucket, region, replica or error for a caller without a session.
+    expect(await probe()).toEqual({ status: 200, body: { ready: true, store: 'ok' }, retryAfter: null });
+    const unknown = await probe('/api/health/ready?bucket=x');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error).toMatchObject({ code: 'InvalidArgument', field: 'bucket' });
   });
 
   it('answers tag=all from the index, with a total and a keyset cursor', async () => {

@@ -1,20 +1,24 @@
 'use client';
 
 import { usePreferences } from '@/features/preferences/preferences';
-import { formatInstant, formatRelative, toMs } from '@/lib/format';
+import { formatInstant, formatRelative, toMs, type TimeZoneChoice } from '@/lib/format';
 
 import { useHydrated } from './use-hydrated';
 import { useNow } from './use-now';
 
 /**
- * The zone to render in: "local" means the browser's zone, which the server (rendering the list's
- * first page) does not know, so until hydration is done it renders UTC — with its offset shown, so
- * it is never wrong — and the browser then re-renders in its own zone, without a hydration mismatch.
+ * The zone instants are shown in: "local" means the browser's zone, which the server (rendering the
+ * list's first page) does not know, so until hydration is done it renders UTC — with its offset
+ * shown, so it is never wrong — and the browser then re-renders in its own zone, without a
+ * hydration mismatch. The one rule for every instant on screen (here and the table's cells).
  */
+export function shownZone(choice: TimeZoneChoice, hydrated: boolean): TimeZoneChoice {
+  return choice === 'local' && !hydrated ? 'utc' : choice;
+}
+
 function useZone() {
   const { timeZone } = usePreferences();
-  const hydrated = useHydrated();
-  return timeZone === 'local' && !hydrated ? 'utc' : timeZone;
+  return shownZone(timeZone, useHydrated());
 }
 
 /** An instant in the chosen time zone, with its offset. */

@@ -12,6 +12,7 @@
 import { createContext, startTransition, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { copyIcon } from '@/components/ui/copy-cell';
+import { shownZone } from '@/components/ui/timestamp';
 import { useNow } from '@/components/ui/use-now';
 import { useQueues } from '@/features/jobs/api/queues';
 import { usePreferences } from '@/features/preferences/preferences';
@@ -58,17 +59,16 @@ interface CellView {
 const CellViewContext = createContext<CellView>({ names: new Map(), zone: 'utc' });
 
 /**
- * The CellView of the cells inside. The zone: "local" means the browser's, which the server does
- * not know, so the server's HTML and the hydration render UTC (with its offset, so never wrong),
- * and the browser's zone follows in a transition — after the first rows are painted, not in the
- * task that hydrates them.
+ * The CellView of the cells inside. The zone follows Timestamp's rule (shownZone: UTC until
+ * hydrated), but the browser's own zone follows in a transition — after the first rows are
+ * painted, not in the task that hydrates them.
  */
 export function CellViewProvider({ children }: { children: ReactNode }) {
   const { data } = useQueues();
   const { timeZone } = usePreferences();
   const [local, setLocal] = useState(false);
   useEffect(() => startTransition(() => setLocal(true)), []);
-  const zone = timeZone === 'local' && !local ? 'utc' : timeZone;
+  const zone = shownZone(timeZone, local);
   const names = useMemo(() => new Map(data?.map((q) => [q.queueId, q.name])), [data]);
   const view = useMemo(() => ({ names, zone }), [names, zone]);
   return <CellViewContext.Provider value={view}>{children}</CellViewContext.Provider>;

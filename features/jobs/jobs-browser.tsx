@@ -174,7 +174,8 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
               />
               <span
                 data-testid="live-source"
-                className="text-xs text-slate-500 dark:text-slate-400"
+                // On a phone the list's first screen is for jobs: how updates arrive is a desktop detail.
+                className="text-xs text-slate-500 max-sm:hidden dark:text-slate-400"
                 title={
                   push.connected
                     ? 'The server pushes job changes; the timer only checks now and then'
@@ -186,17 +187,20 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
             </div>
             <div className="flex flex-wrap items-center gap-2">
               {result.data && <ListCount query={needsAnchor ? null : query} total={listTotal} />}
+              {/* On a phone the pages come first, on rows of their own; Count, Copy link and Export share the next. */}
               {result.data && (
-                <JobsPagination
-                  view={view}
-                  actions={actions}
-                  loaded={loaded}
-                  pages={acc.active ? acc.pageCount : undefined}
-                  query={query ?? ''}
-                  nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
-                  busy={result.isFetching}
-                  total={acc.active ? undefined : listTotal?.total}
-                />
+                <div className="max-sm:order-first max-sm:w-full">
+                  <JobsPagination
+                    view={view}
+                    actions={actions}
+                    loaded={loaded}
+                    pages={acc.active ? acc.pageCount : undefined}
+                    query={query ?? ''}
+                    nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
+                    busy={result.isFetching}
+                    total={acc.active ? undefined : listTotal?.total}
+                  />
+                </div>
               )}
               <CopyLinkButton />
               <ExportMenu table={table} query={query} listComplete={!token && !acc.hasNext && !switching} />

@@ -52,6 +52,10 @@ test('the jobs list: first job on the first screen, filters in a sheet, a tapped
   await expect(page.getByTestId('jobs-table')).toHaveCount(0);
   await expect(page.getByRole('columnheader')).toHaveCount(0);
   await expectOnScreen(page, cards.first(), 'the first job card');
+  // The toolbar leaves the screen to jobs: they start in its upper half, give or take (measured at
+  // 414 px of 844 — 474 px before the pages and Count shared rows and the push/poll note left phones).
+  const top = (await cards.first().boundingBox())!.y;
+  expect(top, 'the first job card starts this far down').toBeLessThan(PHONE.height * 0.55);
   const firstCard = cards.first();
   await expect(firstCard.locator('[data-testid=job-card]')).toContainText('Transcode');
   await expect(firstCard.getByRole('button', { name: /^Copy job ID/ })).toBeVisible();

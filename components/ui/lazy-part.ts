@@ -4,6 +4,8 @@
  * a popover's panel takes focus as it opens, so its code has to be here before it opens, not
  * arrive after (React.lazy would show a Suspense fallback first). Browser code loads it on intent.
  */
+import { useEffect, useState } from 'react';
+
 export interface LazyPart<M> {
   get: () => M | null;
   load: () => Promise<M>;
@@ -16,4 +18,22 @@ export function lazyPart<M>(importer: () => Promise<M>): LazyPart<M> {
     get: () => loaded,
     load: () => (loading ??= importer().then((m) => (loaded = m))),
   };
+}
+
+/**
+ * The part's code once it is here, else null — and, while `wanted`, loads it and renders again when
+ * it arrives. Code already loaded (preloaded on intent) renders at once, with no Suspense fallback.
+ */
+export function useLazyPart<M>(part: LazyPart<M>, wanted = true): M | null {
+  const [, arrived] = useState(0);
+  const code = part.get();
+  useEffect(() => {
+    if (!wanted || code) return;
+    let live = true;
+    void part.load().then(() => live && arrived((n) => n + 1));
+    return () => {
+      live = false;
+    };
+  }, [part, wanted, code]);
+  return code;
 }

@@ -2,7 +2,12 @@
 
 import type { ReactNode } from 'react';
 
+import { lazyPart } from '@/components/ui/lazy-part';
+
 import { Popover } from './popover';
+
+// The checkboxes load with the popover, on first intent (bench P5).
+const panelCode = lazyPart(() => import('./faceted-panel'));
 
 /** A multi-select of fixed options (checkboxes in a dropdown), e.g. job states. */
 export function FacetedFilter<T extends string>({
@@ -21,39 +26,23 @@ export function FacetedFilter<T extends string>({
   const summary =
     selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
   return (
-    <Popover label={`${label}: ${summary}`} summary={<span className="font-medium">{summary}</span>}>
-      <fieldset>
-        <legend className="sr-only">{label}</legend>
-        {options.map((option) => (
-          <label
-            key={option}
-            className="flex cursor-pointer items-center gap-2 rounded px-2 py-1 text-sm hover:bg-slate-100 dark:hover:bg-slate-800"
-          >
-            <input
-              type="checkbox"
-              className="accent-blue-600"
-              checked={selected.includes(option)}
-              onChange={(event) =>
-                onChange(
-                  event.target.checked
-                    ? options.filter((o) => o === option || selected.includes(o))
-                    : options.filter((o) => o !== option && selected.includes(o)),
-                )
-              }
-            />
-            {renderOption ? renderOption(option) : option}
-          </label>
-        ))}
-        {selected.length > 0 && (
-          <button
-            type="button"
-            onClick={() => onChange([])}
-            className="mt-1 w-full rounded px-2 py-1 text-left text-xs text-blue-700 hover:bg-slate-100 dark:text-blue-300 dark:hover:bg-slate-800"
-          >
-            Clear {label.toLowerCase()}
-          </button>
-        )}
-      </fieldset>
+    <Popover
+      panelCode={panelCode}
+      label={`${label}: ${summary}`}
+      summary={<span className="font-medium">{summary}</span>}
+    >
+      {() => {
+        const { FacetedPanel } = panelCode.get()!;
+        return (
+          <FacetedPanel
+            label={label}
+            options={options}
+            selected={selected}
+            onChange={onChange}
+            renderOption={renderOption}
+          />
+        );
+      }}
     </Popover>
   );
 }

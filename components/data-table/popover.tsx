@@ -9,17 +9,19 @@
  * Radix Popover loads on first intent (as the kit's menus do, components/ui/lazy-dropdown-menu): no
  * panel is open at first paint, so until one is wanted the trigger is a plain button of the same
  * look and name; pointing at or focusing it starts the download, clicking it opens the real one.
+ * A panel with code of its own (`panelCode`, e.g. the date range's fields) loads in the same
+ * download and is rendered by `children` as a function, once that code is here: the panel opens
+ * whole, focus lands in it as it would have (bench P5).
  */
 import type * as Radix from '@radix-ui/react-popover';
 import { useEffect, useState, type ReactNode } from 'react';
 
 import { cn } from '@/components/ui/cn';
+import { lazyPart, type LazyPart } from '@/components/ui/lazy-part';
 import { Caret, dropdownPanelClass, dropdownTriggerClass } from '@/components/ui/menu';
 
-type RadixPopover = typeof Radix;
-let loaded: RadixPopover | null = null;
-let loading: Promise<RadixPopover> | null = null;
-const load = () => (loading ??= import('@radix-ui/react-popover').then((m) => (loaded = m)));
+const radix = lazyPart<typeof Radix>(() => import('@radix-ui/react-popover'));
+const load = (panelCode?: LazyPart<unknown>) => Promise.all([radix.load(), panelCode?.load()]);
 
 export function Popover({
   label,
@@ -27,25 +29,30 @@ export function Popover({
   children,
   align = 'left',
   className,
+  panelCode,
 }: {
   label: string;
   summary: ReactNode;
-  children: ReactNode;
+  /** The panel; a function when it needs `panelCode` (called only once that has loaded). */
+  children: ReactNode | (() => ReactNode);
   align?: 'left' | 'right';
   className?: string;
+  panelCode?: LazyPart<unknown>;
 }) {
-  const [ready, setReady] = useState(loaded !== null);
+  const isLoaded = () => radix.get() !== null && (!panelCode || panelCode.get() !== null);
+  const [ready, setReady] = useState(isLoaded);
   const [wanted, setWanted] = useState(false);
   useEffect(() => {
     if (!wanted || ready) return;
     let live = true;
-    void load().then(() => live && setReady(true));
+    void load(panelCode).then(() => live && setReady(true));
     return () => {
       live = false;
     };
-  }, [wanted, ready]);
+  }, [wanted, ready, panelCode]);
   const triggerClass = cn(dropdownTriggerClass, className);
-  if (!ready || !loaded)
+  const R = radix.get();
+  if (!ready || !R || !isLoaded())
     return (
       <button
         type="button"
@@ -54,15 +61,14 @@ export function Popover({
         aria-expanded={false}
         data-state="closed"
         className={triggerClass}
-        onPointerEnter={() => void load()}
-        onFocus={() => void load()}
+        onPointerEnter={() => void load(panelCode)}
+        onFocus={() => void load(panelCode)}
         onClick={() => setWanted(true)}
       >
         {summary}
         <Caret />
       </button>
     );
-  const R = loaded;
   return (
     // Mounted by a click: open at once.
     <R.Root defaultOpen={wanted}>
@@ -78,7 +84,7 @@ export function Popover({
           collisionPadding={8}
           className={dropdownPanelClass}
         >
-          {children}
+          {typeof children === 'function' ? children() : children}
         </R.Content>
       </R.Portal>
     </R.Root>

@@ -3,18 +3,20 @@
 import { usePathname, useRouter, useSearchParams } from 'next/navigation';
 import { useRef, useState } from 'react';
 
-import { cn, focusRing } from '@/components/ui/cn';
-import { classifyFind, findLinks, type FindLink } from '@/features/find-job/find-job';
+import { cn } from '@/components/ui/cn';
+import { lazyPart, useLazyPart } from '@/components/ui/lazy-part';
 import { useHealth } from '@/features/shell/health-api';
 import { useShortcuts } from '@/features/shortcuts/use-shortcuts';
 import { DEFAULT_TAG } from '@/lib/jobs-search-params';
 
+import type { FindChoice } from './find-choices';
+import type { FindLink } from './find-job';
+import { preloadFindNote } from './find-result-note';
 import { rememberFind } from './last-find';
 
-const choiceClass = cn(
-  'rounded border border-slate-300 px-2 py-0.5 text-xs hover:bg-slate-100 dark:border-slate-600 dark:hover:bg-slate-800',
-  focusRing,
-);
+// What the box offers for the text (classification, links, the choice buttons) loads when the box
+// is first pointed at or focused, not with every page (bench P5); Enter before it arrives waits for it.
+const choicesCode = lazyPart(() => import('./find-choices'));
 
 /**
  * One box to find any job: paste job IDs, a workflow or batch ID, or an input object key, press
@@ -29,6 +31,8 @@ export function FindJobBox() {
   const input = useRef<HTMLInputElement>(null);
   const [value, setValue] = useState('');
   const [focused, setFocused] = useState(false);
+  const [wanted, setWanted] = useState(false);
+  const code = useLazyPart(choicesCode, wanted);
   const { data: health } = useHealth();
   // A backfilling index may not hold the job yet: CI is asked until it is live.
   const index = health?.index?.state === 'live' || health?.index?.state === 'behind';
@@ -42,16 +46,25 @@ export function FindJobBox() {
 
   // The tag on screen: the list's (its default when unset), or the overview's and triage's filter.
   const tag = search.get('tag') || (pathname === '/jobs' ? DEFAULT_TAG : null);
-  const target = classifyFind(value);
-  const links = findLinks(target, { tag, bucket: search.get('bucket') ?? '', index });
+  const options = { tag, bucket: search.get('bucket') ?? '', index };
+  const links = code?.choicesFor(value, options) ?? null;
 
-  const go = (link: FindLink, chosen: 'all' | 'here') => {
-    if (!links) return;
-    rememberFind({ text: value.trim(), all: links.all, here: links.here, chosen });
+  const go = (link: FindLink, chosen: 'all' | 'here', choice: FindChoice) => {
+    rememberFind({ text: value.trim(), all: choice.all, here: choice.here, chosen });
+    // The list it opens says where it searched: that note's code comes along now.
+    preloadFindNote();
     input.current?.blur();
     setFocused(false);
     router.push(link.href);
   };
+  // `here` falls back to every tag where the screen has no tag of its own (as Enter does).
+  const choose = (chosen: 'all' | 'here') =>
+    void choicesCode.load().then((m) => {
+      const choice = m.choicesFor(value, options);
+      if (!choice) return;
+      if (chosen === 'here' && choice.here) go(choice.here, 'here', choice);
+      else go(choice.all, 'all', choice);
+    });
 
   return (
     <form
@@ -59,9 +72,13 @@ export function FindJobBox() {
       className="relative"
       onSubmit={(e) => {
         e.preventDefault();
-        if (links) go(links.all, 'all');
+        choose('all');
       }}
-      onFocus={() => setFocused(true)}
+      onFocus={() => {
+        setFocused(true);
+        setWanted(true);
+      }}
+      onPointerEnter={() => void choicesCode.load()}
       onBlur={(e) => {
         if (!e.currentTarget.contains(e.relatedTarget)) setFocused(false);
       }}
@@ -76,9 +93,9 @@ export function FindJobBox() {
         value={value}
         onChange={(e) => setValue(e.target.value)}
         onKeyDown={(e) => {
-          if (e.key === 'Enter' && e.altKey && links?.here) {
+          if (e.key === 'Enter' && e.altKey) {
             e.preventDefault();
-            go(links.here, 'here');
+            choose('here');
           }
         }}
         placeholder="Find a job…  (/)"
@@ -95,28 +112,8 @@ export function FindJobBox() {
           !(value && focused) && 'sr-only',
         )}
       >
-        {links ? (
-          <>
-            <p>
-              {links.all.what}
-              {links.here && <> — searches {links.all.scope}</>}
-            </p>
-            <div className="mt-1 flex flex-wrap items-center gap-2">
-              <button type="submit" className={choiceClass} data-testid="find-all">
-                {links.here ? `Search ${links.all.scope}` : links.all.what} — Enter
-              </button>
-              {links.here && (
-                <button
-                  type="button"
-                  className={choiceClass}
-                  data-testid="find-here"
-                  onClick={() => go(links.here!, 'here')}
-                >
-                  Only {tag} — Alt+Enter
-                </button>
-              )}
-            </div>
-          </>
+        {code && links ? (
+          <code.FindChoices links={links} tag={tag} onHere={() => choose('here')} />
         ) : (
           <p>Job IDs, an input object key, or a workflow ID</p>
         )}

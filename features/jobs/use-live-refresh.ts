@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
 
 import { planRefresh, type RefreshMode } from '@/features/jobs/live-refresh-plan';
-import { adviceFor } from '@/lib/error-advice';
+import { isTransient } from '@/lib/error-retry';
 import { ApiError } from '@/lib/fetch-json';
 
 function subscribeVisibility(listener: () => void) {
@@ -68,7 +68,7 @@ export function useLiveRefresh({
     setTrack({ ...track, counted: errorUpdatedAt, count: track.count + 1 });
   const failures = lastWasError ? Math.max(1, track.count) : 0;
 
-  const transient = lastWasError && (error instanceof ApiError ? adviceFor(error).transient : true);
+  const transient = lastWasError && (error instanceof ApiError ? isTransient(error) : true);
   const { mode, nextAt } = planRefresh({
     enabled,
     failed: lastWasError,

@@ -1,22 +1,42 @@
 'use client';
 
-import { useState } from 'react';
+import { lazy, Suspense, useRef, useState } from 'react';
 
 import { cn, focusRing } from '@/components/ui/cn';
-import { Dialog } from '@/components/ui/dialog';
-import { SHORTCUTS } from '@/features/shortcuts/shortcuts';
 
 import { useShortcuts } from './use-shortcuts';
+
+// The sheet (its table, the dialog) loads when first opened: every page shows the button, few open
+// it (bench P5). The modal under it loads its own Radix code on first open anyway (components/ui/modal),
+// so the first opening waits for one more small download, from the same server.
+const ShortcutsSheet = lazy(() => import('./shortcuts-sheet').then((m) => ({ default: m.ShortcutsSheet })));
 
 /** The cheat sheet: `?` (or the header's button) opens it, Esc closes it. */
 export function ShortcutsHelp() {
   const [open, setOpen] = useState(false);
-  useShortcuts({ '?': () => setOpen(true) }, { whileModal: true });
+  // Kept once opened, so that closing is the dialog's own (focus goes back to what opened it).
+  const [opened, setOpened] = useState(false);
+  // Radix gives focus back only to a trigger of its own, which this sheet has none of (the button and
+  // `?` both open it): what had focus when it opened gets it back, else the button.
+  const button = useRef<HTMLButtonElement>(null);
+  const returnTo = useRef<HTMLElement | null>(null);
+  const show = () => {
+    if (!open) returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpened(true);
+    setOpen(true);
+  };
+  const restoreFocus = () => {
+    const target =
+      returnTo.current?.isConnected && returnTo.current !== document.body ? returnTo.current : button.current;
+    target?.focus();
+  };
+  useShortcuts({ '?': show }, { whileModal: true });
   return (
     <>
       <button
+        ref={button}
         type="button"
-        onClick={() => setOpen(true)}
+        onClick={show}
         aria-label="Keyboard shortcuts"
         title="Keyboard shortcuts (?)"
         className={cn(
@@ -26,35 +46,11 @@ export function ShortcutsHelp() {
       >
         <kbd className="font-sans">?</kbd>
       </button>
-      <Dialog open={open} onClose={() => setOpen(false)} title="Keyboard shortcuts" testId="shortcuts-help">
-        <table className="w-full text-sm">
-          <caption className="sr-only">Keyboard shortcuts</caption>
-          <thead className="sr-only">
-            <tr>
-              <th scope="col">Key</th>
-              <th scope="col">Does</th>
-              <th scope="col">Where</th>
-            </tr>
-          </thead>
-          <tbody>
-            {SHORTCUTS.map((s) => (
-              <tr key={s.key} className="border-b border-slate-100 last:border-b-0 dark:border-slate-800">
-                <td className="py-1.5 pr-3">
-                  <kbd className="rounded border border-slate-300 bg-slate-50 px-1.5 py-0.5 font-mono text-xs dark:border-slate-600 dark:bg-slate-800">
-                    {s.label}
-                  </kbd>
-                </td>
-                <td className="py-1.5 pr-3">{s.does}</td>
-                <td className="py-1.5 text-xs text-slate-500 dark:text-slate-400">{s.where}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="mt-2 text-xs text-slate-500 dark:text-slate-400">
-          Shortcuts do nothing while you type in a field. ↑/↓, Home/End and PageUp/PageDown also move between rows once
-          one has focus.
-        </p>
-      </Dialog>
+      {opened && (
+        <Suspense>
+          <ShortcutsSheet open={open} onClose={() => setOpen(false)} onClosed={restoreFocus} />
+        </Suspense>
+      )}
     </>
   );
 }

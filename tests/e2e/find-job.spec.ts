@@ -49,3 +49,26 @@ test('an input object key filters every tag by exact match (CI, without the inde
   await expect(rows.first()).toBeVisible();
   for (const text of await rows.allTextContents()) expect(text).toContain(key.slice(0, 12));
 });
+
+test('Enter typed before the find box has loaded its choices still opens the job', async ({ page, request }) => {
+  const { jobs } = await listJobs(request, 'tag=Snapshot&states=Success&size=1');
+  await page.goto('/jobs?tag=Transcode');
+  await settledRows(page);
+  await expect(page.locator('[data-hydrated]').first()).toBeAttached();
+  // From here on every script arrives late: the box's choices load on focus (bench P5), after Enter.
+  await page.route('**/_next/static/chunks/*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  const box = page.getByRole('searchbox', { name: 'Find a job' });
+  await expect(async () => {
+    await page.locator('body').press('/');
+    await expect(box).toBeFocused({ timeout: 500 });
+  }).toPass({ timeout: 15_000 });
+  await page.keyboard.insertText(jobs[0]!.jobId);
+  // The generic hint until the choices are here, then the one for this text.
+  await expect(page.getByTestId('find-job-hint')).toContainText('Job IDs, an input object key, or a workflow ID');
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/jobs/${jobs[0]!.jobId}$`));
+  await expect(page.getByTestId('detail-summary')).toContainText(jobs[0]!.jobId);
+});

@@ -23,6 +23,21 @@ test('filtering to state Failed shows only failed jobs, the URL carries it, relo
   await check();
 });
 
+test('the States filter, loaded on its first use from the keyboard, takes focus and filters', async ({ page }) => {
+  await page.goto('/jobs?tag=Transcode');
+  await settledRows(page);
+  await expect(page.locator('[data-hydrated]').first()).toBeAttached();
+  // The checkboxes' code loads with the popover when the button is first wanted (bench P5).
+  await page.getByLabel(/^States:/).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('checkbox').first()).toBeFocused();
+  await page.getByRole('checkbox', { name: 'Failed' }).focus();
+  await page.keyboard.press('Space');
+  await expect(page).toHaveURL(/[?&]states=Failed(&|$)/);
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel(/^States:/)).toHaveAttribute('aria-label', 'States: Failed');
+});
+
 test('Next and Previous page through NextToken and back to the same rows', async ({ page }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=10');
   const first = await rowIds(page);

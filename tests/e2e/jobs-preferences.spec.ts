@@ -31,3 +31,19 @@ test('the time-zone and theme switches apply everywhere and are remembered', asy
   await page.emulateMedia({ colorScheme: 'dark' });
   await expect(page.locator('html')).toHaveClass(/dark/);
 });
+
+test('the display settings, loaded on their first use from the keyboard, take focus and switch', async ({ page }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+  await settledRows(page);
+  await expect(page.locator('[data-hydrated]').first()).toBeAttached();
+  // The switches' code loads with the popover when the button is first wanted (bench P5).
+  await page.getByLabel('Display settings: time zone and theme').focus();
+  await page.keyboard.press('Enter');
+  const zone = page.getByRole('radiogroup', { name: 'Time zone' });
+  await expect(zone.getByRole('radio').first()).toBeFocused();
+  await page.getByRole('radio', { name: 'Dark' }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('html')).toHaveClass(/dark/);
+  await expect(page.getByTestId('display-summary')).toHaveText(/Theme: Dark$/);
+});

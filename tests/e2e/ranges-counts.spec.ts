@@ -110,6 +110,22 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
     expect(await (await settledRows(page)).first().getByTestId('job-id').textContent()).toBe(api.jobs[0]?.jobId);
   });
 
+  test('the range panel, loaded on its first use from the keyboard, takes focus and applies a preset', async ({
+    page,
+  }) => {
+    await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+    await tableShown(page);
+    // The panel's code loads with the popover when the button is first wanted (bench P5).
+    await createdRange(page).focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('dialog', { name: /^Created:/ });
+    await expect(panel.getByRole('group', { name: 'Presets' })).toBeVisible();
+    await expect(panel.getByRole('button', { name: 'Last 1 h' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/range=1h/);
+    await expect(createdRange(page)).toHaveAttribute('aria-label', 'Created: Last 1 h');
+  });
+
   test('an incomplete, six-digit-year or impossible date is named, never ignored', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode');
     await tableShown(page);

@@ -54,6 +54,24 @@ test('? lists every shortcut; Esc closes it', async ({ page }) => {
   await expect(sheet).toBeHidden();
 });
 
+test('the cheat sheet loads on its first use from the button: focus goes into it, and back to the button', async ({
+  page,
+}) => {
+  await page.goto('/jobs?tag=Transcode&states=Success');
+  await settledRows(page);
+  // The sheet's code is not in the page until it is wanted (bench P5).
+  const button = page.getByRole('button', { name: 'Keyboard shortcuts' });
+  await button.focus();
+  await page.keyboard.press('Enter');
+  const sheet = page.getByTestId('shortcuts-help');
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('row').filter({ hasText: 'Show these shortcuts' })).toContainText('?');
+  await expect.poll(() => sheet.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await expect(button).toBeFocused();
+});
+
 test('j/j/k move the row cursor, Enter opens that job, Esc closes it, r refreshes', async ({ page }) => {
   await page.goto(settledSuccessView());
   const ids = await rowIds(page);

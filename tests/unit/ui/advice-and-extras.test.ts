@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { backoffMs, planRefresh, type RefreshInput } from '@/features/jobs/live-refresh-plan';
 import type { Job } from '@/lib/ci/types';
 import { adviceFor } from '@/lib/error-advice';
+import { isTransient, TRANSIENT_BY_CODE } from '@/lib/error-retry';
 import { collectExtras } from '@/lib/job-extras';
 
 describe('adviceFor', () => {
@@ -20,6 +21,18 @@ describe('adviceFor', () => {
   it('treats unknown 5xx as transient and unknown 4xx as not', () => {
     expect(adviceFor({ code: 'Weird', message: '', status: 502, upstreamStatus: 503 }).transient).toBe(true);
     expect(adviceFor({ code: 'Weird', message: '', status: 403 }).transient).toBe(false);
+  });
+  it('says what lib/error-retry decides alone (the list retries on it without loading the words)', () => {
+    const codes = [...Object.keys(TRANSIENT_BY_CODE), 'InvalidArgument', 'Weird'];
+    for (const code of codes)
+      for (const [status, upstreamStatus] of [[400], [403], [502, 503], [502, 404], [500], [0]] as const) {
+        const error = { code, message: '', status, upstreamStatus };
+        expect(adviceFor(error).transient, `${code} ${status}/${upstreamStatus}`).toBe(isTransient(error));
+      }
+    // A known code keeps its own answer whatever the status.
+    expect(isTransient({ code: 'AccessDenied', status: 502, upstreamStatus: 503 })).toBe(false);
+    expect(isTransient({ code: 'SlowDown', status: 429 })).toBe(true);
+    expect(isTransient({ code: 'InvalidArgument', status: 500 })).toBe(false);
   });
 });
 

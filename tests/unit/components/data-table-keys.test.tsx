@@ -130,3 +130,22 @@ describe('DataTable keyboard', () => {
     expect(cursorId()).toBe('job0');
   });
 });
+
+/** A page of rows, and whether more are on their way (a list accumulating pages). */
+function Growing({ growing }: { growing: boolean }) {
+  const table = useTable({ features: dataTableFeatures, columns, data: ITEMS, getRowId: (item) => item.id });
+  return <DataTable table={table} label="Jobs" testId="t" growing={growing} />;
+}
+
+describe('DataTable growing', () => {
+  it('turns virtual as soon as more rows are on its way, before they arrive, with the same row count', () => {
+    const { rerender } = render(<Growing growing={false} />);
+    const table = screen.getByTestId('t');
+    expect(table.hasAttribute('data-virtual')).toBe(false);
+    expect(table.querySelectorAll('tbody tr[data-row-id]')).toHaveLength(ITEMS.length);
+
+    rerender(<Growing growing />);
+    expect(table.getAttribute('data-virtual')).toBe('true');
+    expect(table.getAttribute('aria-rowcount')).toBe(String(ITEMS.length + 1));
+  });
+});

@@ -77,7 +77,7 @@ export function JobsTable({
   openJobId: string | null;
   busy: boolean;
   empty?: ReactNode;
-  /** Pages are being accumulated: the table turns virtual before they arrive (DataTable). */
+  /** More pages are being loaded: a full page turns virtual before they arrive (DataTable). */
   growing?: boolean;
 }) {
   const narrow = useMediaQuery(NARROW);

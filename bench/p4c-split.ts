@@ -11,7 +11,7 @@
  * the long tasks after the last byte, and with BENCH_CPU=1 the functions taking the most CPU
  * (Chrome's sampling profiler) over the whole load.
  */
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -50,6 +50,7 @@ interface TraceEvent {
 }
 
 interface Split {
+  fetchStart: number;
   requestStart: number;
   responseStart: number;
   responseEnd: number;
@@ -107,7 +108,7 @@ try {
               setTimeout(() => {
                 const r = performance.getEntriesByType('resource').filter((e) => e.name.includes('format=ndjson')).pop();
                 resolve({
-                  requestStart: r.requestStart - t0, responseStart: r.responseStart - t0, responseEnd: r.responseEnd - t0,
+                  fetchStart: r.fetchStart - t0, requestStart: r.requestStart - t0, responseStart: r.responseStart - t0, responseEnd: r.responseEnd - t0,
                   allRows: allRows - t0, painted: painted - t0, bytes: r.encodedBodySize || r.transferSize,
                   longTasks: longTasks.filter(([s]) => s >= t0).map(([s, d]) => [Math.round(s - t0), Math.round(d)]),
                 });
@@ -122,14 +123,17 @@ try {
       if ('error' in split) throw new Error(String(split.error));
       const f = (n: number) => n.toFixed(0).padStart(5);
       console.log(
-        `run ${i + 1}: request ${f(split.requestStart)} · first byte ${f(split.responseStart)} · last byte ${f(split.responseEnd)}` +
+        `run ${i + 1}: fetch ${f(split.fetchStart)} · request ${f(split.requestStart)} · first byte ${f(split.responseStart)} · last byte ${f(split.responseEnd)}` +
           ` · all rows ${f(split.allRows)} · painted ${f(split.painted)} ms · ${(split.bytes / 1e6).toFixed(2)} MB` +
           `\n  long tasks [start, ms]: ${JSON.stringify(split.longTasks)}`,
       );
       if (trace) {
         // Top-level main-thread work by kind, from the last byte to the paint (trace times in µs).
-        const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] })
-          .traceEvents;
+        const buffer = await browser.stopTracing();
+        // BENCH_TRACE_FILE: the whole trace kept for Chrome's Performance panel (or a script).
+        if (process.env.BENCH_TRACE_FILE)
+          writeFileSync(process.env.BENCH_TRACE_FILE.replace('%d', String(i + 1)), buffer);
+        const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents;
         const click = events.find((e) => e.name === 'EventDispatch' && e.args?.data?.type === 'click');
         const from = (click?.ts ?? 0) + (process.env.BENCH_TRACE_ALL === '1' ? 0 : split.responseEnd * 1000);
         const to = (click?.ts ?? 0) + split.painted * 1000;

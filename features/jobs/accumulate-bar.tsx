@@ -48,7 +48,11 @@ export function AccumulateBar({ acc, loaded }: { acc: Accumulated; loaded: numbe
           <Button
             size="sm"
             data-testid="load-all"
-            onClick={acc.loadAll}
+            onClick={() => {
+              // The click is intent too (a script's click, or one without a pointer moving first).
+              void preloadVirtualizer();
+              acc.loadAll();
+            }}
             {...intent}
             disabled={busy || loaded >= BROWSER_JOBS_LIMIT}
           >

@@ -251,6 +251,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                 onOpen={(job) => actions.openJob(job.jobId)}
                 openJobId={view.job || null}
                 busy={switching}
+                growing={acc.fetching || acc.loadingAll}
                 empty={!switching ? <EmptyState view={view} onClear={actions.clearFilters} /> : null}
               />
               {!switching && (

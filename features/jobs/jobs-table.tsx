@@ -68,6 +68,7 @@ export function JobsTable({
   busy,
   empty,
   cursorRef,
+  growing,
 }: {
   table: JobsTableInstance;
   /** The row cursor the page's shortcuts move (j/k, Enter). */
@@ -76,6 +77,8 @@ export function JobsTable({
   openJobId: string | null;
   busy: boolean;
   empty?: ReactNode;
+  /** More pages are being loaded: a full page turns virtual before they arrive (DataTable). */
+  growing?: boolean;
 }) {
   const narrow = useMediaQuery(NARROW);
   // Until the screen is known (server, hydration) both are in the page and CSS shows one; the page's
@@ -93,6 +96,7 @@ export function JobsTable({
             testId="jobs-table"
             empty={empty}
             cursorRef={narrow === false ? cursorRef : undefined}
+            growing={growing}
           />
         </div>
       )}

@@ -46,14 +46,12 @@ export async function streamIndexJobs(
         throw new ApiError('StreamCut', `The server's answer stopped after ${count} jobs; try again.`, response.status);
       }
       if (chunk.done) break;
-      const lines = (rest + chunk.value).split('\n');
-      // The last piece is a line still arriving (or '' after a whole one).
-      rest = lines.pop() ?? '';
-      // One parse of the chunk's whole lines as an array: a chunk holds hundreds of jobs, and one
-      // JSON.parse call for all of them is faster than one call per line.
-      const whole = lines.filter(Boolean).slice(0, limit - count);
-      if (whole.length) {
-        const jobs = JSON.parse(`[${whole.join(',')}]`) as JobListItem[];
+      const text = rest ? rest + chunk.value : chunk.value;
+      // After the last newline: a line still arriving (or '' after a whole one).
+      const end = text.lastIndexOf('\n');
+      rest = text.slice(end + 1);
+      const jobs = end < 0 ? [] : parseLines(text.slice(0, end)).slice(0, limit - count);
+      if (jobs.length) {
         count += jobs.length;
         onJobs(jobs);
       }
@@ -66,4 +64,17 @@ export async function streamIndexJobs(
   if (rest)
     throw new ApiError('StreamCut', `The server's answer stopped inside a job after ${count}.`, response.status);
   return { complete: true };
+}
+
+/**
+ * A run of whole NDJSON lines as one JSON array, parsed by one JSON.parse call: a chunk holds
+ * hundreds of jobs, and one call for all of them is faster than one a line. The newlines (runs of
+ * them: a blank line holds no job) become the array's commas in one native pass, rather than
+ * splitting the chunk into a string a line and joining them again (bench P4c: 7.5 MB read this way).
+ */
+export function parseLines(lines: string): JobListItem[] {
+  // A blank line or an outer newline (the server sends neither, but they are harmless) takes the slower regular expression.
+  const blank = lines.startsWith('\n') || lines.endsWith('\n') || lines.includes('\n\n');
+  const body = blank ? lines.replace(/\n+/g, ',').replace(/^,|,$/g, '') : lines.replaceAll('\n', ',');
+  return body ? (JSON.parse(`[${body}]`) as JobListItem[]) : [];
 }

@@ -22,6 +22,8 @@ interface Item {
 const column = createColumnHelper<typeof dataTableFeatures, Item>();
 const columns = column.columns([column.accessor('name', { header: 'Name', meta: { label: 'Name' } })]);
 const ITEMS: Item[] = Array.from({ length: 25 }, (_, i) => ({ id: `job${i}`, name: `Job ${i}` }));
+/** A full page (VIRTUALIZE_ABOVE rows). */
+const PAGE: Item[] = Array.from({ length: 100 }, (_, i) => ({ id: `job${i}`, name: `Job ${i}` }));
 
 /** A page like /jobs: the table, a find box, a menu, and the page's shortcuts bound to the cursor. */
 function Page({ onOpen }: { onOpen: (item: Item) => void }) {
@@ -128,5 +130,31 @@ describe('DataTable keyboard', () => {
     (document.activeElement as HTMLElement | null)?.blur();
     await user.keyboard('j');
     expect(cursorId()).toBe('job0');
+  });
+});
+
+/** A page of rows, and whether more are on their way (a list accumulating pages). */
+function Growing({ growing, items }: { growing: boolean; items: Item[] }) {
+  const table = useTable({ features: dataTableFeatures, columns, data: items, getRowId: (item) => item.id });
+  return <DataTable table={table} label="Jobs" testId="t" growing={growing} />;
+}
+
+describe('DataTable growing', () => {
+  it('a full page turns virtual as soon as more rows are being loaded, before they arrive', () => {
+    const { rerender } = render(<Growing growing={false} items={PAGE} />);
+    const table = screen.getByTestId('t');
+    expect(table.hasAttribute('data-virtual')).toBe(false);
+    expect(table.querySelectorAll('tbody tr[data-row-id]')).toHaveLength(PAGE.length);
+
+    rerender(<Growing growing items={PAGE} />);
+    expect(table.getAttribute('data-virtual')).toBe('true');
+    expect(table.getAttribute('aria-rowcount')).toBe(String(PAGE.length + 1));
+  });
+
+  it('fewer rows than a page stay plain while more are loaded, every row in the DOM', () => {
+    render(<Growing growing items={ITEMS} />);
+    const table = screen.getByTestId('t');
+    expect(table.hasAttribute('data-virtual')).toBe(false);
+    expect(table.querySelectorAll('tbody tr[data-row-id]')).toHaveLength(ITEMS.length);
   });
 });

@@ -68,7 +68,9 @@ async function measure(browser: Browser, url: string, selector: string): Promise
     const marks = await page.evaluate<{ inDom: number; painted: number }>('window.__marks');
     const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents;
     const nav = events.find((e) => e.name === 'navigationStart' && e.args?.data?.documentLoaderURL === url);
-    if (!nav) throw new Error(`no navigationStart for ${url} in the trace`);
+    // Now and then the trace lacks the navigation's start (a renderer that began before tracing):
+    // that run keeps its marks and leaves the CPU figure out.
+    if (!nav) return { ...marks, mainCpu: NaN };
     const end = nav.ts + marks.painted * 1000;
     // The main thread's outermost tasks between navigation and the paint, by their thread time.
     const tasks = events
@@ -120,7 +122,7 @@ try {
       results[k]!.list.push(await measure(browser, `${url}${LIST}`, ROW));
       results[k]!.blank.push(await measure(browser, `${url}/blank`, BLANK));
     }
-  const med = (rs: Run[], key: keyof Run) => median(rs.map((r) => r[key]));
+  const med = (rs: Run[], key: keyof Run) => median(rs.map((r) => r[key]).filter(Number.isFinite));
   for (const [k, url] of urls.entries()) {
     const { list, blank } = results[k]!;
     console.log(

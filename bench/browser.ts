@@ -77,15 +77,18 @@ export async function withPage<T>(browser: Browser, fn: (page: Page) => Promise<
 }
 
 /**
- * ms from navigation start to the frame after the first one in which `selector` is in the DOM: a
- * requestAnimationFrame loop installed before any page script polls for it each frame.
+ * ms from navigation start to the frame after the first one in which `selector` is in the DOM and
+ * shown: a requestAnimationFrame loop installed before any page script polls for it each frame. An
+ * element inside a `hidden` subtree does not count — a Suspense boundary's content streamed into
+ * the HTML waits there, unseen, until React's script reveals it (300 ms or more later).
  */
 export async function paintedMs(page: Page, url: string, selector: string): Promise<number> {
   // In-page code is passed as text: tsx's transform would add helpers the page does not have.
   await page.addInitScript({
     content: `window.__painted = new Promise((resolve) => {
       const tick = () => {
-        if (document.querySelector(${JSON.stringify(selector)})) {
+        const shown = Array.from(document.querySelectorAll(${JSON.stringify(selector)})).some((e) => !e.closest('[hidden]'));
+        if (shown) {
           // This frame lays out and paints it; the next callback comes after that paint.
           requestAnimationFrame(() => resolve(performance.now()));
         } else requestAnimationFrame(tick);

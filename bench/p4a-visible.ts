@@ -2,7 +2,7 @@
  * P4a seen two more ways (issue 14), on the production build (`npx next build` first):
  *
  * - when row 101 is in the DOM and when it is visible: P4a's measure (bench/browser.ts paintedMs)
- *   takes the first, and rows streamed behind a Suspense boundary are in the DOM as a hidden copy
+ *   took the first until it was made to skip hidden subtrees, and rows streamed behind a Suspense boundary are in the DOM as a hidden copy
  *   (`<div hidden id="S:…">`) until React's inline script reveals them — no sooner than 300 ms after
  *   the first paint in React 19.2. Here the paint is the frame after the row is in the DOM outside
  *   any `[hidden]`;

@@ -46,15 +46,14 @@ export const CHROMIUM_ARGS = [
 const FIRST_ROWS = 100;
 /** P4a's breakdown (issue 14's profile), printed with the row while the target is not met. */
 const P4A_NOTE =
-  'Profiled (bench/profile-rows.ts: Chrome trace and CPU profile of /jobs, load 10–20): the frame waits on one ' +
-  'script task — the chunks evaluated (~450–730 ms in the bundler runtime) and React hydrating the page; of the ' +
-  'rows, CopyButton ~70 ms (a stateful component a row), Timestamp ~100 ms (two store subscriptions a cell, then ' +
-  'every cell re-rendered for the local zone in the same task), DataRow ~90 ms, and up to ~300 ms of forced layout ' +
-  '(the virtualizer read the header height while rendering). Done: that read moved to a layout effect; copy ' +
-  'buttons plain markup with one handler and one live region per table; row events delegated to the body; cells ' +
-  'called as functions (no FlexRender or cell components, 900 fewer fibers); one row class in CSS; the zone ' +
-  'resolved once a table and switched in a transition; instants formatted once. Left: chunk evaluation (P5) and ' +
-  'the page handed over twice (HTML and the dehydrated JSON)';
+  'Profiled (bench/profile-rows.ts, bench/p4a-visible.ts: Chrome traces, CPU profiles): the rows used to come ' +
+  'behind a Suspense boundary, as a hidden copy React reveals no sooner than 300 ms after the first paint — now ' +
+  'rows that load within 500 ms are in the first HTML, visible with no script, and this measure counts a row ' +
+  'only outside a hidden subtree. What still comes before the rows’ frame: the page’s chunks, evaluated as soon as ' +
+  'they arrive from localhost (one ~240 ms of main-thread CPU) while the parser is still short of row 101, and ' +
+  'style, layout and paint of the rows (~380 ms traced under load). Earlier rounds: no layout read in render, ' +
+  'copy buttons plain markup, row events delegated, cells as functions, the zone switched in a transition. Left: ' +
+  'less to evaluate (P5) and less markup a row (~27 elements)';
 const LOADED_ROWS = 10_000;
 /**
  * Pixels scrolled per animation frame in P4b: 500 (15 rows, 30,000 px/s) is a hard flick — every

@@ -1,28 +1,16 @@
 'use client';
 
-import type { ReactNode } from 'react';
-
 import { lazyPart } from '@/components/ui/lazy-part';
 
+import type { FacetedProps } from './faceted-panel';
 import { Popover } from './popover';
 
 // The checkboxes load with the popover, on first intent (bench P5).
 const panelCode = lazyPart(() => import('./faceted-panel'));
 
 /** A multi-select of fixed options (checkboxes in a dropdown), e.g. job states. */
-export function FacetedFilter<T extends string>({
-  label,
-  options,
-  selected,
-  onChange,
-  renderOption,
-}: {
-  label: string;
-  options: readonly T[];
-  selected: readonly string[];
-  onChange: (next: T[]) => void;
-  renderOption?: (option: T) => ReactNode;
-}) {
+export function FacetedFilter<T extends string>(props: FacetedProps<T>) {
+  const { label, selected } = props;
   const summary =
     selected.length === 0 ? 'Any' : selected.length <= 2 ? selected.join(', ') : `${selected.length} selected`;
   return (
@@ -33,15 +21,7 @@ export function FacetedFilter<T extends string>({
     >
       {() => {
         const { FacetedPanel } = panelCode.get()!;
-        return (
-          <FacetedPanel
-            label={label}
-            options={options}
-            selected={selected}
-            onChange={onChange}
-            renderOption={renderOption}
-          />
-        );
+        return <FacetedPanel {...props} />;
       }}
     </Popover>
   );

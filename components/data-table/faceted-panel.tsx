@@ -3,19 +3,16 @@
 /** The faceted filter's checkboxes (components/data-table/faceted-filter), loaded with its popover on first intent (bench P5). */
 import type { ReactNode } from 'react';
 
-export function FacetedPanel<T extends string>({
-  label,
-  options,
-  selected,
-  onChange,
-  renderOption,
-}: {
+/** The faceted filter's props, declared once: the filter passes them on to its panel as they are. */
+export interface FacetedProps<T extends string> {
   label: string;
   options: readonly T[];
   selected: readonly string[];
   onChange: (next: T[]) => void;
   renderOption?: (option: T) => ReactNode;
-}) {
+}
+
+export function FacetedPanel<T extends string>({ label, options, selected, onChange, renderOption }: FacetedProps<T>) {
   return (
     <fieldset>
       <legend className="sr-only">{label}</legend>

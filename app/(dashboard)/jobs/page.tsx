@@ -108,11 +108,8 @@ async function prefetchPage(
   await queryClient.prefetchQuery({
     ...options,
     queryFn: async () => {
-      let timer: ReturnType<typeof setTimeout> | undefined;
-      const page = await Promise.race([
-        loadJobsQuery(options.queryKey[1]),
-        new Promise<null>((resolve) => (timer = setTimeout(() => resolve(null), PREFETCH_TIMEOUT_MS))),
-      ]).finally(() => clearTimeout(timer));
+      const loaded = await settledWithin(loadJobsQuery(options.queryKey[1]), PREFETCH_TIMEOUT_MS);
+      const page = loaded.settled ? loaded.value : null;
       if (!page) throw new Error('not prefetched: refused, or too slow');
       // Through JSON, exactly as /api/jobs would have answered.
       return JSON.parse(JSON.stringify(page)) as JobPage;

@@ -7,7 +7,7 @@
  * rows keep their place and focus.
  *
  * Up to VIRTUALIZE_ABOVE rows (one page) the table renders every row in the page's flow, as a plain
- * table; above that (or a full page as soon as more are being loaded: `growing`) it becomes a scroller of its own with a sticky header and renders only the rows
+ * table; above that (or a full page as soon as more are asked for: `growing`) it becomes a scroller of its own with a sticky header and renders only the rows
  * in view, between two spacer rows (use-virtual-rows), each kept row element showing the next row
  * that scrolls in (keys by slot). aria-rowcount/aria-rowindex tell assistive technology where a
  * row is in the whole.
@@ -45,7 +45,7 @@ export function DataTable<TData extends RowData>({
   cursorRef?: Ref<DataTableCursor>;
   /** What the cells show that the rows do not carry (a time zone): a change re-renders every row. */
   renderKey?: string;
-  /** More rows are being loaded: a full page virtualizes now (use-virtual-rows). */
+  /** More rows are asked for (or were, in the same list): a full page virtualizes now (use-virtual-rows). */
   growing?: boolean;
   label: string;
   onRowActivate?: (row: TData) => void;

@@ -251,7 +251,9 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                 onOpen={(job) => actions.openJob(job.jobId)}
                 openJobId={view.job || null}
                 busy={switching}
-                growing={acc.fetching || acc.loadingAll}
+                // From the first Load more until the list leaves accumulation: a Load more that brings
+                // nothing must not flip the table back to plain rows (and lose its scroll).
+                growing={acc.active}
                 empty={!switching ? <EmptyState view={view} onClear={actions.clearFilters} /> : null}
               />
               {!switching && (

@@ -77,7 +77,7 @@ export function JobsTable({
   openJobId: string | null;
   busy: boolean;
   empty?: ReactNode;
-  /** More pages are being loaded: a full page turns virtual before they arrive (DataTable). */
+  /** Pages are being accumulated: a full page turns virtual before more arrive, and stays so (DataTable). */
   growing?: boolean;
 }) {
   const narrow = useMediaQuery(NARROW);

@@ -126,6 +126,26 @@ test('Load more from the keyboard turns the table virtual (its code loaded on in
   await expect(firstRow).toBeInViewport();
 });
 
+test('a full page that turned virtual stays so when the Load more brings nothing (here: its request fails)', async ({
+  page,
+}) => {
+  await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+  await settledRows(page);
+  const table = page.getByTestId('jobs-table');
+  await expect(table).not.toHaveAttribute('data-virtual', 'true');
+  // The next page's request fails outright (every retry too).
+  await page.route(/\/api\/jobs\?.*nextToken=/, (route) => route.abort());
+  await page.getByTestId('load-more').click();
+  await expect(table).toHaveAttribute('data-virtual', 'true');
+  await expect(page.getByRole('alert').filter({ hasText: 'Load more' })).toBeVisible({ timeout: 30_000 });
+  // Still the scroller it became, with the page it had: no flip back to plain rows.
+  await expect(table).toHaveAttribute('data-virtual', 'true');
+  expect(await rowCount(page)).toBe(100);
+  // Leaving the accumulation gives the plain page back.
+  await page.getByTestId('load-exit').click();
+  await expect(table).not.toHaveAttribute('data-virtual', 'true');
+});
+
 test('the virtualized table opens a row and moves between rows with the keyboard', async ({ page }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=100');
   await settledRows(page);

@@ -51,7 +51,11 @@ function heldAnswers() {
   return {
     async answer(page: JobPage) {
       await waitFor(() => expect(pending.length).toBeGreaterThan(0));
-      await act(async () => pending.shift()!(page));
+      // An async act: the answer's body is read and the query settles before the test looks.
+      await act(() => {
+        pending.shift()!(page);
+        return new Promise<void>((resolve) => setTimeout(resolve, 0));
+      });
     },
   };
 }

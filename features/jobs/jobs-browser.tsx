@@ -28,7 +28,7 @@ import { JobsColumnsMenu, JobsTable, useJobsTable } from './jobs-table';
 import { ListCount, useListTotal } from './list-count';
 import { LiveRefresh } from './live-refresh';
 import { windowRunsToNow } from './live-refresh-plan';
-import { JobsPagination } from './pagination';
+import { JobsPagination, pagingBusy } from './pagination';
 import { ACTIVE_STATES } from './state-styles';
 import { useAccumulatedPages } from './use-accumulated-pages';
 import { useJobEvents } from './use-job-events';
@@ -197,7 +197,7 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
                     pages={acc.active ? acc.pageCount : undefined}
                     query={query ?? ''}
                     nextToken={acc.active ? (acc.hasNext ? 'more' : null) : result.data.nextToken}
-                    busy={result.isFetching}
+                    busy={pagingBusy(result)}
                     total={acc.active ? undefined : listTotal?.total}
                   />
                 </div>

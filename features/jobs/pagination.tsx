@@ -1,12 +1,21 @@
 'use client';
 
-import { useQueryClient } from '@tanstack/react-query';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
 
 import { CursorPagination } from '@/components/data-table/cursor-pagination';
 import { jobsQueryOptions } from '@/features/jobs/api/jobs';
 import { pageOf, pageQuery, type JobsView } from '@/lib/jobs-search-params';
 
 import type { JobsViewActions } from './use-jobs-view';
+
+/**
+ * Paging waits while another page is being loaded — the previous page stands in for it (placeholder),
+ * and its token would lead to the page being loaded again — but not while the page shown is merely
+ * asked again (live refresh, a pushed change): the token of the rows on screen still leads to their
+ * next page. With pushes every second (the index's sync), a list that is refetched most of the time
+ * otherwise kept Next disabled, flickering, and swallowed the click that landed as it turned off.
+ */
+export const pagingBusy = (result: Pick<UseQueryResult, 'isPlaceholderData'>): boolean => result.isPlaceholderData;
 
 export function JobsPagination({
   view,

@@ -7,10 +7,10 @@
  * rows keep their place and focus.
  *
  * Up to VIRTUALIZE_ABOVE rows (one page) the table renders every row in the page's flow, as a plain
- * table; above that (or a full page as soon as more are asked for: `growing`) it becomes a scroller of its own with a sticky header and renders only the rows
- * in view, between two spacer rows (use-virtual-rows), each kept row element showing the next row
- * that scrolls in (keys by slot). aria-rowcount/aria-rowindex tell assistive technology where a
- * row is in the whole.
+ * table; above that (or a full page as soon as more are asked for: `growing`) it becomes a scroller
+ * of its own with a sticky header and renders only the rows in view, between two spacer rows
+ * (use-virtual-rows), each kept row element showing the next row that scrolls in (keys by slot).
+ * aria-rowcount/aria-rowindex tell assistive technology where a row is in the whole.
  */
 import type { ReactTable, RowData } from '@tanstack/react-table';
 import { useRef, type FocusEvent, type KeyboardEvent, type MouseEvent, type ReactNode, type Ref } from 'react';

@@ -42,10 +42,10 @@ export function useVirtualRows<TData extends RowData>({
   /**
    * More rows are asked for (a list accumulating pages, from its first "Load more" on): a full page
    * turns virtual now, in the render that asks for more, rather than in the one that brings them —
-   * and stays virtual if they bring nothing, as long as the caller keeps saying so. The switch (rows re-keyed
-   * by slot, the header measured once, its layout forced) then runs while the answer is awaited,
-   * not on top of the first rows it brings (bench P4c: ~250 ms on a loaded machine, half of it
-   * layout). Fewer rows than a page stay plain: they may well stay that few.
+   * and stays virtual if they bring nothing, as long as the caller keeps saying so. The switch (rows
+   * re-keyed by slot, the header measured once, its layout forced) then runs while the answer is
+   * awaited, not on top of the first rows it brings (bench P4c: ~250 ms on a loaded machine, half of
+   * it layout). Fewer rows than a page stay plain: they may well stay that few.
    */
   growing?: boolean;
 }) {

@@ -148,7 +148,12 @@ test("a Running job's progress rises while the page stays open", async ({ page }
         const now = await snapshot();
         return [...now].some(([id, p]) => start.has(id) && p > start.get(id)!);
       },
-      { timeout: 75_000, intervals: [2_000] },
+      {
+        timeout: 75_000,
+        intervals: [2_000],
+        // A failure says which jobs it watched (it failed once in a fresh-clone run, not reproduced).
+        message: `one of these jobs (ID → progress at the start) to show more progress: ${JSON.stringify([...start])}`,
+      },
     )
     .toBe(true);
   await expect(page.getByTestId('updated-at')).toContainText(/updated|updating/);

@@ -8,8 +8,8 @@ import { Providers } from './providers';
 
 import './globals.css';
 
+// No title here: each page renders its own (components/ui/page-title says why).
 export const metadata: Metadata = {
-  title: 'CI Jobs Dashboard',
   description: 'What Tencent Cloud Infinite is doing with your media',
 };
 

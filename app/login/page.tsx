@@ -1,5 +1,6 @@
 import { redirect } from 'next/navigation';
 
+import { PageTitle, PRODUCT_NAME } from '@/components/ui/page-title';
 import { sameOriginPath } from '@/server/api/redirect';
 import { loginRequired } from '@/server/auth/session';
 
@@ -23,12 +24,13 @@ export default async function LoginPage({
   const error = typeof sp.error === 'string' ? MESSAGES[sp.error] : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
+      <PageTitle>Sign in</PageTitle>
       <form
         method="post"
         action="/api/auth/login"
         className="w-full max-w-sm space-y-4 rounded-lg border border-slate-200 p-6 shadow-sm dark:border-slate-800"
       >
-        <h1 className="text-lg font-semibold">Sign in to CI Jobs Dashboard</h1>
+        <h1 className="text-lg font-semibold">Sign in to {PRODUCT_NAME}</h1>
         {error && (
           <p
             role="alert"

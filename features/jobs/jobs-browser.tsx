@@ -4,10 +4,11 @@
  * The jobs list: filters, table, paging, live refresh and the detail drawer, all driven by the URL
  * (use-jobs-view). Data comes from GET /api/jobs through features/jobs/api/jobs.
  */
-import { lazy, Suspense, useEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useMemo, useRef, useState } from 'react';
 
 import type { DataTableCursor } from '@/components/data-table/data-table';
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
+import { PageTitle } from '@/components/ui/page-title';
 import { useJobs } from '@/features/jobs/api/jobs';
 import { usePreferences } from '@/features/preferences/preferences';
 import { isActivatable } from '@/features/shortcuts/shortcuts';
@@ -129,13 +130,11 @@ export function JobsBrowser({ buckets }: { buckets?: readonly string[] } = {}) {
   // History entries and tabs say what they show.
   const title = `${view.job ? `Job ${view.job} · ` : ''}${view.states.length ? `${view.states.join(', ')} ` : ''}${view.tag === ALL_TAGS ? 'All' : view.tag} jobs${
     view.tokens.length ? ` · page ${view.tokens.length + 1}` : ''
-  } — CI Jobs Dashboard`;
-  useEffect(() => {
-    document.title = title;
-  }, [title]);
+  }`;
 
   return (
     <div className="flex flex-col gap-3">
+      <PageTitle>{title}</PageTitle>
       <FoldedFilters view={view} done="Show jobs">
         <FiltersBar
           key={view.tag}

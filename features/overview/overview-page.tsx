@@ -9,9 +9,10 @@
  */
 import dynamic from 'next/dynamic';
 import Link from 'next/link';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { PageTitle } from '@/components/ui/page-title';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
@@ -51,10 +52,6 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
   const { state } = collection;
   const { jobs } = state;
   const scope = scopeOf(view);
-
-  useEffect(() => {
-    document.title = 'Overview — CI Jobs Dashboard';
-  }, []);
 
   const collected = useMemo(() => countByState(jobs), [jobs]);
   const counts = useMemo(
@@ -112,6 +109,7 @@ export function OverviewPage({ bucketNames }: { bucketNames?: readonly string[] 
 
   return (
     <div className="flex flex-col gap-3">
+      <PageTitle>Overview</PageTitle>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-base font-semibold">Overview</h1>

@@ -8,9 +8,10 @@
  */
 import Link from 'next/link';
 import { parseAsString, useQueryState } from 'nuqs';
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 
 import { Button } from '@/components/ui/button';
+import { PageTitle } from '@/components/ui/page-title';
 import { Skeleton } from '@/components/ui/skeleton';
 import { CollectionProgress } from '@/features/collection/collection-progress';
 import { IndexFallbackNotice, IndexSourceLabel } from '@/features/index/index-source';
@@ -45,10 +46,6 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
   const scope = { ...scopeOf(view), states: FAILED };
   const scopeText = describeScope({ ...view, states: FAILED });
 
-  useEffect(() => {
-    document.title = `${code ? `${code} · ` : ''}Failure triage — CI Jobs Dashboard`;
-  }, [code]);
-
   const blocked = issues.length > 0 && query === null;
   const done = index ? true : state.status === 'done';
   const waiting = !ready || indexPending || (!index && state.status === 'idle');
@@ -56,6 +53,7 @@ export function TriagePage({ bucketNames }: { bucketNames?: readonly string[] })
 
   return (
     <div className="flex flex-col gap-3">
+      <PageTitle>{`${code ? `${code} · ` : ''}Failure triage`}</PageTitle>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h1 className="text-base font-semibold">Failure triage</h1>

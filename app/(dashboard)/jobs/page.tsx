@@ -3,6 +3,7 @@ import { createLoader } from 'nuqs/server';
 import { Suspense } from 'react';
 
 import { TableSkeleton } from '@/components/data-table/table-skeleton';
+import { PageTitle } from '@/components/ui/page-title';
 import { jobsQueryOptions } from '@/features/jobs/api/jobs';
 import { JobsBrowser } from '@/features/jobs/jobs-browser';
 import type { JobPage } from '@/lib/ci/types';
@@ -44,7 +45,14 @@ export default async function JobsPage({
       {early.settled ? (
         <PrefetchedJobs prefetched={early.value} buckets={buckets} />
       ) : (
-        <Suspense fallback={<TableSkeleton columns={9} label="Loading jobs" />}>
+        <Suspense
+          fallback={
+            <>
+              <PageTitle>Jobs</PageTitle>
+              <TableSkeleton columns={9} label="Loading jobs" />
+            </>
+          }
+        >
           <StreamedJobs prefetch={prefetch} buckets={buckets} />
         </Suspense>
       )}

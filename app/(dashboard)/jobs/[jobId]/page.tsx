@@ -1,6 +1,7 @@
 import { dehydrate, HydrationBoundary, QueryClient, type DehydratedState } from '@tanstack/react-query';
 import Link from 'next/link';
 
+import { PageTitle } from '@/components/ui/page-title';
 import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
 import { jobQueryOptions, type JobWithXml } from '@/features/jobs/api/job';
 import { JobDetailLoader } from '@/features/jobs/detail/job-detail-loader';
@@ -30,6 +31,7 @@ export default async function JobPage({
   const known = (await findBucket(bucket)) !== undefined;
   return (
     <main className="mx-auto max-w-5xl px-4 py-3">
+      <PageTitle>{`Job ${jobId}`}</PageTitle>
       <nav aria-label="Breadcrumb" className="mb-2 text-sm">
         <Link
           href={withBucket('/jobs', known ? bucket : '')}

@@ -1,5 +1,6 @@
 import Link from 'next/link';
 
+import { PageTitle } from '@/components/ui/page-title';
 import { UnknownBucketNotice } from '@/features/buckets/unknown-bucket-notice';
 import { classifyFind, MAX_LOOKUP_IDS } from '@/features/find-job/find-job';
 import { StateBadge } from '@/features/jobs/state-badge';
@@ -43,6 +44,7 @@ export default async function LookupPage({
   }
   return (
     <main className="mx-auto max-w-5xl px-4 py-3 text-sm">
+      <PageTitle>Jobs by ID</PageTitle>
       <h1 className="mb-3 text-base font-semibold">Jobs by ID</h1>
       {!chosen && (
         <UnknownBucketNotice

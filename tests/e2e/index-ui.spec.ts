@@ -73,15 +73,19 @@ test('the 30-day overview is one /api/overview request, no jobs collected, and n
   });
   await page.setViewportSize({ width: 1400, height: 1100 });
   await page.goto(`${app.url}/overview?tag=all&range=30d`);
-  await expect(page.getByTestId('index-source')).toHaveText(/^All [\d,]+ matching jobs · index, \d+ s ago$/);
+  // "(behind)" is the index's honest word when a sync cycle ran late (lag over 2 × INDEX_POLL_MS + 1 s,
+  // 3 s here): on a loaded two-core machine the one answer this page asks for may come in such a second.
+  await expect(page.getByTestId('index-source')).toHaveText(
+    /^All [\d,]+ matching jobs · index( \(behind\))?, \d+ s ago$/,
+  );
   const shown = Number(
     (await page.getByTestId('index-source').textContent())!.match(/All ([\d,]+)/)![1]!.replace(/,/g, ''),
   );
   expect(shown).toBeGreaterThan(500);
   await expect(page.getByTestId('collection-progress')).toHaveCount(0);
   await expect(page.getByTestId('index-fallback')).toHaveCount(0);
-  // The header says nothing of a live index.
-  await expect(page.getByTestId('index-status')).toHaveCount(0);
+  // The header says nothing of a live index (at most, in such a second, that it runs behind).
+  await expect(page.locator('[data-testid="index-status"]:not([data-state="behind"])')).toHaveCount(0);
   await expect(page.getByRole('region', { name: 'Jobs per day by state' })).toBeVisible();
   await page.waitForLoadState('networkidle');
   expect(asked.filter((p) => p === '/api/overview')).toHaveLength(1);
@@ -132,7 +136,7 @@ test('the list filters by error code and by "contains", counting the matches fro
   await page.getByRole('searchbox', { name: 'Error code' }).press('Enter');
   await expect(page).toHaveURL(new RegExp(`codes=${code}`));
   const label = page.getByTestId('index-source');
-  await expect(label).toHaveText(/^[\d,]+ matching · index, \d+ s ago$/);
+  await expect(label).toHaveText(/^[\d,]+ matching · index( \(behind\))?, \d+ s ago$/);
   const total = Number((await label.textContent())!.split(' ')[0]!.replace(/,/g, ''));
   expect(total).toBeGreaterThan(0);
   const rows = page.locator('tbody tr');

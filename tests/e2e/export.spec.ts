@@ -5,7 +5,7 @@ import Papa from 'papaparse';
 
 import type { AllTagsPage, JobListItem, JobPage } from '@/lib/ci/types';
 
-import { emulatorUrl, rowIds, settledRows } from './helpers';
+import { emulatorUrl, openMenu, rowIds, settledRows } from './helpers';
 
 const FAULTS = () => `${emulatorUrl()}/__emulator/faults`;
 
@@ -39,11 +39,7 @@ async function everyJob(request: APIRequestContext, query: string): Promise<JobL
 
 /** Opens the Export menu (retried until the page has hydrated and the button answers); its item. */
 async function openExport(page: Page, testId: string) {
-  const menu = page.getByRole('menu', { name: 'Export' });
-  await expect(async () => {
-    if (!(await menu.isVisible())) await page.getByTestId('export-button').click();
-    await expect(menu).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  const menu = await openMenu(page, 'export-button', 'Export');
   return menu.getByTestId(testId);
 }
 

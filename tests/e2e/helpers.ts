@@ -47,3 +47,19 @@ export async function bodyOf<T>(res: { json(): Promise<unknown> }): Promise<T> {
 export async function errorOf(res: { json(): Promise<unknown> }): Promise<ApiErrorBody['error']> {
   return (await bodyOf<ApiErrorBody>(res)).error;
 }
+
+/**
+ * Opens a menu whose code loads on first use (components/ui/lazy-on-intent, lazy-dropdown-menu).
+ * A click before hydration does nothing, so the click is repeated — but only while the button does
+ * not say it is open: a second click on a menu that is opening closes it, and on a loaded machine a
+ * retry every second kept closing the menu its previous click had just opened.
+ */
+export async function openMenu(page: Page, buttonTestId: string, name: string) {
+  const button = page.getByTestId(buttonTestId);
+  const menu = page.getByRole('menu', { name });
+  await expect(async () => {
+    if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+    await expect(menu).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 30_000 });
+  return menu;
+}

@@ -127,18 +127,18 @@ test("a Running job's progress rises while the page stays open", async ({ page }
   test.setTimeout(90_000);
   await page.goto('/jobs?tag=Transcode&states=Running&size=20');
   await settledRows(page);
+  // Read in one go: finished jobs leave this Running list as it refreshes, and a row-by-row read
+  // waited out the test's time for a row that had gone (seen with two suites side by side).
   const snapshot = async () => {
     const rows = await settledRows(page);
-    const out = new Map<string, number>();
-    for (const row of await rows.all()) {
-      const id = (await row.getByTestId('job-id').textContent()) ?? '';
-      const p = await row
-        .getByTestId('progress-value')
-        .textContent()
-        .catch(() => null);
-      if (p) out.set(id, Number(p.replace('%', '')));
-    }
-    return out;
+    const pairs = await rows.evaluateAll((trs) =>
+      trs.flatMap((tr) => {
+        const id = tr.querySelector('[data-testid="job-id"]')?.textContent ?? '';
+        const p = tr.querySelector('[data-testid="progress-value"]')?.textContent;
+        return p ? [[id, Number(p.replace('%', ''))] as const] : [];
+      }),
+    );
+    return new Map<string, number>(pairs);
   };
   const start = await snapshot();
   expect(start.size).toBeGreaterThan(0);

@@ -21,7 +21,7 @@ import type { Job, JobListItem, Queue } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 
 import { settledWindow } from './collect';
-import { listJobs, rowIds, settledRows } from './helpers';
+import { listJobs, openMenu, rowIds, settledRows } from './helpers';
 import { INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -186,11 +186,7 @@ test('triage and its support summary name the queue beside its ID; the CSV has q
   // The list's CSV: queueName beside queueId.
   await page.goto(`/jobs?tag=Transcode&states=Failed`);
   await settledRows(page);
-  const menu = page.getByRole('menu', { name: 'Export' });
-  await expect(async () => {
-    if (!(await menu.isVisible())) await page.getByTestId('export-button').click();
-    await expect(menu).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
+  const menu = await openMenu(page, 'export-button', 'Export');
   const [download] = await Promise.all([page.waitForEvent('download'), menu.getByTestId('export-list-csv').click()]);
   const csv = await readFile(await download.path(), 'utf8');
   const [header, ...records] = Papa.parse<string[]>(csv.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;

@@ -9,17 +9,12 @@ import path from 'node:path';
 
 import { expect, test, type Page } from '@playwright/test';
 
-import { bodyOf, errorOf, listJobs, rowIds, settledRows } from './helpers';
+import { bodyOf, errorOf, listJobs, openMenu, rowIds, settledRows } from './helpers';
 import { passwordHash, startAppProcess, type Started } from './support/servers';
 
 /** Opens the Views menu (retried until the page has hydrated and the button answers). */
 async function openViews(page: Page) {
-  const menu = page.getByRole('menu', { name: 'Views' });
-  await expect(async () => {
-    if (!(await menu.isVisible())) await page.getByTestId('views-button').click();
-    await expect(menu).toBeVisible({ timeout: 1_000 });
-  }).toPass({ timeout: 15_000 });
-  return menu;
+  return openMenu(page, 'views-button', 'Views');
 }
 
 async function saveView(page: Page, name: string) {
@@ -263,11 +258,8 @@ test.describe('login on: views are kept per user on the server', () => {
 
       await alice.goto(`${app.url}/jobs?tag=Transcode&states=Failed&order=asc`);
       await settledRows(alice);
-      // Room for openViews' own 15 s (the menu's code loads on first use) and a retry after it.
-      await expect(async () => {
-        await openViews(alice);
-        await expect(alice.getByTestId('views-storage')).toHaveText('saved to your account', { timeout: 1_000 });
-      }).toPass({ timeout: 30_000 });
+      await openViews(alice);
+      await expect(alice.getByTestId('views-storage')).toHaveText('saved to your account');
       await alice.keyboard.press('Escape');
       await expect(await saveView(alice, 'Alice: oldest failures')).toBeHidden();
       await expect(alice.getByTestId('views-button')).toHaveText(/View: Alice: oldest failures/);

@@ -3,8 +3,12 @@
  * P5). It goes through the same root layout, so it loads the framework runtime and the providers
  * every page loads — what /jobs adds on top of that is what P5 measures.
  */
-export const metadata = { title: 'Blank — CI Jobs Dashboard' };
+import { PageTitle } from '@/components/ui/page-title';
 
 export default function BlankPage() {
-  return <main data-testid="blank" />;
+  return (
+    <main data-testid="blank">
+      <PageTitle>Blank</PageTitle>
+    </main>
+  );
 }

@@ -151,7 +151,7 @@ test("a Running job's progress rises while the page stays open", async ({ page }
       {
         timeout: 75_000,
         intervals: [2_000],
-        // A failure says which jobs it watched (it failed once in a fresh-clone run, not reproduced).
+        // A failure says which jobs it watched and where they started.
         message: `one of these jobs (ID → progress at the start) to show more progress: ${JSON.stringify([...start])}`,
       },
     )

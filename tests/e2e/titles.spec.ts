@@ -16,6 +16,7 @@ test('every page names itself in its first HTML, with one title', async ({ reque
     [`/jobs/lookup?ids=${jobId}`, 'Jobs by ID — CI Jobs Dashboard'],
     ['/overview', 'Overview — CI Jobs Dashboard'],
     ['/triage?code=InternalError', 'InternalError · Failure triage — CI Jobs Dashboard'],
+    ['/blank', 'Blank — CI Jobs Dashboard'],
   ];
   for (const [path, title] of expected) {
     const html = await (await request.get(path)).text();

@@ -23,6 +23,18 @@ function ThemeSync() {
   return null;
 }
 
+/**
+ * Marks `<html data-hydrated>` once React owns the page: a click before then is lost (no handler
+ * is attached yet), so end-to-end tests wait for this before they act. After the children, so its
+ * effect runs once theirs have.
+ */
+function HydrationMark() {
+  useEffect(() => {
+    document.documentElement.dataset.hydrated = 'true';
+  }, []);
+  return null;
+}
+
 export function Providers({ children }: { children: ReactNode }) {
   const [client] = useState(
     () =>
@@ -37,6 +49,7 @@ export function Providers({ children }: { children: ReactNode }) {
       <NuqsAdapter>
         <ThemeSync />
         {children}
+        <HydrationMark />
       </NuqsAdapter>
     </QueryClientProvider>
   );

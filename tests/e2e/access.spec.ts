@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 
 import type { Health } from '@/features/shell/health-api';
 
-import { bodyOf, errorOf } from './helpers';
+import { bodyOf, errorOf, hydrated } from './helpers';
 import { passwordHash, startAppProcess, startEmulatorProcess, type Started } from './support/servers';
 
 const PASSWORD = 'correct horse battery staple';
@@ -49,6 +49,7 @@ test.describe('with login configured', () => {
     context,
   }) => {
     await page.goto(`${app.url}/jobs?tag=Snapshot`);
+    await hydrated(page);
     await page.getByLabel('User').fill('alice');
     await page.getByLabel('Password').fill('wrong password');
     await page.getByRole('button', { name: 'Sign in' }).click();
@@ -70,6 +71,7 @@ test.describe('with login configured', () => {
   test('/api is rate-limited per client with 429 and Retry-After', async ({ page }) => {
     // Signed in: an anonymous client gets its 401 before the limiter (tests/e2e/security.spec.ts).
     await page.goto(`${app.url}/login`);
+    await hydrated(page);
     await page.getByLabel('User').fill('alice');
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();

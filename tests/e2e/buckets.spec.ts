@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { Health } from '@/features/shell/health-api';
 import type { JobPage } from '@/lib/ci/types';
 
-import { bodyOf, emulatorUrl, errorOf, rowIds, settledRows } from './helpers';
+import { bodyOf, emulatorUrl, errorOf, hydrated, rowIds, settledRows } from './helpers';
 import { startAppProcess } from './support/servers';
 
 /** The embedded emulator's demo buckets (server/ci/backend.ts DEMO_BUCKETS), the default first. */
@@ -14,16 +14,6 @@ async function apiJobs(page: Page, query: string): Promise<JobPage> {
   const res = await page.request.get(`/api/jobs?${query}`);
   expect(res.ok(), await res.text()).toBe(true);
   return (await res.json()) as JobPage;
-}
-
-/** Server-rendered first; the switcher works once React has hydrated ("/" focusing the find box says so). */
-async function hydrated(page: Page) {
-  const box = page.getByRole('searchbox', { name: 'Find a job' });
-  await expect(async () => {
-    await page.locator('body').press('/');
-    await expect(box).toBeFocused({ timeout: 500 });
-  }).toPass({ timeout: 15_000 });
-  await box.blur();
 }
 
 test('the header lists the demo buckets; switching keeps the page and filters and shows that bucket’s jobs', async ({
@@ -108,6 +98,7 @@ test('an unknown bucket in the URL is named, with the buckets there are, and not
   expect(await errorOf(api)).toMatchObject({ field: 'bucket', message: expect.stringContaining(B.bucket) });
 
   await page.goto('/jobs?bucket=nope-1250000000&tag=Transcode');
+  await hydrated(page);
   const issues = page.getByTestId('view-issues');
   await expect(issues).toContainText('Bucket');
   await expect(issues).toContainText('nope-1250000000');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { listJobs, settledRows } from './helpers';
+import { hydrated, listJobs, settledRows } from './helpers';
 
 test('the find box opens a pasted job ID; "/" focuses it', async ({ page, request }) => {
   const { jobs } = await listJobs(request, 'tag=Snapshot&states=Success&size=3');
@@ -23,6 +23,7 @@ test('several job IDs open one lookup page, naming the ones not found', async ({
   const { jobs } = await listJobs(request, 'tag=Segment&size=2');
   const unknown = 'j00000000000000000000000000000000';
   await page.goto('/jobs');
+  await hydrated(page);
   await page.getByRole('searchbox', { name: 'Find a job' }).fill(`${jobs[0]!.jobId}, ${jobs[1]!.jobId}\n${unknown}`);
   await page.getByRole('searchbox', { name: 'Find a job' }).press('Enter');
   await expect(page).toHaveURL(/\/jobs\/lookup\?ids=/);
@@ -39,6 +40,7 @@ test('an input object key filters every tag by exact match (CI, without the inde
   const { jobs } = await listJobs(request, 'tag=Transcode&states=Success&size=5');
   const key = jobs[0]!.input!.object!;
   await page.goto('/jobs?tag=Transcode');
+  await hydrated(page);
   const box = page.getByRole('searchbox', { name: 'Find a job' });
   await box.fill(key);
   await expect(page.getByTestId('find-job-hint')).toContainText('exactly');

@@ -36,6 +36,14 @@ export async function rowIds(page: Page): Promise<string[]> {
   return rows.getByTestId('job-id').allTextContents();
 }
 
+/**
+ * Resolves once React owns the page just loaded (app/providers marks `<html data-hydrated>`): the
+ * server's HTML shows controls before their handlers exist, and a click or key before then is lost.
+ */
+export async function hydrated(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-hydrated', 'true', { timeout: 30_000 });
+}
+
 export const emulatorUrl = () => `http://127.0.0.1:${process.env.E2E_EMULATOR_PORT}`;
 
 /** An answer's JSON as the test expects it (Playwright's json() is untyped; expect() then checks it). */

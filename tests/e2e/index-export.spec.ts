@@ -11,6 +11,7 @@ import path from 'node:path';
 
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
+import { hydrated, openMenu } from './helpers';
 import { fillIndexStore, INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 test.describe.configure({ mode: 'serial', timeout: 600_000 });
@@ -45,7 +46,7 @@ test.afterAll(async () => {
 });
 
 async function download(page: import('@playwright/test').Page, format: 'csv' | 'json'): Promise<string> {
-  await page.getByTestId('export-button').click();
+  await openMenu(page, 'export-button', 'Export');
   const link = page.getByTestId(`export-matching-${format}`);
   await expect(link).toHaveAttribute('href', new RegExp(`^/api/jobs/export\\?.*tag=all.*format=${format}`));
   const [file] = await Promise.all([page.waitForEvent('download', { timeout: 300_000 }), link.click()]);
@@ -57,6 +58,7 @@ test('the list exports more than 20,000 matching jobs as CSV and as JSON, stream
   request,
 }) => {
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+  await hydrated(page);
   await expect(page.locator('tbody tr').first()).toBeVisible({ timeout: 60_000 });
   const held = (
     (await (await request.get(`${app.url}/api/jobs?tag=all&source=index&size=1`)).json()) as { total: number }

@@ -10,6 +10,7 @@ import path from 'node:path';
 
 import { expect, test, type APIRequestContext } from '@playwright/test';
 
+import { hydrated, openMenu } from './helpers';
 import { INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 test.describe.configure({ mode: 'serial', timeout: 300_000 });
@@ -132,6 +133,7 @@ test('the list filters by error code and by "contains", counting the matches fro
   expect(code).toBeTruthy();
 
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+  await hydrated(page);
   await page.getByRole('searchbox', { name: 'Error code' }).fill(code);
   await page.getByRole('searchbox', { name: 'Error code' }).press('Enter');
   await expect(page).toHaveURL(new RegExp(`codes=${code}`));
@@ -155,6 +157,7 @@ test('the list filters by error code and by "contains", counting the matches fro
   const key = sample.input?.object ?? sample.message ?? '';
   const part = key.slice(Math.max(0, key.length - 8));
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+  await hydrated(page);
   const box = page.getByRole('searchbox', { name: 'Contains' });
   await box.fill('ab');
   await box.press('Enter');
@@ -174,8 +177,9 @@ test('the list filters by error code and by "contains", counting the matches fro
 
 test('"export everything matching" streams every job from the server', async ({ page, request }) => {
   await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+  await hydrated(page);
   await expect(page.locator('tbody tr').first()).toBeVisible();
-  await page.getByTestId('export-button').click();
+  await openMenu(page, 'export-button', 'Export');
   const link = page.getByTestId('export-matching-csv');
   await expect(link).toHaveAttribute('href', /^\/api\/jobs\/export\?.*tag=all.*format=csv/);
   const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);

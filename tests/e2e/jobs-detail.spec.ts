@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { findJob, settledRows } from './helpers';
+import { findJob, hydrated, settledRows } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -62,6 +62,7 @@ test('a SpeechRecognition job shows its recognised text', async ({ page, request
 test('/jobs/<id> opened cold shows that job; an unknown ID shows a clear not-found', async ({ page, request }) => {
   const job = await findJob(request, 'tag=Snapshot&states=Success&size=5', () => true);
   await page.goto(`/jobs/${job.jobId}`);
+  await hydrated(page);
   await expect(page.getByRole('heading', { level: 1 })).toContainText(job.jobId);
   const detail = page.getByTestId('job-detail');
   await expect(detail).toBeVisible();

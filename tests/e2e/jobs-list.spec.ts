@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { rowIds, settledRows } from './helpers';
+import { hydrated, rowIds, settledRows } from './helpers';
 
 test('the first page of rows is in the server HTML, in the flow: shown with no script, hydrated without an error', async ({
   browser,
@@ -161,6 +161,7 @@ test("a Running job's progress rises while the page stays open", async ({ page }
 
 test('a hand-edited invalid filter shows a readable message, not a crash', async ({ page }) => {
   await page.goto('/jobs?states=Bogus');
+  await hydrated(page);
   const issues = page.getByTestId('view-issues');
   await expect(issues).toBeVisible();
   await expect(issues).toContainText('States');

@@ -1,6 +1,6 @@
 import { expect, test } from '@playwright/test';
 
-import { settledRows } from './helpers';
+import { hydrated, settledRows } from './helpers';
 
 test('the time-zone and theme switches apply everywhere and are remembered', async ({ page }) => {
   await page.emulateMedia({ colorScheme: 'light' });
@@ -19,6 +19,7 @@ test('the time-zone and theme switches apply everywhere and are remembered', asy
   await expect(page.locator('html')).toHaveClass(/dark/);
 
   await page.reload();
+  await hydrated(page);
   await expect(page.locator('html')).toHaveClass(/dark/);
   await expect(page.getByTestId('display-summary')).toHaveText('Times: UTC · Theme: Dark');
   await display.click();

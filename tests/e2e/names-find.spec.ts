@@ -21,7 +21,7 @@ import type { Job, JobListItem, Queue } from '@/lib/ci/types';
 import { toIsoSeconds } from '@/lib/format';
 
 import { settledWindow } from './collect';
-import { listJobs, openMenu, rowIds, settledRows } from './helpers';
+import { hydrated, listJobs, openMenu, rowIds, settledRows } from './helpers';
 import { INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
@@ -61,6 +61,7 @@ test('the find box searches every tag: an input key typed on the Transcode list 
   const target = await recentMediaInfoJob(request);
   const key = target.input!.object!;
   await page.goto('/jobs?tag=Transcode');
+  await hydrated(page);
   const box = await findBox(page);
 
   // Before: type the key, Enter → nothing under the tag on screen; change Tag to All tags → 3 actions
@@ -91,6 +92,7 @@ test('the find box searches every tag: an input key typed on the Transcode list 
 
   // Alt+Enter keeps to the tag on screen from the box itself.
   await page.goto('/jobs?tag=MediaInfo');
+  await hydrated(page);
   const again = await findBox(page);
   await again.fill(key);
   await again.press('Alt+Enter');
@@ -133,6 +135,7 @@ test("a Transcode job's media info is the output's, with its input's beside it a
   // MediaInfo, open the MediaInfo job → 7 actions to see the input. Now: open the job (1), the
   // input's summary is beside the output's; one more click lists the MediaInfo jobs.
   await page.goto(`/jobs?tag=Transcode&states=Success&job=${transcode!.jobId}`);
+  await hydrated(page);
   // The detail's code loads with the first job opened: slow on a busy machine.
   await expect(page.getByTestId('job-detail')).toBeVisible({ timeout: 45_000 });
   const section = page.getByTestId('detail-media-info');
@@ -161,6 +164,7 @@ test('triage and its support summary name the queue beside its ID; the CSV has q
   expect(names.size).toBeGreaterThan(0);
   const { from, to } = settledWindow(8, 48);
   await page.goto(`/triage?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  await hydrated(page);
   await expect(page.getByTestId('collection-progress')).toHaveAttribute('data-status', 'done', { timeout: 45_000 });
 
   // Before: the queue ID only; its name took opening the list's Queue filter and finding the ID among
@@ -219,6 +223,7 @@ test('"Copy link" copies the address that reopens the view: list, overview, tria
   const span = `range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   for (const where of [`/overview?tag=Transcode&${span}`, `/triage?tag=Transcode&${span}`]) {
     await page.goto(where);
+    await hydrated(page);
     const button = page.getByTestId('copy-link');
     await expect(async () => {
       await button.click();
@@ -264,6 +269,7 @@ test.describe('with the job index', () => {
     const target = await recentMediaInfoJob(request, app.url);
     const key = target.input!.object!;
     await page.goto(`${app.url}/jobs?tag=Transcode`);
+    await hydrated(page);
     const box = await findBox(page);
     // The header learns the index's state from /api/health.
     await box.fill(key);

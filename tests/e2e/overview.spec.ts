@@ -3,7 +3,7 @@ import { expect, test, type Page } from '@playwright/test';
 import type { JobListItem } from '@/lib/ci/types';
 
 import { allTagsJobs, settledWindow } from './collect';
-import { emulatorUrl, rowIds } from './helpers';
+import { emulatorUrl, hydrated, rowIds } from './helpers';
 
 const FAULTS = () => `${emulatorUrl()}/__emulator/faults`;
 const STATES = ['Submitted', 'Running', 'Success', 'Failed', 'Pause', 'Cancel'];
@@ -35,6 +35,7 @@ test('the counts per state are every job the emulator holds for the window, and 
   const expected = countStates(jobs);
 
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  await hydrated(page);
   await collected(page);
   // This server runs without the job index (INDEX=off): the page collects, and says why.
   await expect(page.getByTestId('index-fallback')).toContainText('off on this server');
@@ -72,6 +73,7 @@ test('clicking a bar segment lists exactly the jobs of that hour and state', asy
     `startCreationTime=${encodeURIComponent(from)}&endCreationTime=${encodeURIComponent(to)}`,
   );
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  await hydrated(page);
   await collected(page);
 
   // The tallest Success segment that still fits on one page of the list (20 rows).
@@ -110,6 +112,7 @@ test('clicking a bar segment lists exactly the jobs of that hour and state', asy
 test('a failure-code bar opens triage at that code', async ({ page }) => {
   const { from, to } = settledWindow(8, 24);
   await page.goto(`/overview?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  await hydrated(page);
   await collected(page);
   const bar = page.getByTestId('failure-bar').first();
   await expect(bar).toBeVisible();
@@ -132,6 +135,7 @@ test('a long collection shows its progress and Cancel stops it', async ({ page, 
   await expect(page).toHaveURL(/tag=all&range=24h&from=/);
   // 30 days is about 5,000 jobs: 50 slow pages.
   await page.goto('/overview?tag=all&range=30d');
+  await hydrated(page);
   await expect(page).toHaveURL(/from=/);
   const progress = page.getByTestId('collection-progress');
   await expect(progress).toHaveAttribute('data-status', 'loading');
@@ -178,6 +182,7 @@ test('the header’s Jobs · Overview · Triage carry the filters and bucket; th
   const { from, to } = settledWindow(8, 24);
   const window = `range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
   await page.goto(`/jobs?tag=all&${window}&size=50&sort=-created`);
+  await hydrated(page);
   const sections = page.getByRole('navigation', { name: 'Sections' });
   await expect(sections.getByRole('link', { name: 'Jobs' })).toHaveAttribute('aria-current', 'page');
 
@@ -213,6 +218,7 @@ test('the header’s Jobs · Overview · Triage carry the filters and bucket; th
 
   // Switching the bucket on the overview keeps the page and its filters.
   await page.goto(`/overview?tag=all&${window}`);
+  await hydrated(page);
   await collected(page);
   await page.getByTestId('bucket-switcher').selectOption('media-1250000001');
   await expect(page).toHaveURL(/\/overview\?.*bucket=media-1250000001/);

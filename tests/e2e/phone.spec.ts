@@ -5,7 +5,7 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 
-import { emulatorUrl } from './helpers';
+import { emulatorUrl, hydrated } from './helpers';
 import { passwordHash, startAppProcess, type Started } from './support/servers';
 
 const PHONE = { width: 390, height: 844 };
@@ -46,6 +46,7 @@ test('the jobs list: first job on the first screen, filters in a sheet, a tapped
 }) => {
   // Two filters set: the queue type and the creation range.
   await page.goto('/jobs?tag=Transcode&queueType=Transcoding&range=7d');
+  await hydrated(page);
   const cards = await settledCards(page);
   await expect(cards.first()).toBeVisible();
   // Cards, not the table: the table's columns would need a sideways scroll.
@@ -112,6 +113,7 @@ test('the jobs list: first job on the first screen, filters in a sheet, a tapped
 
 test('a card opens from the keyboard too (Tab to the list, ↓, Enter)', async ({ page }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+  await hydrated(page);
   const cards = await settledCards(page);
   await expect(cards).toHaveCount(10);
   await cards.first().focus();
@@ -129,6 +131,7 @@ test('two hundred jobs as cards: only those near the screen are rendered, the pa
   page,
 }) => {
   await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+  await hydrated(page);
   await expect(await settledCards(page)).toHaveCount(100);
   await page.getByTestId('load-more').tap();
   await expect(page.getByTestId('accumulate-status')).toHaveText(/^200 loaded from 2 pages/);

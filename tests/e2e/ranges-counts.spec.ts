@@ -13,7 +13,7 @@ import path from 'node:path';
 
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 
-import { listJobs, settledRows } from './helpers';
+import { hydrated, listJobs, settledRows } from './helpers';
 import { INDEXED_APP_ENV, startAppProcess, type Started } from './support/servers';
 
 const H = 3_600_000;
@@ -56,6 +56,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
   test('a "Last 24 h" link anchored six days ago says since when, and Move to now re-anchors it', async ({ page }) => {
     const anchor = Math.floor((Date.now() - 6 * D - D) / 1000) * 1000;
     await page.goto(`/jobs?tag=Transcode&order=asc&size=10&range=24h&from=${iso(anchor)}`);
+    await hydrated(page);
     // The server's HTML cannot know the browser's clock; the label is checked once the page runs.
     await tableShown(page);
     // Not "Last 24 h": the list holds a week of jobs, and says so.
@@ -77,6 +78,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
   test('the overview of a stale link says the same and moves to now', async ({ page }) => {
     const anchor = Math.floor((Date.now() - 6 * D - D) / 1000) * 1000;
     await page.goto(`/overview?tag=all&range=24h&from=${iso(anchor)}`);
+    await hydrated(page);
     await expect(createdRange(page)).toHaveAttribute('aria-label', `Created: since ${shortCst(anchor)}`);
     await page.getByRole('button', { name: 'Move to now' }).click();
     await expect(createdRange(page)).toHaveAttribute('aria-label', 'Created: Last 24 h');
@@ -85,6 +87,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
   test('Yesterday lists yesterday in the chosen zone (+08:00), not the browser’s (UTC)', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode&order=asc&size=100');
+    await hydrated(page);
     await tableShown(page);
     await createdRange(page).click();
     await expect(page.getByRole('button', { name: 'Today' })).toBeVisible();
@@ -114,6 +117,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
     page,
   }) => {
     await page.goto('/jobs?tag=Transcode&order=asc&size=10');
+    await hydrated(page);
     await tableShown(page);
     // The panel's code loads with the popover when the button is first wanted (bench P5).
     await createdRange(page).focus();
@@ -128,6 +132,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
   test('an incomplete, six-digit-year or impossible date is named, never ignored', async ({ page }) => {
     await page.goto('/jobs?tag=Transcode');
+    await hydrated(page);
     await tableShown(page);
     const before = page.url();
     await createdRange(page).click();
@@ -170,6 +175,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
     expect(expected).toBeGreaterThan(20);
 
     await page.goto(`/jobs?tag=Transcode&range=custom&from=${iso(from)}&to=${iso(to)}`);
+    await hydrated(page);
     await tableShown(page);
     await expect(page.getByTestId('page-status')).toContainText('Page 1 · 20 loaded · more available');
     await page.getByRole('button', { name: 'Count', exact: true }).click();
@@ -184,6 +190,7 @@ test.describe('ranges and counts on the emulator (no job index)', () => {
 
     // Other filters: the count is gone (it belonged to the old ones); a big count can be cancelled.
     await page.goto('/jobs?tag=all&range=30d');
+    await hydrated(page);
     await tableShown(page);
     await page.getByRole('button', { name: 'Count', exact: true }).click();
     await expect(page.getByTestId('list-count')).toContainText('Counting…');
@@ -247,6 +254,7 @@ test.describe('the total beside the page indicator, with the job index on', () =
     request,
   }) => {
     await page.goto(`${app.url}/jobs?tag=all&range=30d`);
+    await hydrated(page);
     await tableShown(page);
     const status = page.getByTestId('page-status');
     await expect(status).toHaveText(/^Page 1 · 1–20 of [\d,]+$/, { timeout: 30_000 });

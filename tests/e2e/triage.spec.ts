@@ -4,6 +4,7 @@ import { explainFailure } from '@/lib/ci/failure-catalog';
 import type { AllTagsPage, JobListItem } from '@/lib/ci/types';
 
 import { allTagsJobs, settledWindow } from './collect';
+import { hydrated } from './helpers';
 
 function byCode(jobs: readonly JobListItem[]): Map<string, JobListItem[]> {
   const groups = new Map<string, JobListItem[]>();
@@ -13,6 +14,7 @@ function byCode(jobs: readonly JobListItem[]): Map<string, JobListItem[]> {
 
 async function open(page: Page, from: string, to: string) {
   await page.goto(`/triage?tag=all&range=custom&from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`);
+  await hydrated(page);
   await expect(page.getByTestId('collection-progress')).toHaveAttribute('data-status', 'done', { timeout: 45_000 });
 }
 

@@ -2,16 +2,19 @@
 
 /**
  * Live push for the jobs pages: an EventSource on GET /api/events for the bucket (and tag) on
- * screen; when the server says jobs changed, the lists and any open job among them are refetched
- * (TanStack Query invalidation). The browser reconnects by itself after a dropped stream, sending
- * the last id so nothing is missed; when the server refuses the stream (no job index, too many
- * streams) it tries again in RETRY_CLOSED_MS, and the page's timer keeps polling meanwhile.
+ * screen; when the server says jobs changed, the lists those changes can alter
+ * (features/jobs/push-scope) and any open job among them are refetched (TanStack Query
+ * invalidation). The browser reconnects by itself after a dropped stream, sending the last id so
+ * nothing is missed; when the server refuses the stream (no job index, too many streams) it tries
+ * again in RETRY_CLOSED_MS, and the page's timer keeps polling meanwhile.
  */
 import { useQueryClient, type Query } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 
 import { withBucket } from '@/lib/bucket-param';
 import { ALL_TAGS } from '@/lib/jobs-search-params';
+
+import { listTouched } from './push-scope';
 
 /** After a refused stream (503 without the index, 429): a new try this much later. */
 const RETRY_CLOSED_MS = 30_000;
@@ -45,15 +48,18 @@ export function useJobEvents({ bucket, tag, enabled }: { bucket: string; tag: st
     let retry: ReturnType<typeof setTimeout> | null = null;
     let flush: ReturnType<typeof setTimeout> | null = null;
     let all = false;
-    const ids = new Set<string>();
+    /** Each changed job's new state, since the last refetch. */
+    const changes = new Map<string, string>();
 
     const refetch = () => {
       flush = null;
-      const changed = new Set(ids);
+      const changed = new Map(changes);
       const everything = all;
-      ids.clear();
+      changes.clear();
       all = false;
-      void client.invalidateQueries({ predicate: isList });
+      void client.invalidateQueries({
+        predicate: (q) => isList(q) && (everything || listTouched(q.queryKey[1], changed)),
+      });
       void client.invalidateQueries({
         predicate: (q) => q.queryKey[0] === 'job' && (everything || changed.has(String(q.queryKey[2]))),
       });
@@ -68,7 +74,7 @@ export function useJobEvents({ bucket, tag, enabled }: { bucket: string; tag: st
       source.addEventListener('jobs', (e) => {
         try {
           const data = JSON.parse((e as MessageEvent<string>).data) as JobsEvent;
-          for (const job of data.jobs) ids.add(job.id);
+          for (const job of data.jobs) changes.set(job.id, job.state);
         } catch {
           all = true; // unreadable: refetching everything shown is always right
         }

@@ -13,9 +13,8 @@
  *   ("2 finished: 1 Success, 1 Failed") with links. A finished job cannot change state, and without a
  *   state filter no state change drops a job, so such rows are only kept, never looked up.
  */
+import { FINAL_STATES } from '@/lib/ci/tags';
 import type { Job, JobListItem } from '@/lib/ci/types';
-
-const FINISHED = new Set(['Success', 'Failed', 'Cancel']);
 
 export interface LeftJob {
   jobId: string;
@@ -40,7 +39,7 @@ const byId = (jobs: readonly JobListItem[]) => new Map(jobs.map((j) => [j.jobId,
 
 /** Whether a job missing from an answer may have left the view by changing state. */
 function mayHaveLeft(row: JobListItem, states: readonly string[]): boolean {
-  return states.length > 0 && !FINISHED.has(row.state);
+  return states.length > 0 && !FINAL_STATES.has(row.state);
 }
 
 /** A new answer of the same view: see the module comment. */
@@ -127,7 +126,7 @@ export function rowsOf(
 export function leftSummary(left: readonly LeftJob[]): string {
   const counts = new Map<string, number>();
   for (const l of left) counts.set(l.state ?? 'no longer found', (counts.get(l.state ?? 'no longer found') ?? 0) + 1);
-  const allFinished = left.every((l) => l.state !== null && FINISHED.has(l.state));
+  const allFinished = left.every((l) => l.state !== null && FINAL_STATES.has(l.state));
   const parts = [...counts].map(([s, n]) => `${n} ${s}`).join(', ');
   return `${left.length} ${allFinished ? 'finished' : 'left this view'}: ${parts}`;
 }
@@ -150,7 +149,7 @@ export function withJob(
 
 /** Order of a job's life: a later state is newer whatever the clocks say. */
 function stage(state: string): number {
-  return state === 'Submitted' ? 0 : FINISHED.has(state) ? 2 : 1;
+  return state === 'Submitted' ? 0 : FINAL_STATES.has(state) ? 2 : 1;
 }
 
 /**

@@ -8,13 +8,10 @@
  * touch it; so may any change a list without a state filter. Other filters (queue, range, words)
  * are not in the event: they never rule a change out.
  */
-import { JOB_STATES, type JobState } from '@/lib/ci/tags';
+import { FINAL_STATES } from '@/lib/ci/tags';
 
 /** What arrived since the last refetch: each changed job's new state. */
 export type PushedChanges = ReadonlyMap<string, string>;
-
-/** States a job does not leave once in them. */
-const FINAL_STATES: ReadonlySet<string> = new Set<JobState>(['Success', 'Failed', 'Cancel']);
 
 /**
  * The states a list query asks for when they are all final; null when it asks for every state or
@@ -23,8 +20,7 @@ const FINAL_STATES: ReadonlySet<string> = new Set<JobState>(['Success', 'Failed'
 export function finalStatesOf(query: string): ReadonlySet<string> | null {
   const list = (new URLSearchParams(query).get('states') ?? '').split(',').filter((s) => s !== '');
   if (list.length === 0) return null;
-  const known = (s: string) => (JOB_STATES as readonly string[]).includes(s);
-  return list.every((s) => known(s) && FINAL_STATES.has(s)) ? new Set(list) : null;
+  return list.every((s) => FINAL_STATES.has(s)) ? new Set(list) : null;
 }
 
 /**

@@ -95,3 +95,6 @@ export type StateFilter = (typeof STATE_FILTER_VALUES)[number];
 export function isJobState(value: string): value is JobState {
   return (JOB_STATES as readonly string[]).includes(value);
 }
+
+/** The states a job ends in and never leaves (ci-api-reference.md: a paused job may resume). */
+export const FINAL_STATES: ReadonlySet<string> = new Set<JobState>(['Success', 'Failed', 'Cancel']);

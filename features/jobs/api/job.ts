@@ -3,8 +3,11 @@ import { queryOptions, useQuery } from '@tanstack/react-query';
 
 import { useCurrentBucket } from '@/features/buckets/use-bucket';
 import { withBucket } from '@/lib/bucket-param';
+import { FINAL_STATES } from '@/lib/ci/tags';
 import type { Job } from '@/lib/ci/types';
 import { ApiError, fetchJson } from '@/lib/fetch-json';
+
+import { ACTIVE_STATES } from '../state-styles';
 
 export interface JobWithXml {
   job: Job;
@@ -16,10 +19,6 @@ export function fetchJob(jobId: string, bucket: string, signal?: AbortSignal): P
   return fetchJson<JobWithXml>(withBucket(`/api/jobs/${encodeURIComponent(jobId)}`, bucket), signal);
 }
 
-const ACTIVE = new Set(['Submitted', 'Running']);
-/** States a job never leaves (ci-api-reference.md: a paused job may resume). */
-const FINAL = new Set(['Success', 'Failed', 'Cancel']);
-
 export function jobQueryOptions(jobId: string, bucket: string) {
   return queryOptions({
     queryKey: ['job', bucket, jobId] as const,
@@ -28,9 +27,9 @@ export function jobQueryOptions(jobId: string, bucket: string) {
     retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
     // A finished job does not change: the copy in hand (or the server's, with a deep link's HTML) stays
     // good, so reopening it or hydrating the page asks CI nothing.
-    staleTime: (query) => (query.state.data && FINAL.has(query.state.data.job.state) ? Infinity : 2_000),
+    staleTime: (query) => (query.state.data && FINAL_STATES.has(query.state.data.job.state) ? Infinity : 2_000),
     // An open job that is still working refreshes itself.
-    refetchInterval: (query) => (query.state.data && ACTIVE.has(query.state.data.job.state) ? 5_000 : false),
+    refetchInterval: (query) => (query.state.data && ACTIVE_STATES.has(query.state.data.job.state) ? 5_000 : false),
   });
 }
 
